@@ -1,0 +1,129 @@
+# statusgen: builds the generator, regenerates out/, runs the tests.
+# The settings below may be overridden: make CC=clang SANITIZE=1
+
+CC         ?= cc
+CFLAGS     ?= -O2 -g
+LDFLAGS    ?=
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+SANITIZE   ?=
+PKG_CONFIG ?= pkg-config
+# The official Mustache test suite, when it sits beside the project.
+MUSTACHE_SPEC ?= ../shared/mustache-spec
+
+# Warnings are listed once and enforced on everything we compile.
+WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
+STD      = -std=c99 -D_POSIX_C_SOURCE=200809L
+
+# Debian packages that building and testing need (make deps).
+DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config
+
+ifeq ($(SANITIZE),1)
+B        := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+            -fno-omit-frame-pointer
+else
+B        := build
+SANFLAGS :=
+endif
+
+# Library flags come from pkg-config; a missing library is a clear error,
+# except for the targets that do not compile anything.
+NOBUILD_GOALS = deps clean help
+ifneq ($(filter-out $(NOBUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
+YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
+YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo missing)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo missing)
+ifeq ($(YAML_LIBS),missing)
+$(error libyaml not found by $(PKG_CONFIG): run 'make deps' (Debian: libyaml-dev))
+endif
+endif
+
+ALL_CFLAGS  = $(STD) $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+LIB_SRCS  := $(filter-out gen/main.c,$(wildcard gen/*.c))
+LIB_OBJS  := $(LIB_SRCS:gen/%.c=$(B)/obj/%.o)
+LIB       := $(B)/libstatusgen.a
+TEST_SRCS := $(wildcard tests/test_*.c)
+TESTS     := $(TEST_SRCS:tests/%.c=$(B)/tests/%)
+# Code shared by tests and the conformance runner (test data builders).
+SUPPORT_SRCS := $(wildcard tests/support/*.c)
+SUPPORT_OBJS := $(SUPPORT_SRCS:tests/support/%.c=$(B)/tobj/support/%.o)
+SUPPORT      := $(B)/libtestsupport.a
+STATUSGEN := $(B)/statusgen
+RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
+
+.PHONY: all deps check conformance clean help
+
+all: $(STATUSGEN)
+
+help:
+	@echo 'make deps      install the Debian packages needed to build and test'
+	@echo 'make           build $(STATUSGEN)'
+	@echo 'make check     build and run every test (SANITIZE=1: under ASan/UBSan)'
+	@echo 'make conformance  run the official Mustache suite when present'
+	@echo 'make clean     remove build/'
+
+deps:
+	@missing=; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all present"; exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+	echo "deps: installing$$missing"; \
+	$$sudo apt-get update && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $$missing
+
+$(B)/obj/%.o: gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(YAML_CFLAGS) -c -o $@ $<
+
+$(B)/tobj/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support -c -o $@ $<
+
+$(B)/tobj/support/%.o: tests/support/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(YAML_CFLAGS) -Igen -c -o $@ $<
+
+$(SUPPORT): $(SUPPORT_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(STATUSGEN): $(B)/obj/main.o $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
+
+$(B)/tests/%: $(B)/tobj/%.o $(SUPPORT) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS)
+
+$(B)/mustache-spec: $(B)/tobj/conformance.o $(SUPPORT) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
+
+check: $(STATUSGEN) $(TESTS) $(RUNNER)
+	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
+	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
+	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
+	@$(MAKE) --no-print-directory conformance
+
+conformance: $(RUNNER)
+	@if [ -z "$(RUNNER)" ]; then \
+	  echo "conformance: skipped, no runner (tests/conformance.c)"; \
+	elif [ -d "$(MUSTACHE_SPEC)" ]; then \
+	  $(RUNNER) $$(ls $(MUSTACHE_SPEC)/*.yml | grep -v '/~lambdas\.yml$$'); \
+	else \
+	  echo "conformance: skipped, no Mustache suite at $(MUSTACHE_SPEC)"; \
+	fi
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d)

@@ -1,0 +1,129 @@
+/* diag: an append-only list of formatted errors, sorted on demand. */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmem.h"
+
+struct entry {
+  size_t file; /* index into files: order of first appearance */
+  unsigned line;
+  unsigned col;
+  size_t seq;  /* order added: keeps the sort stable */
+  char *text;
+};
+
+struct diag {
+  struct entry *entries;
+  size_t count, cap;
+  char **files;
+  size_t nfiles;
+  int sorted;
+};
+
+struct diag *diag_new(void)
+{
+  return xcalloc(1, sizeof(struct diag));
+}
+
+void diag_free(struct diag *d)
+{
+  size_t i;
+
+  if (!d)
+    return;
+  for (i = 0; i < d->count; i++)
+    free(d->entries[i].text);
+  for (i = 0; i < d->nfiles; i++)
+    free(d->files[i]);
+  free(d->entries);
+  free(d->files);
+  free(d);
+}
+
+static size_t file_index(struct diag *d, const char *file)
+{
+  size_t i;
+
+  if (!file)
+    file = "";
+  for (i = 0; i < d->nfiles; i++)
+    if (strcmp(d->files[i], file) == 0)
+      return i;
+  d->files = xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+  d->files[d->nfiles] = xstrndup(file, strlen(file));
+  return d->nfiles++;
+}
+
+int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
+{
+  struct buf b = BUF_INIT;
+  struct entry *e;
+  va_list ap;
+
+  if (m && m->file && m->line)
+    buf_printf(&b, "%s:%u:%u: ", m->file, m->line, m->col);
+  else if (m && m->file)
+    buf_printf(&b, "%s: ", m->file);
+  buf_puts(&b, "error: ");
+  va_start(ap, fmt);
+  buf_vprintf(&b, fmt, ap);
+  va_end(ap);
+
+  if (d->count == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 16;
+    d->entries = xrealloc(d->entries, d->cap * sizeof *d->entries);
+  }
+  e = &d->entries[d->count];
+  e->file = file_index(d, m ? m->file : NULL);
+  e->line = m ? m->line : 0;
+  e->col = m ? m->col : 0;
+  e->seq = d->count;
+  e->text = buf_detach(&b, NULL);
+  d->count++;
+  d->sorted = 0;
+  return -1;
+}
+
+size_t diag_count(const struct diag *d)
+{
+  return d->count;
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+  const struct entry *a = pa, *b = pb;
+
+  if (a->file != b->file)
+    return a->file < b->file ? -1 : 1;
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  if (a->col != b->col)
+    return a->col < b->col ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort(struct diag *d)
+{
+  if (!d->sorted)
+    qsort(d->entries, d->count, sizeof *d->entries, by_position);
+  d->sorted = 1;
+}
+
+const char *diag_message(struct diag *d, size_t i)
+{
+  sort(d);
+  return i < d->count ? d->entries[i].text : NULL;
+}
+
+void diag_print(struct diag *d, FILE *f)
+{
+  size_t i;
+
+  sort(d);
+  for (i = 0; i < d->count; i++)
+    fprintf(f, "%s\n", d->entries[i].text);
+}

@@ -1,0 +1,49 @@
+/* diag: collects problems as "FILE:LINE:COL: error: MESSAGE" and prints
+   them sorted by position, so one run can report every problem it finds. */
+#ifndef STATUSGEN_DIAG_H
+#define STATUSGEN_DIAG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#if defined(__GNUC__)
+#define DIAG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define DIAG_PRINTF(f, a)
+#endif
+
+/* A position in an input file: 1-based line and column (column counts
+   bytes). line 0 means "the file as a whole"; file NULL means "no file".
+   file is borrowed: it must outlive the struct that holds it. */
+struct mark {
+  const char *file;
+  unsigned line;
+  unsigned col;
+};
+
+struct diag;
+
+/* Returns an empty sink; free it with diag_free(). */
+struct diag *diag_new(void);
+void diag_free(struct diag *d);
+
+/* Adds one error at m (NULL: no position) and returns -1, so call sites
+   read "return diag_error(...)". The text is formatted at once: m->file
+   need not outlive the call. */
+int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
+    DIAG_PRINTF(3, 4);
+
+/* How many errors were added. */
+size_t diag_count(const struct diag *d);
+
+/* The i-th error in print order (i < diag_count), without a newline:
+   "file:line:col: error: message". Valid until the next diag_error or
+   diag_free. */
+const char *diag_message(struct diag *d, size_t i);
+
+/* Prints every error, one per line, ordered by file (in the order files were
+   first named), then line, then column; equal positions keep the order in
+   which they were added. */
+void diag_print(struct diag *d, FILE *f);
+
+#endif
