@@ -1,0 +1,689 @@
+/* spec: the schema check and the model. Every check reports at the node at
+   fault and goes on, so one run lists every problem; the model is built
+   only when nothing was reported.
+
+   Contents:
+     spec_build, spec_free          entry points
+     check_keys                     unknown and missing keys, with a hint
+     get_text, get_ident, get_code  typed reads with their own diagnostics
+     read_classes, read_flags       the optional declarations
+     read_status, read_aliases      one entry
+     check_unique                   duplicate codes, names and reasons */
+#include "spec.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "utf8.h"
+#include "xmem.h"
+
+/* Codes are C enum constants and lookups take an int: stay within 32 bits,
+   and leave the negative numbers to mean "unknown". */
+#define CODE_MAX 2147483647L
+
+struct checker {
+  struct diag *d;
+  struct arena *arena;
+  struct spec *s;
+  int classes_ok; /* every range valid: codes can be placed */
+  int flags_ok;   /* every flag declared well: lists can be checked */
+};
+
+/* The model and the arena that holds it, freed together. */
+struct owner {
+  struct spec spec; /* first: spec_free finds the owner from it */
+  struct arena *arena;
+};
+
+struct key_rule {
+  const char *key;
+  int required;
+};
+
+static const struct key_rule top_keys[] = {
+  {"name", 1}, {"title", 1}, {"source", 1}, {"classes", 0}, {"flags", 0},
+  {"statuses", 1}, {NULL, 0}};
+static const struct key_rule class_keys[] = {
+  {"id", 1}, {"title", 1}, {"range", 1}, {NULL, 0}};
+static const struct key_rule status_keys[] = {
+  {"code", 1}, {"name", 0}, {"reason", 1}, {"description", 1},
+  {"reference", 0}, {"flags", 0}, {"aliases", 0}, {NULL, 0}};
+
+/* Names the generated API uses itself, after the prefix: a status or class
+   of that name would clash with it. */
+static const char *const reserved_names[] = {
+  "COUNT", "MAP", "IMPLEMENTATION", "H", "SINGLE_H", NULL};
+static const char *const reserved_ids[] = {"none", "known", NULL};
+
+static const char *const keywords[] = {
+  /* C89 to C23 */
+  "auto", "break", "case", "char", "const", "continue", "default", "do",
+  "double", "else", "enum", "extern", "float", "for", "goto", "if",
+  "inline", "int", "long", "register", "restrict", "return", "short",
+  "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
+  "unsigned", "void", "volatile", "while", "alignas", "alignof", "bool",
+  "constexpr", "false", "nullptr", "static_assert", "thread_local", "true",
+  "typeof", "typeof_unqual",
+  /* C++ (the outputs compile as C++ too) */
+  "and", "and_eq", "asm", "bitand", "bitor", "catch", "char8_t", "char16_t",
+  "char32_t", "class", "compl", "concept", "consteval", "constinit",
+  "const_cast", "co_await", "co_return", "co_yield", "decltype", "delete",
+  "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace",
+  "new", "noexcept", "not", "not_eq", "operator", "or", "or_eq", "private",
+  "protected", "public", "reinterpret_cast", "requires", "static_cast",
+  "template", "this", "throw", "try", "typeid", "typename", "using",
+  "virtual", "wchar_t", "xor", "xor_eq", NULL};
+
+static int in_list(const char *s, const char *const *list)
+{
+  for (; *list; list++)
+    if (strcmp(s, *list) == 0)
+      return 1;
+  return 0;
+}
+
+/* Snake case over one letter class: [a-z][a-z0-9]*(_[a-z0-9]+)* for lower,
+   the same in upper case for upper. */
+static int is_snake(const char *s, int upper)
+{
+  const char *p;
+  int prev = '_';
+
+  if (!(upper ? isupper((unsigned char)*s) : islower((unsigned char)*s)))
+    return 0;
+  for (p = s; *p; p++) {
+    int c = (unsigned char)*p;
+
+    if (c == '_' ? prev == '_'
+                 : !(isdigit(c) || (upper ? isupper(c) : islower(c))))
+      return 0;
+    prev = c;
+  }
+  return prev != '_';
+}
+
+int spec_is_lower_ident(const char *s)
+{
+  return is_snake(s, 0) && !in_list(s, keywords);
+}
+
+size_t spec_derive_name(const char *reason, char *out)
+{
+  size_t n = 0;
+  int gap = 0;
+
+  for (; *reason; reason++) {
+    int c = (unsigned char)*reason;
+
+    if (c < 0x80 && isalnum(c)) {
+      if (gap && n)
+        out[n++] = '_';
+      out[n++] = (char)toupper(c);
+      gap = 0;
+    } else {
+      gap = 1;
+    }
+  }
+  out[n] = '\0';
+  return n;
+}
+
+/* Edit distance of two short keys, for "did you mean"; 99 when too long. */
+static size_t distance(const char *a, const char *b)
+{
+  size_t la = strlen(a), lb = strlen(b), i, j, row[33];
+
+  if (la > 32 || lb > 32)
+    return 99;
+  for (j = 0; j <= lb; j++)
+    row[j] = j;
+  for (i = 1; i <= la; i++) {
+    size_t diag = row[0];
+
+    row[0] = i;
+    for (j = 1; j <= lb; j++) {
+      size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      diag = up;
+      row[j] = best;
+    }
+  }
+  return row[lb];
+}
+
+static const char *suggest(const char *key, const struct key_rule *rules)
+{
+  const char *best = NULL;
+  size_t best_d = 3; /* farther than two edits is no typo */
+
+  for (; rules->key; rules++) {
+    size_t dist = distance(key, rules->key);
+
+    if (dist < best_d)
+      best = rules->key, best_d = dist;
+  }
+  return best;
+}
+
+/* Reports each key of map that rules do not list, and each required key
+   that map lacks (at the map, naming what it is). */
+static void check_keys(struct checker *c, const struct value *map,
+                       const char *what, const struct key_rule *rules)
+{
+  const struct key_rule *r;
+  size_t i, j;
+
+  for (i = 0; i < map->len; i++) {
+    const struct value *k = &map->items[2 * i];
+    const char *hint;
+
+    for (j = 0; rules[j].key && !value_is(k, rules[j].key); j++)
+      ;
+    if (rules[j].key)
+      continue;
+    hint = k->str ? suggest(k->str, rules) : NULL;
+    if (hint)
+      diag_error(c->d, &k->mark, "unknown key '%s' in %s (did you mean '%s'?)",
+                 k->str ? k->str : "", what, hint);
+    else
+      diag_error(c->d, &k->mark, "unknown key '%s' in %s",
+                 k->str ? k->str : "", what);
+  }
+  for (r = rules; r->key; r++)
+    if (r->required && !value_get(map, r->key))
+      diag_error(c->d, &map->mark, "%s is missing '%s'", what, r->key);
+}
+
+static int want_kind(struct checker *c, const struct value *v,
+                     const char *key, enum value_kind kind)
+{
+  if (v->kind == kind)
+    return 0;
+  return diag_error(c->d, &v->mark, "'%s' must be %s, not %s", key,
+                    value_kind_name(kind), value_kind_name(v->kind));
+}
+
+/* Text: a string, not blank, valid UTF-8, no control characters but tab
+   and newline (which the outputs escape). NULL after a diagnostic. */
+static const char *get_text(struct checker *c, const struct value *v,
+                            const char *key)
+{
+  size_t i, k, blank = 1;
+  unsigned long cp;
+
+  if (v->kind != VALUE_STRING) {
+    if (v->kind == VALUE_SEQ || v->kind == VALUE_MAP || v->kind == VALUE_NULL)
+      want_kind(c, v, key, VALUE_STRING);
+    else
+      diag_error(c->d, &v->mark, "'%s' must be a string, not %s (quote it)",
+                 key, value_kind_name(v->kind));
+    return NULL;
+  }
+  for (i = 0; i < v->len; i += k) {
+    k = utf8_decode(v->str + i, v->len - i, &cp);
+    if (!k)
+      return diag_error(c->d, &v->mark, "'%s' is not valid UTF-8 (byte %lu)",
+                        key, (unsigned long)i + 1), NULL;
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0))
+      return diag_error(c->d, &v->mark,
+                        "'%s' contains a control character (U+%04lX)", key,
+                        cp), NULL;
+    if (cp != ' ' && cp != '\t' && cp != '\n')
+      blank = 0;
+  }
+  if (blank)
+    return diag_error(c->d, &v->mark, "'%s' must not be empty", key), NULL;
+  return v->str;
+}
+
+/* A lower snake case identifier (spec name, class id, flag id). */
+static const char *get_ident(struct checker *c, const struct value *v,
+                             const char *key)
+{
+  const char *s = get_text(c, v, key);
+
+  if (!s)
+    return NULL;
+  if (!is_snake(s, 0))
+    return diag_error(c->d, &v->mark, "%s '%s' is not a lower snake case C "
+                      "identifier", key, s), NULL;
+  if (in_list(s, keywords))
+    return diag_error(c->d, &v->mark, "%s '%s' is a C or C++ keyword", key,
+                      s), NULL;
+  if (strcmp(key, "name") != 0 && in_list(s, reserved_ids))
+    return diag_error(c->d, &v->mark, "%s '%s' is reserved for the generated "
+                      "API", key, s), NULL;
+  return s;
+}
+
+/* A code or range bound: an integer in 0..CODE_MAX; -1 after a diagnostic. */
+static long get_code(struct checker *c, const struct value *v, const char *key)
+{
+  if (want_kind(c, v, key, VALUE_INT))
+    return -1;
+  if (v->num.i < 0 || v->num.i > CODE_MAX)
+    return diag_error(c->d, &v->mark, "%s %lld is out of range (0 to %ld)",
+                      key, v->num.i, CODE_MAX), -1;
+  return (long)v->num.i;
+}
+
+static void read_classes(struct checker *c, const struct value *list)
+{
+  struct spec_class *out;
+  size_t i, j;
+
+  if (want_kind(c, list, "classes", VALUE_SEQ))
+    return;
+  out = arena_alloc(c->arena, list->len * sizeof *out);
+  for (i = 0; i < list->len; i++) {
+    const struct value *v = &list->items[i], *r;
+    struct spec_class *k = &out[i];
+
+    memset(k, 0, sizeof *k);
+    k->mark = v->mark;
+    k->lo = k->hi = -1;
+    if (want_kind(c, v, "class", VALUE_MAP)) {
+      c->classes_ok = 0;
+      continue;
+    }
+    check_keys(c, v, "class", class_keys);
+    if ((r = value_get(v, "id")))
+      k->id = get_ident(c, r, "id");
+    if ((r = value_get(v, "title")))
+      k->title = get_text(c, r, "title");
+    if ((r = value_get(v, "range")) && !want_kind(c, r, "range", VALUE_SEQ)) {
+      if (r->len != 2)
+        diag_error(c->d, &r->mark, "'range' must be [low, high]");
+      else if ((k->lo = get_code(c, &r->items[0], "low")) >= 0 &&
+               (k->hi = get_code(c, &r->items[1], "high")) >= 0 &&
+               k->lo > k->hi)
+        diag_error(c->d, &r->mark, "range [%ld, %ld] is empty: low is above "
+                   "high", k->lo, k->hi);
+    }
+    if (k->lo < 0 || k->hi < k->lo)
+      c->classes_ok = 0; /* codes cannot be placed: say nothing of them */
+    for (j = 0; j < i; j++) {
+      const struct spec_class *o = &out[j];
+
+      if (k->id && o->id && strcmp(k->id, o->id) == 0)
+        diag_error(c->d, &k->mark, "duplicate class '%s' (first at %u:%u)",
+                   k->id, o->mark.line, o->mark.col);
+      if (k->lo >= 0 && k->hi >= k->lo && o->lo >= 0 && o->hi >= o->lo &&
+          k->lo <= o->hi && o->lo <= k->hi)
+        diag_error(c->d, &k->mark, "range [%ld, %ld] overlaps class '%s' "
+                   "(at %u:%u)", k->lo, k->hi, o->id ? o->id : "",
+                   o->mark.line, o->mark.col);
+    }
+  }
+  c->s->classes = out;
+  c->s->nclasses = list->len;
+}
+
+static void read_flags(struct checker *c, const struct value *map)
+{
+  struct spec_flag *out;
+  size_t i, j;
+
+  if (want_kind(c, map, "flags", VALUE_MAP)) {
+    c->flags_ok = 0;
+    return;
+  }
+  out = arena_alloc(c->arena, map->len * sizeof *out);
+  for (i = 0; i < map->len; i++) {
+    const struct value *k = &map->items[2 * i];
+    struct spec_flag *f = &out[i];
+
+    f->mark = k->mark;
+    f->id = get_ident(c, k, "flag");
+    if (!f->id)
+      c->flags_ok = 0;
+    f->meaning = get_text(c, &map->items[2 * i + 1], "meaning");
+    for (j = 0; f->id && j < c->s->nclasses; j++) {
+      const struct spec_class *o = &c->s->classes[j];
+
+      if (o->id && strcmp(f->id, o->id) == 0)
+        diag_error(c->d, &f->mark, "flag '%s' has the name of a class (at "
+                   "%u:%u)", f->id, o->mark.line, o->mark.col);
+    }
+  }
+  c->s->flags = out;
+  c->s->nflags = map->len;
+}
+
+/* An UPPER_SNAKE name, given or derived; NULL after a diagnostic. */
+static const char *check_name(struct checker *c, const char *name,
+                              const struct mark *m, int derived)
+{
+  const char *why = NULL;
+
+  if (!*name)
+    why = "has no letter or digit to derive a name from";
+  else if (!is_snake(name, 1))
+    why = derived ? "gives a name that is not a C identifier"
+                  : "is not an UPPER_SNAKE C identifier";
+  else if (in_list(name, reserved_names) || strncmp(name, "CLASS_", 6) == 0)
+    why = derived ? "gives a name reserved for the generated API"
+                  : "is reserved for the generated API";
+  if (!why)
+    return name;
+  if (derived)
+    diag_error(c->d, m, "reason %s ('%s'): give the status a 'name'", why,
+               name);
+  else
+    diag_error(c->d, m, "name '%s' %s", name, why);
+  return NULL;
+}
+
+static const char *derive(struct checker *c, const char *reason,
+                          const struct mark *m)
+{
+  char *name = arena_alloc(c->arena, strlen(reason) + 1);
+
+  spec_derive_name(reason, name);
+  return check_name(c, name, m, 1);
+}
+
+static void read_aliases(struct checker *c, struct spec_status *st,
+                         const struct value *list)
+{
+  struct spec_alias *out;
+  size_t i;
+
+  if (want_kind(c, list, "aliases", VALUE_SEQ))
+    return;
+  out = arena_alloc(c->arena, list->len * sizeof *out);
+  for (i = 0; i < list->len; i++) {
+    const struct value *v = &list->items[i];
+
+    out[i].mark = v->mark;
+    out[i].reason = get_text(c, v, "alias");
+    out[i].name = out[i].reason ? derive(c, out[i].reason, &v->mark) : NULL;
+  }
+  st->aliases = out;
+  st->naliases = list->len;
+}
+
+static void read_status_flags(struct checker *c, struct spec_status *st,
+                              const struct value *list)
+{
+  const struct spec *s = c->s;
+  const struct spec_flag **out;
+  char *seen;
+  size_t i, j, n = 0;
+
+  if (want_kind(c, list, "flags", VALUE_SEQ))
+    return;
+  seen = xcalloc(s->nflags + 1, 1);
+  for (i = 0; i < list->len; i++) {
+    const struct value *v = &list->items[i];
+    const char *id = get_text(c, v, "flag");
+
+    for (j = 0; id && j < s->nflags; j++)
+      if (s->flags[j].id && strcmp(id, s->flags[j].id) == 0)
+        break;
+    if (!id)
+      continue;
+    if (j == s->nflags && c->flags_ok)
+      diag_error(c->d, &v->mark, "undeclared flag '%s'", id);
+    else if (seen[j]++)
+      diag_error(c->d, &v->mark, "flag '%s' is listed twice", id);
+  }
+  out = arena_alloc(c->arena, s->nflags * sizeof *out);
+  for (j = 0; j < s->nflags; j++)
+    if (seen[j])
+      out[n++] = &s->flags[j];
+  free(seen);
+  st->flags = out;
+  st->nflags = n;
+}
+
+static const struct spec_class *class_of(const struct spec *s, long code)
+{
+  size_t i;
+
+  for (i = 0; i < s->nclasses; i++)
+    if (code >= s->classes[i].lo && code <= s->classes[i].hi)
+      return &s->classes[i];
+  return NULL;
+}
+
+static void read_status(struct checker *c, struct spec_status *st,
+                        const struct value *v)
+{
+  const struct value *r, *code;
+
+  memset(st, 0, sizeof *st);
+  st->mark = v->mark;
+  st->code = -1;
+  if (want_kind(c, v, "status", VALUE_MAP))
+    return;
+  check_keys(c, v, "status", status_keys);
+  if ((code = value_get(v, "code")))
+    st->code = get_code(c, code, "code");
+  if ((r = value_get(v, "reason")))
+    st->reason = get_text(c, r, "reason");
+  if ((r = value_get(v, "name"))) {
+    st->name = get_text(c, r, "name");
+    if (st->name)
+      st->name = check_name(c, st->name, &r->mark, 0);
+  } else if (st->reason) {
+    st->name = derive(c, st->reason, &value_get(v, "reason")->mark);
+  }
+  if ((r = value_get(v, "description")))
+    st->description = get_text(c, r, "description");
+  if ((r = value_get(v, "reference")))
+    st->reference = get_text(c, r, "reference");
+  if ((r = value_get(v, "flags")))
+    read_status_flags(c, st, r);
+  if ((r = value_get(v, "aliases")))
+    read_aliases(c, st, r);
+  if (st->code >= 0 && c->s->nclasses && c->classes_ok) {
+    st->cls = class_of(c->s, st->code);
+    if (!st->cls)
+      diag_error(c->d, &code->mark, "code %ld is outside every class",
+                 st->code);
+  }
+}
+
+/* One name or reason or code to check for duplicates. */
+struct key {
+  const char *text;
+  long code;
+  struct mark mark;
+};
+
+static int cmp_mark(const struct mark *a, const struct mark *b)
+{
+  if (a->line != b->line)
+    return a->line < b->line ? -1 : 1;
+  return a->col < b->col ? -1 : a->col > b->col;
+}
+
+static int by_code(const void *pa, const void *pb)
+{
+  const struct key *a = pa, *b = pb;
+
+  if (a->code != b->code)
+    return a->code < b->code ? -1 : 1;
+  return cmp_mark(&a->mark, &b->mark);
+}
+
+static int by_text(const void *pa, const void *pb)
+{
+  const struct key *a = pa, *b = pb;
+  int r = strcmp(a->text, b->text);
+
+  return r ? r : cmp_mark(&a->mark, &b->mark);
+}
+
+/* ASCII only: the generated _from_reason folds ASCII letters only. */
+static int fold_cmp(const char *a, const char *b)
+{
+  for (; *a && tolower((unsigned char)*a) == tolower((unsigned char)*b);
+       a++, b++)
+    ;
+  return tolower((unsigned char)*a) - tolower((unsigned char)*b);
+}
+
+static int by_folded_text(const void *pa, const void *pb)
+{
+  const struct key *a = pa, *b = pb;
+  int r = fold_cmp(a->text, b->text);
+
+  return r ? r : cmp_mark(&a->mark, &b->mark);
+}
+
+/* Sorts keys and reports each that equals the one before it, at its own
+   place and naming the first. */
+static void check_unique(struct checker *c, struct key *keys, size_t n,
+                         int (*cmp)(const void *, const void *),
+                         const char *what)
+{
+  size_t i, first = 0;
+
+  qsort(keys, n, sizeof *keys, cmp);
+  for (i = 1; i < n; i++) {
+    struct key a = keys[first], b = keys[i];
+
+    a.mark = b.mark; /* compare the keys alone */
+    if (cmp(&a, &b) != 0) {
+      first = i;
+      continue;
+    }
+    if (cmp == by_code)
+      diag_error(c->d, &b.mark, "duplicate code %ld (first at %u:%u)",
+                 b.code, keys[first].mark.line, keys[first].mark.col);
+    else
+      diag_error(c->d, &b.mark, "duplicate %s '%s' (first at %u:%u)", what,
+                 b.text, keys[first].mark.line, keys[first].mark.col);
+  }
+}
+
+static void add_key(struct key *keys, size_t *n, const char *text, long code,
+                    const struct value *at)
+{
+  keys[*n].text = text;
+  keys[*n].code = code;
+  keys[*n].mark = at->mark;
+  (*n)++;
+}
+
+/* Duplicate codes, names (statuses' and aliases') and reasons (ignoring
+   ASCII case, as _from_reason does) across all statuses. */
+static void check_statuses(struct checker *c, const struct value *list,
+                           const struct spec_status *st, size_t n)
+{
+  size_t i, j, total = n, ncodes = 0, nnames = 0, nreasons = 0;
+  struct key *codes, *names, *reasons;
+
+  for (i = 0; i < n; i++)
+    total += st[i].naliases;
+  codes = xmalloc(n * sizeof *codes);
+  names = xmalloc(total * sizeof *names);
+  reasons = xmalloc(total * sizeof *reasons);
+  for (i = 0; i < n; i++) {
+    const struct value *v = &list->items[i], *name = value_get(v, "name");
+    const struct value *reason = value_get(v, "reason");
+
+    if (st[i].code >= 0)
+      add_key(codes, &ncodes, NULL, st[i].code, value_get(v, "code"));
+    if (st[i].name)
+      add_key(names, &nnames, st[i].name, 0, name ? name : reason);
+    if (st[i].reason)
+      add_key(reasons, &nreasons, st[i].reason, 0, reason);
+    for (j = 0; j < st[i].naliases; j++) {
+      const struct value *a = &value_get(v, "aliases")->items[j];
+
+      if (st[i].aliases[j].name)
+        add_key(names, &nnames, st[i].aliases[j].name, 0, a);
+      if (st[i].aliases[j].reason)
+        add_key(reasons, &nreasons, st[i].aliases[j].reason, 0, a);
+    }
+  }
+  check_unique(c, codes, ncodes, by_code, "code");
+  check_unique(c, names, nnames, by_text, "name");
+  check_unique(c, reasons, nreasons, by_folded_text, "reason");
+  free(codes);
+  free(names);
+  free(reasons);
+}
+
+static int status_order(const void *pa, const void *pb)
+{
+  const struct spec_status *a = pa, *b = pb;
+
+  return a->code < b->code ? -1 : a->code > b->code;
+}
+
+static void read_statuses(struct checker *c, const struct value *list)
+{
+  struct spec_status *st;
+  size_t i;
+
+  if (want_kind(c, list, "statuses", VALUE_SEQ))
+    return;
+  if (!list->len) {
+    diag_error(c->d, &list->mark, "'statuses' must list at least one status");
+    return;
+  }
+  st = arena_alloc(c->arena, list->len * sizeof *st);
+  for (i = 0; i < list->len; i++)
+    read_status(c, &st[i], &list->items[i]);
+  check_statuses(c, list, st, list->len);
+  qsort(st, list->len, sizeof *st, status_order);
+  c->s->statuses = st;
+  c->s->nstatuses = list->len;
+}
+
+struct spec *spec_build(const struct value_tree *tree, struct diag *d)
+{
+  const struct value *root = value_tree_root(tree), *v;
+  size_t before = diag_count(d);
+  struct arena *arena = arena_new();
+  struct owner *o = arena_alloc(arena, sizeof *o);
+  struct checker c;
+
+  memset(o, 0, sizeof *o);
+  o->arena = arena;
+  c.d = d;
+  c.arena = arena;
+  c.s = &o->spec;
+  c.classes_ok = 1;
+  c.flags_ok = 1;
+  if (root->kind != VALUE_MAP) {
+    diag_error(d, &root->mark, "the spec must be a mapping, not %s",
+               value_kind_name(root->kind));
+  } else {
+    check_keys(&c, root, "the spec", top_keys);
+    if ((v = value_get(root, "name")))
+      c.s->name = get_ident(&c, v, "name");
+    if ((v = value_get(root, "title")))
+      c.s->title = get_text(&c, v, "title");
+    if ((v = value_get(root, "source")))
+      c.s->source = get_text(&c, v, "source");
+    if ((v = value_get(root, "classes")))
+      read_classes(&c, v);
+    if ((v = value_get(root, "flags")))
+      read_flags(&c, v);
+    if ((v = value_get(root, "statuses")))
+      read_statuses(&c, v);
+  }
+  if (diag_count(d) > before) {
+    arena_free(arena);
+    return NULL;
+  }
+  return c.s;
+}
+
+void spec_free(struct spec *s)
+{
+  if (s)
+    arena_free(((struct owner *)(void *)s)->arena);
+}
