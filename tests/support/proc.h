@@ -1,0 +1,17 @@
+/* proc: runs a program the way a shell would and captures what it says,
+   for tests whose unit is a whole process. */
+#ifndef STATUSGEN_TEST_PROC_H
+#define STATUSGEN_TEST_PROC_H
+
+#include "buf.h"
+
+/* Runs argv[0] (a path) with argv, standard input from /dev/null, standard
+   output and error appended to out and err. Returns the exit status, or
+   128 + the signal number when a signal ended it, or -1 when it could not
+   be started. */
+int proc_run(char *const argv[], struct buf *out, struct buf *err);
+
+/* Reads a whole file into b (appending); -1 when it cannot be read. */
+int proc_slurp(const char *path, struct buf *b);
+
+#endif

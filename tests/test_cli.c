@@ -1,0 +1,279 @@
+/* test_cli: the statusgen process as a user meets it. Each invalid spec
+   under tests/specs/invalid states the diagnostics it must get, as trailing
+   "# expect: LINE:COL: error: MESSAGE" lines written by hand; the test runs
+   the binary on it and wants exactly those on stderr, nothing on stdout and
+   exit status 2. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "json_check.h"
+#include "proc.h"
+#include "version.h"
+#include "xmem.h"
+
+#define INVALID_DIR "tests/specs/invalid"
+#define VALID_DIR "tests/specs/valid"
+
+static const char *statusgen(void)
+{
+  const char *p = getenv("STATUSGEN");
+
+  return p ? p : "build/statusgen";
+}
+
+struct run {
+  struct buf out, err;
+  int status;
+};
+
+/* Runs statusgen with up to three arguments (NULL ends the list). */
+static void run(struct run *r, const char *a, const char *b, const char *c)
+{
+  char *argv[5];
+
+  argv[0] = (char *)statusgen();
+  argv[1] = (char *)a;
+  argv[2] = (char *)b;
+  argv[3] = (char *)c;
+  argv[4] = NULL;
+  buf_init(&r->out);
+  buf_init(&r->err);
+  r->status = proc_run(argv, &r->out, &r->err);
+}
+
+static void run_free(struct run *r)
+{
+  buf_free(&r->out);
+  buf_free(&r->err);
+}
+
+/* The diagnostics a fixture expects, each prefixed with its path as the
+   command line gave it. */
+static void expected_errors(const char *path, const struct buf *text,
+                            struct buf *want)
+{
+  static const char tag[] = "# expect: ";
+  const char *p = text->data, *end = text->data + text->len;
+
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+    if (len > sizeof tag - 1 && memcmp(p, tag, sizeof tag - 1) == 0) {
+      buf_printf(want, "%s:%s", path,
+                 strncmp(p + sizeof tag - 1, "error:", 6) == 0 ? " " : "");
+      buf_put(want, p + sizeof tag - 1, len - (sizeof tag - 1));
+      buf_putc(want, '\n');
+    }
+    p += len + 1;
+  }
+}
+
+static void test_invalid_fixture(void **state)
+{
+  const char *path = *state;
+  struct buf text = BUF_INIT, want = BUF_INIT;
+  struct run r;
+
+  assert_int_equal(proc_slurp(path, &text), 0);
+  expected_errors(path, &text, &want);
+  assert_true(want.len > 0); /* a fixture must say what it expects */
+  run(&r, "--dump-model", path, NULL);
+  if (strcmp(r.err.data, want.data) != 0)
+    print_error("%s\nexpected:\n%sgot:\n%s", path, want.data, r.err.data);
+  assert_string_equal(r.err.data, want.data);
+  assert_int_equal(r.status, 2);
+  assert_int_equal(r.out.len, 0);
+  run_free(&r);
+  buf_free(&text);
+  buf_free(&want);
+}
+
+static void test_valid_fixture(void **state)
+{
+  const char *path = *state;
+  struct run r;
+
+  run(&r, "--dump-model", path, NULL);
+  if (r.err.len)
+    print_error("%s: %s", path, r.err.data);
+  assert_int_equal(r.status, 0);
+  assert_int_equal(r.err.len, 0);
+  assert_true(json_check(r.out.data, r.out.len));
+  run_free(&r);
+}
+
+static void test_http_spec_dumps_valid_json(void **state)
+{
+  struct run r;
+
+  (void)state;
+  run(&r, "--dump-model", "spec/http_status.yaml", NULL);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.err.data, "");
+  assert_true(json_check(r.out.data, r.out.len));
+  assert_non_null(strstr(r.out.data, "\"count\": 64,\n"));
+  run_free(&r);
+}
+
+static void test_missing_file(void **state)
+{
+  struct run r;
+
+  (void)state;
+  run(&r, "--dump-model", "tests/specs/no-such-file.yaml", NULL);
+  assert_string_equal(r.err.data, "tests/specs/no-such-file.yaml: error: "
+                                  "cannot open: No such file or directory\n");
+  assert_int_equal(r.status, 2);
+  assert_int_equal(r.out.len, 0);
+  run_free(&r);
+}
+
+static void test_spec_is_a_folder(void **state)
+{
+  struct run r;
+
+  (void)state;
+  run(&r, "--dump-model", "tests/specs", NULL);
+  assert_string_equal(r.err.data,
+                      "tests/specs: error: cannot read: Is a directory\n");
+  assert_int_equal(r.status, 2);
+  run_free(&r);
+}
+
+static void test_usage_errors(void **state)
+{
+  static const struct {
+    const char *a, *b, *message;
+  } rows[] = {
+    {NULL, NULL, "statusgen: error: no SPEC given\n"},
+    {"--frobnicate", "x.yaml", "statusgen: error: unknown option "
+                               "'--frobnicate'\n"},
+    {"-Z", "x.yaml", "statusgen: error: unknown option '-Z'\n"},
+    {"a.yaml", "b.yaml", "statusgen: error: more than one SPEC given\n"},
+    {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
+    {"--prefix=Bad-Name", "x.yaml", "statusgen: error: --prefix 'Bad-Name' "
+     "is not a lower snake case C identifier (or is a keyword)\n"},
+  };
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+    struct run r;
+    struct buf want = BUF_INIT;
+
+    run(&r, rows[i].a, rows[i].b, NULL);
+    buf_printf(&want, "%sTry 'statusgen --help'.\n", rows[i].message);
+    if (strcmp(r.err.data, want.data) != 0)
+      print_error("row %lu\n", (unsigned long)i);
+    assert_string_equal(r.err.data, want.data);
+    assert_int_equal(r.status, 2);
+    run_free(&r);
+    buf_free(&want);
+  }
+}
+
+static void test_version_and_help(void **state)
+{
+  struct run r;
+
+  (void)state;
+  run(&r, "--version", NULL, NULL);
+  assert_string_equal(r.out.data, "statusgen " STATUSGEN_VERSION "\n");
+  assert_int_equal(r.status, 0);
+  run_free(&r);
+  run(&r, "--help", NULL, NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out.data, "usage: statusgen [OPTIONS] SPEC\n"));
+  assert_non_null(strstr(r.out.data, "--dump-model"));
+  run_free(&r);
+}
+
+static int by_name(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .yaml files of dir, sorted, as paths; *n gets their count. */
+static char **list_fixtures(const char *dir, size_t *n)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char **paths = NULL;
+  size_t len;
+
+  *n = 0;
+  if (!d)
+    return NULL;
+  while ((e = readdir(d))) {
+    struct buf path = BUF_INIT;
+
+    len = strlen(e->d_name);
+    if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+      continue;
+    buf_printf(&path, "%s/%s", dir, e->d_name);
+    paths = xrealloc(paths, (*n + 1) * sizeof *paths);
+    paths[(*n)++] = buf_detach(&path, NULL);
+  }
+  closedir(d);
+  qsort(paths, *n, sizeof *paths, by_name);
+  return paths;
+}
+
+static void add_fixtures(struct CMUnitTest *tests, size_t *n, char **paths,
+                         size_t count, CMUnitTestFunction fn)
+{
+  size_t i;
+
+  for (i = 0; i < count; i++) {
+    memset(&tests[*n], 0, sizeof tests[*n]);
+    tests[*n].name = paths[i];
+    tests[*n].test_func = fn;
+    tests[*n].initial_state = paths[i];
+    (*n)++;
+  }
+}
+
+int main(void)
+{
+  static const struct CMUnitTest fixed[] = {
+    cmocka_unit_test(test_http_spec_dumps_valid_json),
+    cmocka_unit_test(test_missing_file),
+    cmocka_unit_test(test_spec_is_a_folder),
+    cmocka_unit_test(test_usage_errors),
+    cmocka_unit_test(test_version_and_help),
+  };
+  size_t ninvalid, nvalid, n = 0, i, nfixed = sizeof fixed / sizeof *fixed;
+  char **invalid = list_fixtures(INVALID_DIR, &ninvalid);
+  char **valid = list_fixtures(VALID_DIR, &nvalid);
+  struct CMUnitTest *tests = xcalloc(nfixed + ninvalid + nvalid,
+                                     sizeof *tests);
+  int failed;
+
+  if (ninvalid < 30) {
+    fprintf(stderr, "test_cli: only %lu fixtures in %s\n",
+            (unsigned long)ninvalid, INVALID_DIR);
+    return 1;
+  }
+  for (i = 0; i < nfixed; i++)
+    tests[n++] = fixed[i];
+  add_fixtures(tests, &n, invalid, ninvalid, test_invalid_fixture);
+  add_fixtures(tests, &n, valid, nvalid, test_valid_fixture);
+  failed = _cmocka_run_group_tests("cli", tests, n, NULL, NULL);
+  for (i = 0; i < ninvalid; i++)
+    free(invalid[i]);
+  for (i = 0; i < nvalid; i++)
+    free(valid[i]);
+  free(invalid);
+  free(valid);
+  free(tests);
+  return failed;
+}
