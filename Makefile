@@ -126,4 +126,6 @@ conformance: $(RUNNER)
 clean:
 	rm -rf build
 
+.SECONDARY:
+
 -include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d)

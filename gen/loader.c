@@ -186,7 +186,8 @@ static int resolve_plain(struct value *v)
     v->num.i = is_one_of(s, trues);
   } else if (all_digits(s + sign, n - sign, 10)) {
     base = 10;
-  } else if (n > 2 && s[0] == '0' && s[1] == 'o' && all_digits(s + 2, n - 2, 8)) {
+  } else if (n > 2 && s[0] == '0' && s[1] == 'o' &&
+             all_digits(s + 2, n - 2, 8)) {
     base = 8;
   } else if (n > 2 && s[0] == '0' && s[1] == 'x' &&
              all_digits(s + 2, n - 2, 16)) {

@@ -205,7 +205,8 @@ static struct view_ref field_value(const struct view *v, struct view_ref r,
   case VIEW_FLAG: return flag_field(v, r.ptr, i);
   case VIEW_STATUS: return status_field(r.ptr, i);
   case VIEW_ALIAS: return text(i == 0 ? a->reason : a->name);
-  case VIEW_FLAG_SET: return number(VIEW_BOOL, has_flag(r.ptr, &v->s->flags[i]));
+  case VIEW_FLAG_SET:
+    return number(VIEW_BOOL, has_flag(r.ptr, &v->s->flags[i]));
   case VIEW_CLASS_REF:
   case VIEW_FLAG_REF:
   case VIEW_STATUS_REF: break; /* info() maps refs to their full types */
@@ -298,7 +299,8 @@ static void index_flags(struct view *v)
       v->flag_len[s->statuses[i].flags[j] - s->flags]++;
   for (k = 0; k < s->nflags; k++) {
     v->flag_upper[k] = upper(s->flags[k].id);
-    v->flag_statuses[k] = xcalloc(v->flag_len[k] + 1, sizeof **v->flag_statuses);
+    v->flag_statuses[k] =
+        xcalloc(v->flag_len[k] + 1, sizeof **v->flag_statuses);
     v->flag_len[k] = 0;
   }
   for (i = 0; i < s->nstatuses; i++)
