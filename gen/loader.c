@@ -359,7 +359,7 @@ static int by_key_text(const void *pa, const void *pb)
 static void check_duplicates(struct loader *l, const struct value *map)
 {
   const struct value **keys;
-  size_t i, n = map->len;
+  size_t i, first, n = map->len;
 
   if (n < 2)
     return;
@@ -367,12 +367,14 @@ static void check_duplicates(struct loader *l, const struct value *map)
   for (i = 0; i < n; i++)
     keys[i] = &map->items[2 * i];
   qsort(keys, n, sizeof *keys, by_key_text);
-  for (i = 1; i < n; i++) {
-    const struct value *a = keys[i - 1], *b = keys[i];
+  for (i = 1, first = 0; i < n; i++) {
+    const struct value *a = keys[first], *b = keys[i];
 
     if (!a->str || !b->str || a->len != b->len ||
-        memcmp(a->str, b->str, a->len) != 0)
+        memcmp(a->str, b->str, a->len) != 0) {
+      first = i;
       continue;
+    }
     l->errors++;
     diag_error(l->d, &b->mark, "duplicate key '%s' (first at %u:%u)", b->str,
                a->mark.line, a->mark.col);
