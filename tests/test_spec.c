@@ -1,0 +1,240 @@
+/* test_spec: the model built from valid specs (values written here by hand)
+   and the helpers behind the rules: name derivation and identifiers. The
+   invalid specs, one rule each, are in tests/specs/invalid (test_cli). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "spec.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+struct loaded {
+  struct diag *d;
+  struct value_tree *tree;
+  struct spec *spec;
+};
+
+static const struct spec *load(struct loaded *l, const char *path)
+{
+  l->d = diag_new();
+  l->tree = loader_load_file(path, NULL, l->d);
+  l->spec = l->tree ? spec_build(l->tree, l->d) : NULL;
+  if (!l->spec)
+    diag_print(l->d, stderr);
+  assert_non_null(l->spec);
+  return l->spec;
+}
+
+static void unload(struct loaded *l)
+{
+  spec_free(l->spec);
+  value_tree_free(l->tree);
+  diag_free(l->d);
+}
+
+static void test_derive_name(void **state)
+{
+  static const struct {
+    const char *reason, *name;
+  } rows[] = {
+    {"Not Found", "NOT_FOUND"},
+    {"Request-URI Too Long", "REQUEST_URI_TOO_LONG"},
+    {"I'm a Teapot", "I_M_A_TEAPOT"},
+    {"  --Leading and trailing--  ", "LEADING_AND_TRAILING"},
+    {"Non-Authoritative Information", "NON_AUTHORITATIVE_INFORMATION"},
+    {"Caf\xc3\xa9 Closed", "CAF_CLOSED"},
+    {"HTTP/1.1 only", "HTTP_1_1_ONLY"},
+    {"???", ""},
+    {"", ""},
+  };
+  char out[64];
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < COUNT(rows); i++) {
+    size_t n = spec_derive_name(rows[i].reason, out);
+
+    if (strcmp(out, rows[i].name) != 0)
+      print_error("'%s' gave '%s'\n", rows[i].reason, out);
+    assert_string_equal(out, rows[i].name);
+    assert_int_equal(n, strlen(rows[i].name));
+  }
+}
+
+static void test_lower_ident(void **state)
+{
+  static const struct {
+    const char *s;
+    int ok;
+  } rows[] = {
+    {"http_status", 1}, {"smtp2", 1}, {"a", 1}, {"x_1_y", 1},
+    {"Http", 0}, {"_x", 0}, {"x_", 0}, {"a__b", 0}, {"2fa", 0},
+    {"a-b", 0}, {"", 0}, {"int", 0}, {"class", 0}, {"typeof", 0},
+    {"caf\xc3\xa9", 0},
+  };
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < COUNT(rows); i++) {
+    if (spec_is_lower_ident(rows[i].s) != rows[i].ok)
+      print_error("'%s'\n", rows[i].s);
+    assert_int_equal(spec_is_lower_ident(rows[i].s), rows[i].ok);
+  }
+}
+
+static void test_minimal_spec_sorted_without_classes(void **state)
+{
+  struct loaded l;
+  const struct spec *s = load(&l, "tests/specs/valid/minimal.yaml");
+
+  (void)state;
+  assert_string_equal(s->name, "exit_code");
+  assert_int_equal(s->nclasses, 0);
+  assert_int_equal(s->nflags, 0);
+  assert_int_equal(s->nstatuses, 3);
+  assert_int_equal(s->statuses[0].code, 0);
+  assert_string_equal(s->statuses[0].name, "SUCCESS");
+  assert_int_equal(s->statuses[1].code, 1);
+  assert_string_equal(s->statuses[1].name, "GENERAL_FAILURE_SEE_THE_LOG");
+  assert_string_equal(s->statuses[1].reason, "General failure: see the log");
+  assert_int_equal(s->statuses[2].code, 2);
+  assert_null(s->statuses[2].cls);
+  assert_null(s->statuses[2].reference);
+  assert_int_equal(s->statuses[2].nflags, 0);
+  unload(&l);
+}
+
+static void test_other_domain(void **state)
+{
+  struct loaded l;
+  const struct spec *s = load(&l, "tests/specs/valid/smtp.yaml");
+  const struct spec_status *st;
+
+  (void)state;
+  assert_string_equal(s->name, "smtp_reply");
+  assert_int_equal(s->nclasses, 4);
+  assert_string_equal(s->classes[2].title, "Transient Negative Completion");
+  assert_int_equal(s->nstatuses, 7);
+  st = &s->statuses[2];
+  assert_int_equal(st->code, 250);
+  assert_string_equal(st->name, "REQUESTED_MAIL_ACTION_OKAY_COMPLETED");
+  assert_string_equal(st->cls->id, "positive_completion");
+  st = &s->statuses[4];
+  assert_int_equal(st->code, 421);
+  assert_string_equal(st->cls->id, "transient_negative");
+  /* listed as [closes, retry_later]; kept in declaration order */
+  assert_int_equal(st->nflags, 2);
+  assert_string_equal(st->flags[0]->id, "retry_later");
+  assert_string_equal(st->flags[1]->id, "closes");
+  st = &s->statuses[5];
+  assert_int_equal(st->naliases, 1);
+  assert_string_equal(st->aliases[0].name, "MAILBOX_BUSY");
+  assert_string_equal(s->statuses[6].cls->id, "permanent_negative");
+  unload(&l);
+}
+
+static void test_text_kept_byte_for_byte(void **state)
+{
+  struct loaded l;
+  const struct spec *s = load(&l, "tests/specs/valid/text.yaml");
+  const struct spec_status *st = &s->statuses[0];
+
+  (void)state;
+  assert_string_equal(s->title,
+                      "Caf\xc3\xa9 \"statuses\" \xe2\x80\x94 \\ and */ and ?\?/");
+  assert_string_equal(s->source, "100% made up, with %s and %n | pipes");
+  assert_string_equal(s->flags[0].meaning,
+                      "a meaning with \ttab and \xe6\x97\xa5\xe6\x9c\xac");
+  assert_string_equal(st->reason, "Don't \"Panic\"");
+  assert_string_equal(st->name, "DON_T_PANIC");
+  assert_string_equal(st->description, "Line one\nline two\twith tab | pipe "
+                                       "*/ ?\?= ?\?/ %d \\\\ end");
+  assert_string_equal(st->reference, "See \xc2\xa7 4.2 [x]");
+  assert_string_equal(st->aliases[0].reason, "Back\\slash");
+  assert_string_equal(st->aliases[0].name, "BACK_SLASH");
+  assert_string_equal(st->aliases[1].reason, "Emoji \xf0\x9f\x98\x80 Face");
+  assert_string_equal(st->aliases[1].name, "EMOJI_FACE");
+  assert_true(strlen(s->statuses[1].description) > 3000);
+  assert_null(strchr(s->statuses[1].description, '\n'));
+  unload(&l);
+}
+
+/* Bad specs from text, for rules whose messages test_cli does not reach. */
+static void check_errors(const char *yaml, const char *const *want, size_t n)
+{
+  struct diag *d = diag_new();
+  struct value_tree *t = loader_load_bytes("s.yaml", yaml, strlen(yaml),
+                                           NULL, d);
+  size_t i;
+
+  assert_non_null(t);
+  assert_null(spec_build(t, d));
+  for (i = 0; i < diag_count(d) && i < n; i++)
+    assert_string_equal(diag_message(d, i), want[i]);
+  assert_int_equal(diag_count(d), n);
+  value_tree_free(t);
+  diag_free(d);
+}
+
+static void test_no_cascade_after_a_bad_class(void **state)
+{
+  static const char yaml[] =
+      "name: x\ntitle: T\nsource: S\n"
+      "classes:\n  - {id: a, title: A, range: [5, 1]}\n"
+      "statuses:\n  - {code: 9, reason: R, description: D}\n";
+  static const char *const want[] = {
+      "s.yaml:5:30: error: range [5, 1] is empty: low is above high"};
+
+  (void)state;
+  check_errors(yaml, want, COUNT(want));
+}
+
+static void test_alias_rules(void **state)
+{
+  static const char yaml[] =
+      "name: x\ntitle: T\nsource: S\n"
+      "statuses:\n"
+      "  - {code: 1, reason: One, description: D, aliases: [Uno, '', 7]}\n"
+      "  - {code: 2, reason: Uno, description: D, aliases: notalist}\n";
+  static const char *const want[] = {
+      "s.yaml:5:59: error: 'alias' must not be empty",
+      "s.yaml:5:63: error: 'alias' must be a string, not an integer (quote it)",
+      "s.yaml:6:23: error: duplicate name 'UNO' (first at 5:54)",
+      "s.yaml:6:23: error: duplicate reason 'Uno' (first at 5:54)",
+      "s.yaml:6:53: error: 'aliases' must be a list, not a string"};
+
+  (void)state;
+  check_errors(yaml, want, COUNT(want));
+}
+
+static void test_root_kinds(void **state)
+{
+  static const char *const want_scalar[] = {
+      "s.yaml:1:1: error: the spec must be a mapping, not a string"};
+
+  (void)state;
+  check_errors("just text", want_scalar, 1);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_derive_name),
+    cmocka_unit_test(test_lower_ident),
+    cmocka_unit_test(test_minimal_spec_sorted_without_classes),
+    cmocka_unit_test(test_other_domain),
+    cmocka_unit_test(test_text_kept_byte_for_byte),
+    cmocka_unit_test(test_no_cascade_after_a_bad_class),
+    cmocka_unit_test(test_alias_rules),
+    cmocka_unit_test(test_root_kinds),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
