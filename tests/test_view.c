@@ -1,0 +1,201 @@
+/* test_view: what templates see of a model, and its JSON form. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "json_check.h"
+#include "loader.h"
+#include "spec.h"
+#include "view.h"
+
+struct loaded {
+  struct diag *d;
+  struct value_tree *tree;
+  struct spec *spec;
+  struct view *view;
+};
+
+static const struct view *load(struct loaded *l, const char *path,
+                               const char *prefix)
+{
+  l->d = diag_new();
+  l->tree = loader_load_file(path, NULL, l->d);
+  assert_non_null(l->tree);
+  l->spec = spec_build(l->tree, l->d);
+  assert_non_null(l->spec);
+  l->view = view_new(l->spec, prefix, path);
+  return l->view;
+}
+
+static void unload(struct loaded *l)
+{
+  view_free(l->view);
+  spec_free(l->spec);
+  value_tree_free(l->tree);
+  diag_free(l->d);
+}
+
+/* Follows a dotted path of field names and list indexes ("statuses.4"). */
+static struct view_ref at(const struct view *v, const char *path)
+{
+  struct view_ref r = view_root(v);
+
+  while (*path) {
+    size_t n = strcspn(path, ".");
+
+    if (r.kind == VIEW_LIST) {
+      size_t i = (size_t)strtoul(path, NULL, 10);
+
+      assert_true(i < (size_t)r.num);
+      r = view_item(v, r, i);
+    } else {
+      assert_true(view_get(v, r, path, n, &r));
+    }
+    path += n + (path[n] == '.');
+  }
+  return r;
+}
+
+static void test_root_and_prefix(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/smtp.yaml", "mail");
+  struct view_ref r;
+
+  (void)state;
+  assert_string_equal(at(v, "prefix").text, "mail");
+  assert_string_equal(at(v, "PREFIX").text, "MAIL");
+  assert_string_equal(at(v, "spec_file").text, "tests/specs/valid/smtp.yaml");
+  assert_int_equal(at(v, "count").num, 7);
+  assert_false(view_get(v, view_root(v), "nope", 4, &r));
+  assert_int_equal(r.kind, VIEW_NULL);
+  /* a name is matched by its length too, not as a prefix */
+  assert_false(view_get(v, view_root(v), "prefixes", 8, &r));
+  assert_true(view_get(v, view_root(v), "prefixes", 6, &r));
+  unload(&l);
+}
+
+static void test_statuses_and_classes(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/smtp.yaml", NULL);
+
+  (void)state;
+  assert_string_equal(at(v, "prefix").text, "smtp_reply");
+  assert_int_equal(at(v, "statuses").num, 7);
+  assert_int_equal(at(v, "statuses.3.code").num, 354);
+  assert_string_equal(at(v, "statuses.3.class.ID").text,
+                      "POSITIVE_INTERMEDIATE");
+  assert_int_equal(at(v, "statuses.3.reference").kind, VIEW_NULL);
+  assert_int_equal(at(v, "statuses.4.flags.closes").num, 1);
+  assert_int_equal(at(v, "statuses.4.flags.retry_later").num, 1);
+  assert_int_equal(at(v, "statuses.3.flags.closes").kind, VIEW_BOOL);
+  assert_int_equal(at(v, "statuses.3.flags.closes").num, 0);
+  assert_string_equal(at(v, "statuses.5.aliases.0.name").text,
+                      "MAILBOX_BUSY");
+  assert_int_equal(at(v, "classes.0.statuses").num, 3);
+  assert_int_equal(at(v, "classes.1.statuses").num, 1);
+  assert_int_equal(at(v, "classes.2.statuses").num, 2);
+  assert_int_equal(at(v, "classes.2.statuses.1.code").num, 450);
+  assert_int_equal(at(v, "classes.3.statuses").num, 1);
+  assert_int_equal(at(v, "classes.3.index").num, 4);
+  assert_int_equal(at(v, "flags.0.statuses").num, 2);
+  assert_int_equal(at(v, "flags.0.statuses.1.code").num, 450);
+  assert_string_equal(at(v, "flags.1.statuses.0.name").text, "CLOSING");
+  assert_string_equal(at(v, "statuses.4.flag_list.1.ID").text, "CLOSES");
+  unload(&l);
+}
+
+static void test_dump_small_spec(void **state)
+{
+  static const char want[] =
+      "{\n"
+      "  \"prefix\": \"exit_code\",\n"
+      "  \"PREFIX\": \"EXIT_CODE\",\n"
+      "  \"spec_file\": \"tests/specs/valid/minimal.yaml\",\n"
+      "  \"title\": \"Process exit codes\",\n"
+      "  \"source\": \"written for the tests\",\n"
+      "  \"count\": 3,\n"
+      "  \"classes\": [],\n"
+      "  \"flags\": [],\n"
+      "  \"statuses\": [\n"
+      "    {\n"
+      "      \"code\": 0,\n"
+      "      \"name\": \"SUCCESS\",\n"
+      "      \"reason\": \"Success\",\n"
+      "      \"description\": \"It worked.\",\n"
+      "      \"reference\": null,\n"
+      "      \"class\": null,\n"
+      "      \"flags\": {},\n"
+      "      \"flag_list\": [],\n"
+      "      \"aliases\": []\n"
+      "    },\n"
+      "    {\n"
+      "      \"code\": 1,\n"
+      "      \"name\": \"GENERAL_FAILURE_SEE_THE_LOG\",\n"
+      "      \"reason\": \"General failure: see the log\",\n"
+      "      \"description\": \"Something went wrong.\",\n"
+      "      \"reference\": null,\n"
+      "      \"class\": null,\n"
+      "      \"flags\": {},\n"
+      "      \"flag_list\": [],\n"
+      "      \"aliases\": []\n"
+      "    },\n"
+      "    {\n"
+      "      \"code\": 2,\n"
+      "      \"name\": \"USAGE_ERROR\",\n"
+      "      \"reason\": \"Usage Error\",\n"
+      "      \"description\": \"The command line was wrong.\",\n"
+      "      \"reference\": null,\n"
+      "      \"class\": null,\n"
+      "      \"flags\": {},\n"
+      "      \"flag_list\": [],\n"
+      "      \"aliases\": []\n"
+      "    }\n"
+      "  ]\n"
+      "}\n";
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/minimal.yaml", NULL);
+  struct buf out = BUF_INIT;
+
+  (void)state;
+  view_dump_json(v, view_root(v), &out);
+  assert_string_equal(out.data, want);
+  buf_free(&out);
+  unload(&l);
+}
+
+static void test_dump_escapes_text(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/text.yaml", NULL);
+  struct buf out = BUF_INIT;
+
+  (void)state;
+  view_dump_json(v, view_root(v), &out);
+  assert_true(json_check(out.data, out.len));
+  assert_non_null(strstr(out.data, "\"description\": \"Line one\\nline two\\t"
+                                   "with tab | pipe */ ?\?= ?\?/ %d \\\\\\\\ "
+                                   "end\",\n"));
+  assert_non_null(strstr(out.data, "\"reason\": \"Don't \\\"Panic\\\"\",\n"));
+  buf_free(&out);
+  unload(&l);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_root_and_prefix),
+    cmocka_unit_test(test_statuses_and_classes),
+    cmocka_unit_test(test_dump_small_spec),
+    cmocka_unit_test(test_dump_escapes_text),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
