@@ -55,7 +55,7 @@ SUPPORT      := $(B)/libtestsupport.a
 STATUSGEN := $(B)/statusgen
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
-.PHONY: all deps check conformance clean help
+.PHONY: all deps check memcheck conformance clean help
 
 all: $(STATUSGEN)
 
@@ -63,6 +63,7 @@ help:
 	@echo 'make deps      install the Debian packages needed to build and test'
 	@echo 'make           build $(STATUSGEN)'
 	@echo 'make check     build and run every test (SANITIZE=1: under ASan/UBSan)'
+	@echo 'make memcheck  run the tests and the generator under valgrind'
 	@echo 'make conformance  run the official Mustache suite when present'
 	@echo 'make clean     remove build/'
 
@@ -113,6 +114,22 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER)
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
 	@$(MAKE) --no-print-directory conformance
+
+# valgrind is not needed for check; memcheck says so when it is missing.
+VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+           --error-exitcode=99
+memcheck: $(STATUSGEN) $(TESTS)
+	@command -v valgrind >/dev/null || \
+	  { echo "memcheck: valgrind not found (Debian: valgrind)" >&2; exit 2; }
+	@for t in $(TESTS); do \
+	  STATUSGEN=$(STATUSGEN) $(VALGRIND) $$t >/dev/null || \
+	    { echo "memcheck: $$t failed" >&2; exit 1; }; \
+	done
+	@for f in spec/*.yaml tests/specs/*/*.yaml; do \
+	  $(VALGRIND) $(STATUSGEN) --dump-model $$f >/dev/null 2>&1; \
+	  [ $$? -ne 99 ] || { echo "memcheck: $$f" >&2; exit 1; }; \
+	done
+	@echo "memcheck: clean"
 
 conformance: $(RUNNER)
 	@if [ -z "$(RUNNER)" ]; then \
