@@ -13,7 +13,7 @@ MUSTACHE_SPEC ?= ../shared/mustache-spec
 
 # Warnings are listed once and enforced on everything we compile.
 WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
-STD      = -std=c99 -D_POSIX_C_SOURCE=200809L
+STD      = -std=c99 -D_XOPEN_SOURCE=700
 
 # Debian packages that building and testing need (make deps).
 DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config

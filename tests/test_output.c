@@ -1,0 +1,291 @@
+/* test_output: write-if-changed, all-or-nothing writes, --check, and make
+   rules, in a scratch folder. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "output.h"
+#include "proc.h"
+
+static char dir[64];
+
+static int make_dir(void **state)
+{
+  const char *tmp = getenv("TMPDIR");
+
+  (void)state;
+  snprintf(dir, sizeof dir, "%s/statusgen-XXXXXX", tmp ? tmp : "/tmp");
+  return mkdtemp(dir) ? 0 : -1;
+}
+
+static int remove_dir(void **state)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char path[512];
+
+  (void)state;
+  while (d && (e = readdir(d))) {
+    if (e->d_name[0] == '.' && (!e->d_name[1] || !strcmp(e->d_name, "..")))
+      continue;
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    unlink(path);
+    rmdir(path);
+  }
+  if (d)
+    closedir(d);
+  return rmdir(dir);
+}
+
+static const char *in_dir(const char *name)
+{
+  static char path[4][512];
+  static int k;
+
+  k = (k + 1) % 4;
+  snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
+  return path[k];
+}
+
+static void put_file(const char *name, const char *text)
+{
+  FILE *f = fopen(in_dir(name), "wb");
+
+  assert_non_null(f);
+  fputs(text, f);
+  fclose(f);
+}
+
+static void assert_file(const char *name, const char *text)
+{
+  struct buf b = BUF_INIT;
+
+  assert_int_equal(proc_slurp(in_dir(name), &b), 0);
+  assert_string_equal(b.data, text);
+  buf_free(&b);
+}
+
+/* The names in the folder, sorted and joined by spaces. */
+static void listing(struct buf *out)
+{
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  char *names[32];
+  size_t n = 0, i;
+
+  while ((e = readdir(d)) && n < 32)
+    if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+      names[n++] = strdup(e->d_name);
+  closedir(d);
+  for (i = 1; i < n; i++) { /* insertion sort: a handful of names */
+    char *x = names[i];
+    size_t j = i;
+
+    for (; j > 0 && strcmp(names[j - 1], x) > 0; j--)
+      names[j] = names[j - 1];
+    names[j] = x;
+  }
+  for (i = 0; i < n; i++) {
+    buf_printf(out, "%s%s", i ? " " : "", names[i]);
+    free(names[i]);
+  }
+}
+
+static void record(void *closure, const char *path, enum output_state s)
+{
+  struct buf *b = closure;
+  const char *slash = strrchr(path, '/');
+
+  buf_printf(b, "%s=%s ", slash ? slash + 1 : path,
+             s == OUTPUT_WRITTEN ? "written"
+             : s == OUTPUT_STALE ? "stale" : "same");
+}
+
+static void test_writes_only_changed_files(void **state)
+{
+  struct output *o = output_new(NULL);
+  struct diag *d = diag_new();
+  struct buf log = BUF_INIT;
+  struct stat before, after;
+  const struct timeval past[2] = {{946684800, 0}, {946684800, 0}};
+
+  (void)state;
+  put_file("same.h", "kept\n");
+  put_file("old.c", "old\n");
+  assert_int_equal(utimes(in_dir("same.h"), past), 0); /* a rewrite would
+                                                          move it to now */
+  assert_int_equal(stat(in_dir("same.h"), &before), 0);
+  output_add(o, in_dir("same.h"), "kept\n", 5);
+  output_add(o, in_dir("old.c"), "new\n", 4);
+  output_add(o, in_dir("fresh.md"), "made\n", 5);
+  assert_int_equal(output_write(o, record, &log, d), 0);
+  assert_string_equal(log.data, "same.h=same old.c=written fresh.md=written ");
+  assert_int_equal(stat(in_dir("same.h"), &after), 0);
+  assert_int_equal(after.st_mtime, 946684800);
+  assert_int_equal(before.st_mtime, after.st_mtime);
+  assert_file("old.c", "new\n");
+  assert_file("fresh.md", "made\n");
+  buf_clear(&log);
+  listing(&log);
+  assert_string_equal(log.data, "fresh.md old.c same.h");
+  assert_int_equal(diag_count(d), 0);
+  buf_free(&log);
+  output_free(o);
+  diag_free(d);
+}
+
+static void test_check_reports_stale_and_writes_nothing(void **state)
+{
+  struct output *o = output_new(NULL);
+  struct diag *d = diag_new();
+  struct buf log = BUF_INIT;
+
+  (void)state;
+  put_file("a.h", "current\n");
+  put_file("b.h", "old\n");
+  output_add(o, in_dir("a.h"), "current\n", 8);
+  output_add(o, in_dir("b.h"), "new\n", 4);
+  output_add(o, in_dir("c.h"), "missing\n", 8);
+  output_add(o, in_dir("d.h"), "longer than on disk\n", 20);
+  put_file("d.h", "longer");
+  assert_int_equal(output_check(o, record, &log, d), 3);
+  assert_string_equal(log.data, "a.h=same b.h=stale c.h=stale d.h=stale ");
+  assert_file("b.h", "old\n");
+  buf_clear(&log);
+  listing(&log);
+  assert_string_equal(log.data, "a.h b.h d.h");
+  buf_free(&log);
+  output_free(o);
+  diag_free(d);
+}
+
+/* Writes fail after `budget` bytes in all, as on a full disk. */
+static int full_disk(void *closure, int fd, const void *bytes, size_t len)
+{
+  size_t *budget = closure;
+
+  if (len > *budget) {
+    if (*budget)
+      (void)!write(fd, bytes, *budget);
+    *budget = 0;
+    errno = ENOSPC;
+    return -1;
+  }
+  *budget -= len;
+  return write(fd, bytes, len) == (ssize_t)len ? 0 : -1;
+}
+
+static void test_full_disk_changes_nothing(void **state)
+{
+  size_t budget = 6;
+  struct output_io io = {full_disk, NULL};
+  struct output *o;
+  struct diag *d = diag_new();
+  struct buf log = BUF_INIT, want = BUF_INIT;
+
+  (void)state;
+  io.closure = &budget;
+  o = output_new(&io);
+  put_file("one.h", "one\n");
+  put_file("two.h", "two\n");
+  output_add(o, in_dir("one.h"), "ONE\n", 4);  /* fits: 4 of 6 bytes */
+  output_add(o, in_dir("two.h"), "TWO!\n", 5); /* does not */
+  assert_int_equal(output_write(o, record, &log, d), -1);
+  assert_string_equal(log.data, ""); /* nothing reported as written */
+  assert_file("one.h", "one\n");
+  assert_file("two.h", "two\n");
+  listing(&log);
+  assert_string_equal(log.data, "one.h two.h"); /* no temporary left */
+  assert_int_equal(diag_count(d), 1);
+  buf_printf(&want, "%s: error: cannot write: %s", in_dir("two.h"),
+             strerror(ENOSPC));
+  assert_string_equal(diag_message(d, 0), want.data);
+  buf_free(&want);
+  buf_free(&log);
+  output_free(o);
+  diag_free(d);
+}
+
+static void test_missing_folder_and_folder_in_the_way(void **state)
+{
+  struct output *o = output_new(NULL);
+  struct diag *d = diag_new();
+  struct buf want = BUF_INIT;
+
+  (void)state;
+  assert_int_equal(mkdir(in_dir("sub.h"), 0777), 0);
+  output_add(o, in_dir("sub.h"), "x", 1);
+  output_add(o, in_dir("nowhere/x.h"), "x", 1);
+  assert_int_equal(output_write(o, NULL, NULL, d), -1);
+  assert_int_equal(output_check(o, NULL, NULL, d), -1);
+  buf_printf(&want, "%s: error: cannot read: Is a directory",
+             in_dir("sub.h"));
+  assert_string_equal(diag_message(d, 0), want.data);
+  assert_int_equal(diag_count(d), 2); /* the write stops at the first */
+  rmdir(in_dir("sub.h"));
+  buf_free(&want);
+  output_free(o);
+  diag_free(d);
+}
+
+static void test_new_file_mode_follows_umask(void **state)
+{
+  struct output *o = output_new(NULL);
+  struct diag *d = diag_new();
+  struct stat st;
+  mode_t old = umask(022);
+
+  (void)state;
+  output_add(o, in_dir("mode.h"), "m\n", 2);
+  assert_int_equal(output_write(o, NULL, NULL, d), 0);
+  assert_int_equal(stat(in_dir("mode.h"), &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0644);
+  umask(old);
+  output_free(o);
+  diag_free(d);
+}
+
+static void test_make_rule(void **state)
+{
+  static const char *const targets[] = {"out/a.h", "out/my file.c"};
+  static const char *const deps[] = {"spec/x.yaml", "t/#1$.mustache"};
+  struct buf b = BUF_INIT;
+
+  (void)state;
+  output_make_rule(&b, targets, 2, deps, 2);
+  assert_string_equal(b.data, "out/a.h out/my\\ file.c: \\\n"
+                              "  spec/x.yaml \\\n"
+                              "  t/\\#1$$.mustache\n");
+  buf_free(&b);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test_setup_teardown(test_writes_only_changed_files, make_dir,
+                                    remove_dir),
+    cmocka_unit_test_setup_teardown(test_check_reports_stale_and_writes_nothing,
+                                    make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_full_disk_changes_nothing, make_dir,
+                                    remove_dir),
+    cmocka_unit_test_setup_teardown(test_missing_folder_and_folder_in_the_way,
+                                    make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
+                                    make_dir, remove_dir),
+    cmocka_unit_test(test_make_rule),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
