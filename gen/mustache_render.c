@@ -1,0 +1,442 @@
+/* mustache_render: walks a template's nodes against the caller's data.
+   The context stack, the indentation of standalone partials and blocks,
+   and the block arguments of the parents being expanded are linked lists
+   on the C stack, so rendering allocates nothing but output growth (and,
+   the first time a partial is named, the partial). */
+#include "mustache_tree.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* One level of the context stack. */
+struct frame {
+  struct mustache_value v;
+  const struct frame *up;
+};
+
+/* White space added at the start of each line of template text. */
+struct indent {
+  const char *s;
+  size_t n;
+  const struct indent *up; /* written first */
+};
+
+/* A parent being expanded: its block children are the arguments. */
+struct args {
+  const struct mustache_template *t;
+  size_t parent; /* index of the parent node in t */
+  const struct args *up;
+};
+
+struct render {
+  struct mustache_set *set;
+  const struct mustache_data *data;
+  void *closure;
+  void (*escape)(struct buf *out, const char *s, size_t len);
+  struct buf *out;
+  struct diag *d;
+  const struct indent *indent; /* NULL: none */
+  const struct args *args;
+  int pending;    /* at the start of a line of template text: indent the
+                     next output unless it ends the line at once */
+  unsigned depth; /* partials, parents and overrides being expanded */
+  unsigned gen;
+  int strict;
+  int failed;
+};
+
+static void render_nodes(struct render *r, const struct mustache_template *t,
+                         size_t i, size_t end, const struct frame *ctx);
+
+static void report(struct render *r, const struct mustache_template *t,
+                   const struct mustache_node *n, const char *fmt, ...)
+    DIAG_PRINTF(4, 5);
+
+/* Adds an error at n, unless n already reported one in this render (a tag
+   in a loop would otherwise repeat it for every item). The set owns the
+   nodes; only this counter is ever written after parsing. */
+static void report(struct render *r, const struct mustache_template *t,
+                   const struct mustache_node *n, const char *fmt, ...)
+{
+  struct mustache_node *w = (struct mustache_node *)n;
+  struct mark m;
+  char msg[256];
+  va_list ap;
+
+  r->failed = 1;
+  if (n->gen == r->gen)
+    return;
+  w->gen = r->gen;
+  m.file = t->file;
+  m.line = n->line;
+  m.col = n->col;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  diag_error(r->d, &m, "%s", msg);
+}
+
+static void put_indent(struct buf *out, const struct indent *in)
+{
+  if (!in)
+    return;
+  put_indent(out, in->up);
+  buf_put(out, in->s, in->n);
+}
+
+/* Template text: lines that start here get the indentation, unless they
+   are empty (no trailing white space in generated files). */
+static void out_text(struct render *r, const char *s, size_t n)
+{
+  const char *nl;
+  size_t k;
+
+  if (!n)
+    return;
+  if (!r->indent) {
+    buf_put(r->out, s, n);
+    r->pending = s[n - 1] == '\n';
+    return;
+  }
+  while (n) {
+    nl = memchr(s, '\n', n);
+    k = nl ? (size_t)(nl - s) + 1 : n;
+    if (r->pending && s[0] != '\n' && s[0] != '\r')
+      put_indent(r->out, r->indent);
+    buf_put(r->out, s, k);
+    r->pending = s[k - 1] == '\n';
+    s += k;
+    n -= k;
+  }
+}
+
+/* A value's text: indented if it starts a line, never inside. */
+static void out_value(struct render *r, const char *s, size_t n,
+                      void (*escape)(struct buf *, const char *, size_t))
+{
+  if (!n)
+    return;
+  if (r->pending && r->indent && s[0] != '\n' && s[0] != '\r')
+    put_indent(r->out, r->indent);
+  if (escape)
+    escape(r->out, s, n);
+  else
+    buf_put(r->out, s, n);
+  r->pending = 0;
+}
+
+/* Finds the value of n's name on the context stack: 1, or 0 when the data
+   has no such name (an error in strict mode). */
+static int resolve(struct render *r, const struct mustache_template *t,
+                   const struct mustache_node *n, const struct frame *ctx,
+                   struct mustache_value *v)
+{
+  const struct mustache_part *p = t->parts + n->part;
+  const struct frame *f;
+  size_t i;
+  char shown[96];
+
+  if (!n->nparts) {
+    *v = ctx->v;
+    return 1;
+  }
+  for (f = ctx; f; f = f->up)
+    if (r->data->lookup(r->closure, f->v, p[0].s, p[0].n, v))
+      break;
+  for (i = 1; f && i < n->nparts; i++)
+    if (!r->data->lookup(r->closure, *v, p[i].s, p[i].n, v))
+      f = NULL;
+  if (f)
+    return 1;
+  if (r->strict)
+    report(r, t, n, "unknown name '%s'",
+           mustache_show(shown, sizeof shown, n->str, n->len));
+  return 0;
+}
+
+/* Appends the text of v to b: 0, or -1 when it has none. */
+static int print(struct render *r, const struct mustache_template *t,
+                 const struct mustache_node *n, struct mustache_value v,
+                 struct buf *b)
+{
+  char shown[96];
+
+  if (r->data->print(r->closure, v, b) == 0)
+    return 0;
+  if (r->strict)
+    report(r, t, n, "cannot print '%s': not a scalar",
+           mustache_show(shown, sizeof shown, n->str, n->len));
+  return -1;
+}
+
+/* {{name}}, {{{name}}}. Printed straight into the output when neither
+   escaping nor indentation needs to see the text first. */
+static void render_var(struct render *r, const struct mustache_template *t,
+                       const struct mustache_node *n, const struct frame *ctx)
+{
+  void (*escape)(struct buf *, const char *, size_t) =
+      n->kind == MUSTACHE_N_VAR ? r->escape : NULL;
+  struct buf *tmp = &r->set->scratch;
+  struct mustache_value v;
+  size_t before = r->out->len;
+
+  if (!resolve(r, t, n, ctx, &v))
+    return;
+  if (!escape && !(r->pending && r->indent)) {
+    if (print(r, t, n, v, r->out) == 0 && r->out->len > before)
+      r->pending = 0;
+    return;
+  }
+  buf_clear(tmp);
+  if (print(r, t, n, v, tmp) == 0)
+    out_value(r, tmp->data, tmp->len, escape);
+}
+
+/* {{#name}}: once per item of a list, once for a truthy value. */
+static void render_section(struct render *r, const struct mustache_template *t,
+                           size_t i, const struct frame *ctx)
+{
+  const struct mustache_node *n = &t->nodes[i];
+  struct mustache_value v;
+  struct frame f;
+  size_t len, k;
+
+  if (!resolve(r, t, n, ctx, &v))
+    return;
+  f.up = ctx;
+  if (r->data->list(r->closure, v, &len)) {
+    for (k = 0; k < len; k++) {
+      f.v = r->data->item(r->closure, v, k);
+      render_nodes(r, t, i + 1, n->end, &f);
+    }
+  } else if (r->data->truthy(r->closure, v)) {
+    f.v = v;
+    render_nodes(r, t, i + 1, n->end, &f);
+  }
+}
+
+/* {{^name}}: once when the value is missing, falsey or an empty list. */
+static void render_inverted(struct render *r, const struct mustache_template *t,
+                            size_t i, const struct frame *ctx)
+{
+  const struct mustache_node *n = &t->nodes[i];
+  struct mustache_value v;
+  size_t len;
+  int show;
+
+  if (!resolve(r, t, n, ctx, &v))
+    show = 1;
+  else if (r->data->list(r->closure, v, &len))
+    show = len == 0;
+  else
+    show = !r->data->truthy(r->closure, v);
+  if (show)
+    render_nodes(r, t, i + 1, n->end, ctx);
+}
+
+/* The template a partial or parent node names; NULL when there is none
+   (reported when it is an error). */
+static const struct mustache_template *target(struct render *r,
+                                              const struct mustache_template *t,
+                                              const struct mustache_node *n,
+                                              const struct frame *ctx)
+{
+  const struct mustache_template *p;
+  const char *name = n->str;
+  size_t len = n->len;
+  enum mustache_found why;
+  struct mustache_value v;
+  char shown[96];
+
+  if (n->flags & MUSTACHE_F_DYNAMIC) {
+    if (!resolve(r, t, n, ctx, &v))
+      return NULL;
+    buf_clear(&r->set->name);
+    if (print(r, t, n, v, &r->set->name) < 0)
+      return NULL;
+    name = r->set->name.data;
+    len = r->set->name.len;
+  }
+  mustache_show(shown, sizeof shown, name, len);
+  if (r->depth >= MUSTACHE_MAX_DEPTH) {
+    report(r, t, n, "%s '%s' nested too deep (limit %d)",
+           n->kind == MUSTACHE_N_PARENT ? "parent" : "partial", shown,
+           MUSTACHE_MAX_DEPTH);
+    return NULL;
+  }
+  p = len ? mustache_set_partial(r->set, name, len, r->d, &why) : NULL;
+  if (!len)
+    why = MUSTACHE_NOT_FOUND;
+  if (p)
+    return p;
+  if (why == MUSTACHE_FORBIDDEN)
+    report(r, t, n, "partial '%s' is outside the templates folder", shown);
+  else if (why == MUSTACHE_FAILED)
+    r->failed = 1;
+  else if (r->strict)
+    report(r, t, n, "partial '%s' not found", shown);
+  return NULL;
+}
+
+/* Renders partial or parent p for node n: a standalone tag indents every
+   line of p by its own white space (on top of the indentation in force);
+   an inline one starts afresh, without indentation. */
+static void expand(struct render *r, const struct mustache_template *p,
+                   const struct mustache_node *n, const struct frame *ctx)
+{
+  const struct indent *saved = r->indent;
+  int pending = r->pending;
+  struct indent in;
+
+  if (!(n->flags & MUSTACHE_F_STANDALONE)) {
+    r->indent = NULL;
+  } else if (n->indent_len) {
+    in.s = n->indent;
+    in.n = n->indent_len;
+    in.up = r->indent;
+    r->indent = &in;
+  }
+  r->pending = 1;
+  r->depth++;
+  render_nodes(r, p, 0, p->count, ctx);
+  r->depth--;
+  r->indent = saved;
+  if (!(n->flags & MUSTACHE_F_STANDALONE))
+    r->pending = pending;
+}
+
+static int is_container(int kind)
+{
+  return kind == MUSTACHE_N_SECTION || kind == MUSTACHE_N_INVERTED ||
+         kind == MUSTACHE_N_PARENT || kind == MUSTACHE_N_BLOCK;
+}
+
+/* The argument for block n from the parents being expanded: the
+   outermost wins, so a template overrides what its parents pass on. */
+static int find_override(const struct render *r, const struct mustache_node *n,
+                         const struct mustache_template **t, size_t *from,
+                         size_t *to)
+{
+  const struct args *a;
+  int found = 0;
+
+  for (a = r->args; a; a = a->up) {
+    const struct mustache_node *nodes = a->t->nodes;
+    size_t k = a->parent + 1, end = nodes[a->parent].end;
+
+    while (k < end) {
+      const struct mustache_node *c = &nodes[k];
+
+      if (c->kind == MUSTACHE_N_BLOCK && c->len == n->len &&
+          memcmp(c->str, n->str, n->len) == 0) {
+        *t = a->t;
+        *from = k + 1;
+        *to = c->end;
+        found = 1;
+        break;
+      }
+      k = is_container(c->kind) ? c->end : k + 1;
+    }
+  }
+  return found;
+}
+
+/* {{$name}}: the argument passed for it, else its own content, indented by
+   the block's indentation. */
+static void render_block(struct render *r, const struct mustache_template *t,
+                         size_t i, const struct frame *ctx)
+{
+  const struct mustache_node *n = &t->nodes[i];
+  const struct mustache_template *from_t = t;
+  const struct indent *saved = r->indent;
+  size_t from = i + 1, to = n->end;
+  unsigned over = (unsigned)find_override(r, n, &from_t, &from, &to);
+  struct indent in;
+  char shown[96];
+
+  if (over && r->depth >= MUSTACHE_MAX_DEPTH) {
+    report(r, t, n, "block '%s' nested too deep (limit %d)",
+           mustache_show(shown, sizeof shown, n->str, n->len),
+           MUSTACHE_MAX_DEPTH);
+    return;
+  }
+  if (n->indent_len) {
+    in.s = n->indent;
+    in.n = n->indent_len;
+    in.up = r->indent;
+    r->indent = &in;
+  }
+  if (n->flags & MUSTACHE_F_STANDALONE)
+    r->pending = 1;
+  r->depth += over;
+  render_nodes(r, from_t, from, to, ctx);
+  r->depth -= over;
+  r->indent = saved;
+}
+
+/* {{<name}}: the parent template, with this node's blocks as arguments. */
+static void render_parent(struct render *r, const struct mustache_template *t,
+                          size_t i, const struct frame *ctx)
+{
+  const struct mustache_template *p = target(r, t, &t->nodes[i], ctx);
+  struct args a;
+
+  if (!p)
+    return;
+  a.t = t;
+  a.parent = i;
+  a.up = r->args;
+  r->args = &a;
+  expand(r, p, &t->nodes[i], ctx);
+  r->args = a.up;
+}
+
+static void render_nodes(struct render *r, const struct mustache_template *t,
+                         size_t i, size_t end, const struct frame *ctx)
+{
+  const struct mustache_template *p;
+
+  while (i < end) {
+    const struct mustache_node *n = &t->nodes[i];
+
+    switch (n->kind) {
+    case MUSTACHE_N_TEXT: out_text(r, n->str, n->len); break;
+    case MUSTACHE_N_VAR:
+    case MUSTACHE_N_RAW: render_var(r, t, n, ctx); break;
+    case MUSTACHE_N_SECTION: render_section(r, t, i, ctx); break;
+    case MUSTACHE_N_INVERTED: render_inverted(r, t, i, ctx); break;
+    case MUSTACHE_N_PARTIAL:
+      if ((p = target(r, t, n, ctx)) != NULL)
+        expand(r, p, n, ctx);
+      break;
+    case MUSTACHE_N_PARENT: render_parent(r, t, i, ctx); break;
+    case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
+    }
+    i = is_container(n->kind) ? n->end : i + 1;
+  }
+}
+
+int mustache_render(struct mustache_set *s, const struct mustache_template *t,
+                    const struct mustache_view *view,
+                    void (*escape)(struct buf *out, const char *s, size_t len),
+                    struct buf *out, struct diag *d)
+{
+  struct render r;
+  struct frame root;
+
+  memset(&r, 0, sizeof r);
+  r.set = s;
+  r.data = view->data;
+  r.closure = view->closure;
+  r.escape = escape;
+  r.out = out;
+  r.d = d;
+  r.pending = 1;
+  r.gen = ++s->gen;
+  r.strict = !s->cfg.lenient;
+  root.v = view->root;
+  root.up = NULL;
+  render_nodes(&r, t, 0, t->count, &root);
+  return r.failed ? -1 : 0;
+}

@@ -1,0 +1,801 @@
+/* test_mustache: the template engine. Table rows {name, template, data,
+   expected, partials} cover each module of the Mustache spec in cases of
+   our own, then every diagnostic with its whole text and position, then
+   the hostile inputs: nesting and recursion past their bounds, a 1 MB
+   template, and an allocation count. Data is inline YAML read with the
+   project's loader. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "escape.h"
+#include "loader.h"
+#include "mustache.h"
+#include "value_data.h"
+#include "xmem.h"
+
+#define COUNT(a) (sizeof(a) / sizeof *(a))
+
+/* Test data is trusted and some of it nests deeply on purpose. */
+static const struct loader_limits limits = {
+  1000, (size_t)64 << 20, (size_t)16 << 20, (size_t)16 << 20
+};
+
+/* A partial source that makes the callback answer MUSTACHE_FORBIDDEN. */
+static const char forbid[] = "(forbidden)";
+
+struct row {
+  const char *name;
+  const char *tmpl;
+  const char *data;        /* YAML */
+  const char *want;        /* output, or every diagnostic, one per line */
+  const char *partials[9]; /* name, source, ..., NULL */
+};
+
+/* The partial callback over a row's partials (closure). */
+static enum mustache_found table_partial(void *closure, const char *name,
+                                         size_t len,
+                                         struct mustache_source *src)
+{
+  const char *const *p = closure;
+
+  for (; p && p[0]; p += 2) {
+    if (strlen(p[0]) != len || memcmp(p[0], name, len) != 0)
+      continue;
+    if (p[1] == forbid)
+      return MUSTACHE_FORBIDDEN;
+    src->bytes = p[1];
+    src->len = strlen(p[1]);
+    src->file = NULL;
+    return MUSTACHE_FOUND;
+  }
+  return MUSTACHE_NOT_FOUND;
+}
+
+/* Appends s with its control characters as escapes, for messages. */
+static const char *visible(struct buf *b, const char *s, size_t n)
+{
+  size_t i;
+
+  buf_clear(b);
+  for (i = 0; i < n; i++) {
+    if (s[i] == '\n')
+      buf_puts(b, "\\n");
+    else if (s[i] == '\r')
+      buf_puts(b, "\\r");
+    else if (s[i] == '\t')
+      buf_puts(b, "\\t");
+    else
+      buf_putc(b, s[i]);
+  }
+  return b->data;
+}
+
+/* Renders r's template against its data: the output, or the diagnostics
+   joined by newlines when there are any. */
+static void run(const struct row *r, int lenient, struct buf *out)
+{
+  struct diag *d = diag_new();
+  struct value_tree *data = loader_load_bytes("data.yaml", r->data,
+                                              strlen(r->data), &limits, d);
+  struct mustache_config cfg;
+  struct mustache_set *set;
+  const struct mustache_template *t;
+  struct mustache_view view;
+  size_t i;
+
+  if (!data)
+    fail_msg("%s: bad test data: %s", r->name, diag_message(d, 0));
+  memset(&cfg, 0, sizeof cfg);
+  cfg.partial = table_partial;
+  cfg.closure = (void *)r->partials;
+  cfg.lenient = lenient;
+  set = mustache_set_new(&cfg);
+  view = value_data_view(value_tree_root(data));
+  t = mustache_set_parse(set, "t.mustache", r->tmpl, strlen(r->tmpl), d);
+  if (t && mustache_render(set, t, &view, escape_html, out, d) < 0 &&
+      !diag_count(d))
+    buf_puts(out, "(failed without a message)");
+  if (diag_count(d))
+    buf_clear(out);
+  for (i = 0; i < diag_count(d); i++)
+    buf_printf(out, "%s%s", i ? "\n" : "", diag_message(d, i));
+  mustache_set_free(set);
+  value_tree_free(data);
+  diag_free(d);
+}
+
+static void check(const struct row *rows, size_t n, int lenient)
+{
+  struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+  size_t i;
+
+  for (i = 0; i < n; i++) {
+    buf_clear(&out);
+    run(&rows[i], lenient, &out);
+    if (strcmp(out.data, rows[i].want) != 0)
+      fail_msg("%s\n  want: %s\n  got:  %s", rows[i].name,
+               visible(&a, rows[i].want, strlen(rows[i].want)),
+               visible(&b, out.data, out.len));
+  }
+  buf_free(&out);
+  buf_free(&a);
+  buf_free(&b);
+}
+
+static const struct row comments[] = {
+  {"comment inside a line", "ab{{! note }}cd", "{}", "abcd", {NULL}},
+  {"comment alone on its line", "x\n  {{! gone }}\ny\n", "{}", "x\ny\n",
+   {NULL}},
+  {"comment over several lines", "x\n{{!\n one\n two\n}}\ny", "{}", "x\ny",
+   {NULL}},
+  {"comment on the last line", "x\n {{! end }}", "{}", "x\n", {NULL}},
+  {"comment on the first line", " {{! top }}\nx", "{}", "x", {NULL}},
+  {"comment keeps the spaces around it", " a {{!c}} \n", "{}", " a  \n",
+   {NULL}},
+  {"comment line with CRLF", "a\r\n{{! c }}\r\nb", "{}", "a\r\nb", {NULL}},
+  {"comment names nothing", "<{{! v }}>", "{v: 1, '! v': 2}", "<>", {NULL}},
+};
+
+static const struct row delimiters[] = {
+  {"new delimiters", "{{=[[ ]]=}}[[x]]-{{x}}", "{x: 1}", "1-{{x}}", {NULL}},
+  {"delimiters with padding", "{{= <% %> =}}<% x %>", "{x: 1}", "1",
+   {NULL}},
+  {"delimiters last into sections", "{{=| |=}}|#s|[|v|]|/s|",
+   "{s: true, v: z}", "[z]", {NULL}},
+  {"delimiters do not reach a partial", "{{=< >=}}<>p>", "{v: ok}", "ok",
+   {"p", "{{v}}", NULL}},
+  {"delimiters set in a partial stay there", "{{>p}}{{v}}", "{v: ok}",
+   "okok", {"p", "{{=< >=}}<v>", NULL}},
+  {"delimiter tag alone on its line", "a\n   {{=< >=}}\n<v>\n", "{v: ok}",
+   "a\nok\n", {NULL}},
+  {"triple braces with other delimiters", "{{=<% %>=}}<%{v}%>",
+   "{v: <b>}", "<b>", {NULL}},
+  {"one-character delimiters", "{{=( )=}}(v)(#s)!(/s)", "{v: 1, s: true}",
+   "1!", {NULL}},
+};
+
+static const struct row interpolation[] = {
+  {"escaped for HTML", "{{v}}", "{v: \"a&b<c>\\\"d'\"}",
+   "a&amp;b&lt;c&gt;&quot;d&#39;", {NULL}},
+  {"triple braces stay raw", "{{{v}}}", "{v: \"<a & b>\"}", "<a & b>",
+   {NULL}},
+  {"ampersand stays raw", "{{& v}}", "{v: \"<a & b>\"}", "<a & b>", {NULL}},
+  {"integers", "{{a}} {{b}}", "{a: 42, b: -7}", "42 -7", {NULL}},
+  {"floats in their shortest form", "{{f}}|{{g}}|{{h}}",
+   "{f: 2.50, g: 0.1, h: 1.0e3}", "2.5|0.1|1000", {NULL}},
+  {"null prints nothing", "[{{n}}][{{{n}}}]", "{n: null}", "[][]", {NULL}},
+  {"a missing name prints nothing", "[{{nope}}][{{&nope}}]", "{}", "[][]",
+   {NULL}},
+  {"booleans", "{{t}} {{f}}", "{t: true, f: false}", "true false", {NULL}},
+  {"dotted names", "{{a.b.c}}", "{a: {b: {c: deep}}}", "deep", {NULL}},
+  {"a broken chain is empty", "[{{a.x.c}}]", "{a: {b: 1}, x: {c: 2}}",
+   "[]", {NULL}},
+  {"only the first part walks the stack",
+   "{{#inner}}[{{a.b}}]{{/inner}}", "{a: {b: outer}, inner: {a: {c: 1}}}",
+   "[]", {NULL}},
+  {"a dotted name is never one key", "[{{a.b}}]", "{a.b: x}", "[]",
+   {NULL}},
+  {"the root as implicit iterator", "{{.}}!", "hello", "hello!", {NULL}},
+  {"padding inside tags", "{{ v }}|{{{ v }}}|{{& v }}", "{v: x}", "x|x|x",
+   {NULL}},
+  {"interpolation is never standalone", "  {{v}}\n", "{v: x}", "  x\n",
+   {NULL}},
+  {"output is not parsed again", "{{v}}", "{v: '{{w}}', w: no}", "{{w}}",
+   {NULL}},
+  {"UTF-8 passes through", "{{v}}", "{v: \"\xc3\xa9\xe2\x82\xac\"}",
+   "\xc3\xa9\xe2\x82\xac", {NULL}},
+};
+
+static const struct row sections[] = {
+  {"truthy and falsey", "{{#t}}yes{{/t}}{{#f}}no{{/f}}",
+   "{t: true, f: false}", "yes", {NULL}},
+  {"null and empty text are falsey", "[{{#n}}no{{/n}}{{#e}}no{{/e}}]",
+   "{n: null, e: ''}", "[]", {NULL}},
+  {"zero is truthy", "{{#z}}zero{{/z}}", "{z: 0}", "zero", {NULL}},
+  {"a mapping is pushed", "{{#m}}{{k}}{{/m}}", "{m: {k: v}}", "v", {NULL}},
+  {"a list repeats", "{{#l}}<{{x}}>{{/l}}", "{l: [{x: 1}, {x: 2}]}",
+   "<1><2>", {NULL}},
+  {"an empty list is falsey", "[{{#l}}x{{/l}}]", "{l: []}", "[]", {NULL}},
+  {"outer names stay visible", "{{#l}}{{x}}{{y}},{{/l}}",
+   "{y: Y, l: [{x: 1}, {x: 2, y: Z}]}", "1Y,2Z,", {NULL}},
+  {"implicit iterator over scalars", "{{#l}}({{.}}){{/l}}",
+   "{l: [a, 1, 1.5, true]}", "(a)(1)(1.5)(true)", {NULL}},
+  {"implicit iterator over lists", "{{#l}}[{{#.}}{{.}}{{/.}}]{{/l}}",
+   "{l: [[1, 2], [3]]}", "[12][3]", {NULL}},
+  {"a scalar is pushed too", "{{#s}}{{.}}/{{s}}{{/s}}", "{s: hi}", "hi/hi",
+   {NULL}},
+  {"dotted section names", "{{#a.b}}in{{/a.b}}{{#a.c}}out{{/a.c}}",
+   "{a: {b: true}}", "in", {NULL}},
+  {"three levels of context",
+   "{{#a}}{{#b}}{{#c}}{{x}}{{y}}{{z}}{{/c}}{{/b}}{{/a}}",
+   "{a: {x: 1, b: {y: 2, c: {z: 3}}}}", "123", {NULL}},
+  {"standalone section lines go", "a\n  {{#t}}\nb\n  {{/t}}\nc\n",
+   "{t: true}", "a\nb\nc\n", {NULL}},
+  {"standalone lines with CRLF", "a\r\n{{#t}}\r\nb\r\n{{/t}}\r\n",
+   "{t: true}", "a\r\nb\r\n", {NULL}},
+  {"standalone first and last lines", "  {{#t}}\nx\n{{/t}}", "{t: true}",
+   "x\n", {NULL}},
+  {"two tags on a line are not standalone", "{{#t}}{{/t}}\n", "{t: true}",
+   "\n", {NULL}},
+  {"text beside a tag keeps its line", " {{#t}}y{{/t}}\n", "{t: true}",
+   " y\n", {NULL}},
+};
+
+static const struct row inverted[] = {
+  {"false, missing and empty", "{{^f}}1{{/f}}{{^m}}2{{/m}}{{^l}}3{{/l}}"
+   "{{^t}}4{{/t}}", "{f: false, l: [], t: true}", "123", {NULL}},
+  {"a list hides it", "[{{^l}}none{{/l}}]", "{l: [1]}", "[]", {NULL}},
+  {"standalone inverted lines", "a\n{{^f}}\nb\n{{/f}}\n", "{f: false}",
+   "a\nb\n", {NULL}},
+  {"inverted dotted names", "{{^a.b}}no b{{/a.b}}", "{a: {c: 1}}", "no b",
+   {NULL}},
+};
+
+static const struct row partials[] = {
+  {"a partial sees the context", "{{#p}}{{>card}}{{/p}}", "{p: {n: x}}",
+   "<x>", {"card", "<{{n}}>", NULL}},
+  {"a missing partial is empty", "[{{>nope}}]", "{}", "[]", {NULL}},
+  {"a recursive partial over a tree", "{{>node}}",
+   "{v: 1, kids: [{v: 2, kids: [{v: 3, kids: []}]}]}", "1(2(3()))",
+   {"node", "{{v}}({{#kids}}{{>node}}{{/kids}})", NULL}},
+  {"partials in partials", "{{>a}}", "{}", "[(b)]",
+   {"a", "[{{>b}}]", "b", "(b)", NULL}},
+  {"a standalone partial indents its lines", "list:\n    {{>items}}\nend\n",
+   "{}", "list:\n    a\n    b\nend\n", {"items", "a\nb\n", NULL}},
+  {"values are not indented inside", "  {{>p}}\n", "{v: \"x\\ny\"}",
+   "  [x\ny]\n", {"p", "[{{{v}}}]\n", NULL}},
+  {"an inline partial is not indented", "  x {{>p}}\n", "{}",
+   "  x a\nb\n", {"p", "a\nb", NULL}},
+  {"indentation adds up", "  {{>outer}}\n", "{}",
+   "  o\n    i1\n    i2\n", {"outer", "o\n  {{>inner}}\n", "inner",
+                            "i1\ni2\n", NULL}},
+  {"empty lines stay empty", "  {{>p}}\n", "{}", "  a\n\n  b\n",
+   {"p", "a\n\nb\n", NULL}},
+  {"a last-line partial", "x\n  {{>p}}", "{}", "x\n  1\n  2",
+   {"p", "1\n2", NULL}},
+  {"a partial line with CRLF", "a\r\n{{>p}}\r\nb", "{}", "a\r\nPb",
+   {"p", "P", NULL}},
+  {"partial names with folders", "{{> c/lookup }}", "{}", "L",
+   {"c/lookup", "L", NULL}},
+  {"a dynamic partial", "{{>*which}}", "{which: card, n: 5}", "<5>",
+   {"card", "<{{n}}>", NULL}},
+  {"a dynamic dotted name", "{{> * a.b }}", "{a: {b: card}}", "<>",
+   {"card", "<>", NULL}},
+  {"a missing dynamic name is empty", "[{{>*nope}}]", "{}", "[]",
+   {"nope", "no", NULL}},
+  {"a dynamic name is looked up once", "[{{>**x}}]", "{x: card}", "[]",
+   {"card", "no", NULL}},
+  {"a dynamic partial in a loop", "{{#l}}{{>*kind}}{{/l}}",
+   "{l: [{kind: a}, {kind: b}, {kind: a}]}", "ABA",
+   {"a", "A", "b", "B", NULL}},
+  {"a standalone dynamic partial", "  {{>*w}}\n", "{w: p}", "  1\n  2\n",
+   {"p", "1\n2\n", NULL}},
+};
+
+static const struct row inheritance[] = {
+  {"a block's default", "{{$b}}dflt{{/b}}", "{}", "dflt", {NULL}},
+  {"an override", "{{<base}}{{$title}}Mine{{/title}}{{/base}}", "{}",
+   "<Mine>", {"base", "<{{$title}}Base{{/title}}>", NULL}},
+  {"no override", "{{<base}}{{/base}}", "{}", "<Base>",
+   {"base", "<{{$title}}Base{{/title}}>", NULL}},
+  {"text inside a parent is ignored",
+   "{{<base}}junk{{$t}}x{{/t}}junk{{/base}}", "{}", "x",
+   {"base", "{{$t}}d{{/t}}", NULL}},
+  {"the outermost override wins", "{{<mid}}{{$a}}top{{/a}}{{/mid}}", "{}",
+   "top", {"mid", "{{<low}}{{$a}}mid{{/a}}{{/low}}", "low", "{{$a}}low{{/a}}",
+           NULL}},
+  {"overrides pass through", "{{<mid}}{{/mid}}", "{}", "mid",
+   {"mid", "{{<low}}{{$a}}mid{{/a}}{{/low}}", "low", "{{$a}}low{{/a}}",
+    NULL}},
+  {"an override renders in the parent's context",
+   "{{<base}}{{$b}}{{v}}{{/b}}{{/base}}", "{v: outer, s: {v: inner}}",
+   "inner", {"base", "{{#s}}{{$b}}{{/b}}{{/s}}", NULL}},
+  {"a standalone parent is indented", "a\n  {{<base}}\n  {{/base}}\n", "{}",
+   "a\n  x\n  y\n", {"base", "x\ny\n", NULL}},
+  {"an inline block keeps its line", "{{<p}}{{$b}}o{{/b}}{{/p}}", "{}",
+   "<o>\n", {"p", "<{{$b}}d{{/b}}>\n", NULL}},
+  {"an override takes the block's indentation",
+   "{{<p}}\n{{$body}}\nreturn 1;\n{{/body}}\n{{/p}}\n", "{}",
+   "f() {\n    return 1;\n}\n",
+   {"p", "f() {\n    {{$body}}\n    {{/body}}\n}\n", NULL}},
+  {"an override loses its own indentation",
+   "{{<p}}{{$body}}\n        deep\n          deeper\n{{/body}}{{/p}}", "{}",
+   "f() {\n    deep\n      deeper\n}\n",
+   {"p", "f() {\n    {{$body}}\n    {{/body}}\n}\n", NULL}},
+  {"a default keeps its shape", "x:\n  {{$b}}\n    one\n      two\n  {{/b}}\n",
+   "{}", "x:\n    one\n      two\n", {NULL}},
+  {"the default's indentation places an override",
+   "{{<p}}{{$b}}\nnew\n{{/b}}{{/p}}", "{}", "x:\n   new\n",
+   {"p", "x:\n{{$b}}\n   old\n{{/b}}\n", NULL}},
+  {"block tags sharing a line", "{{<p}}{{$b}}\nm\nn{{/b}}\n{{/p}}\n", "{}",
+   "  m\n  n\n", {"p", "  {{$b}}{{/b}}\n", NULL}},
+  {"nested blocks move with their block",
+   "{{<p}}{{$in}}\nX\n{{/in}}{{/p}}\n", "{}", "a\n  X\n",
+   {"p", "{{<g}}{{$out}}\n    a\n    {{$in}}\n      b\n    {{/in}}\n"
+         "{{/out}}{{/g}}\n", "g", "{{$out}}-{{/out}}", NULL}},
+  {"a dynamic parent", "{{<*which}}{{$b}}o{{/b}}{{/*which}}",
+   "{which: base}", "[o]", {"base", "[{{$b}}{{/b}}]", NULL}},
+  {"a partial is a parent without arguments", "{{>base}}", "{}", "d",
+   {"base", "{{$t}}d{{/t}}", NULL}},
+  {"two parents on one line", "{{<p}}{{$a}}1{{/a}}{{/p}} {{<p}}{{/p}}\n",
+   "{}", "(1) (0)\n", {"p", "({{$a}}0{{/a}})", NULL}},
+};
+
+/* Rows that hold in strict mode: every name exists, some as null. */
+static const struct row strict_ok[] = {
+  {"null and false exist", "[{{n}}|{{#n}}x{{/n}}|{{^n}}y{{/n}}|{{^f}}z{{/f}}]",
+   "{n: null, f: false}", "[||y|z]", {NULL}},
+  {"names found below the top", "{{#l}}{{x}}{{top}}{{/l}}",
+   "{top: T, l: [{x: 1}]}", "1T", {NULL}},
+  {"blocks and partials need no data", "{{<p}}{{$b}}B{{/b}}{{/p}}{{>q}}",
+   "{}", "[B]Q", {"p", "[{{$b}}{{/b}}]", "q", "Q", NULL}},
+};
+
+static void test_comments(void **state)
+{
+  (void)state;
+  check(comments, COUNT(comments), 1);
+}
+
+static void test_delimiters(void **state)
+{
+  (void)state;
+  check(delimiters, COUNT(delimiters), 1);
+}
+
+static void test_interpolation(void **state)
+{
+  (void)state;
+  check(interpolation, COUNT(interpolation), 1);
+}
+
+static void test_sections(void **state)
+{
+  (void)state;
+  check(sections, COUNT(sections), 1);
+}
+
+static void test_inverted(void **state)
+{
+  (void)state;
+  check(inverted, COUNT(inverted), 1);
+}
+
+static void test_partials(void **state)
+{
+  (void)state;
+  check(partials, COUNT(partials), 1);
+}
+
+static void test_inheritance(void **state)
+{
+  (void)state;
+  check(inheritance, COUNT(inheritance), 1);
+}
+
+static void test_strict_ok(void **state)
+{
+  (void)state;
+  check(strict_ok, COUNT(strict_ok), 0);
+}
+
+/* Strict mode; want is every diagnostic, sorted by position. */
+static const struct row errors[] = {
+  {"unclosed tag", "ab\n  {{x", "{}",
+   "t.mustache:2:3: error: unclosed tag: missing '}}'", {NULL}},
+  {"unclosed triple braces", "{{{x}}", "{}",
+   "t.mustache:1:1: error: unclosed tag: missing '}}}'", {NULL}},
+  {"unclosed tag after a delimiter change", "{{=< >=}}\n<x", "{}",
+   "t.mustache:2:1: error: unclosed tag: missing '>'", {NULL}},
+  {"tag without a name", "a{{}}b", "{}",
+   "t.mustache:1:2: error: tag has no name", {NULL}},
+  {"section without a name", "{{# }}", "{}",
+   "t.mustache:1:1: error: tag has no name\n"
+   "t.mustache:1:1: error: unclosed section ''", {NULL}},
+  {"unknown tag kind", "x {{%pragma}}", "{}",
+   "t.mustache:1:3: error: unknown tag kind '%'", {NULL}},
+  {"a star outside a partial", "{{*x}}", "{x: 1}",
+   "t.mustache:1:1: error: unknown tag kind '*'", {NULL}},
+  {"white space in a name", "{{a b}}", "{}",
+   "t.mustache:1:1: error: bad name 'a b'", {NULL}},
+  {"an empty part in a name", "{{#a..b}}{{/a..b}}", "{}",
+   "t.mustache:1:1: error: bad name 'a..b'", {NULL}},
+  {"a name ending in a dot", "{{a.}}", "{}",
+   "t.mustache:1:1: error: bad name 'a.'", {NULL}},
+  {"three delimiters", "{{=<% %> x=}}", "{}",
+   "t.mustache:1:1: error: bad delimiter change '=<% %> x='", {NULL}},
+  {"one delimiter", "{{=<%=}}", "{}",
+   "t.mustache:1:1: error: bad delimiter change '=<%='", {NULL}},
+  {"delimiter change without its last '='", "{{=<% %>}}", "{}",
+   "t.mustache:1:1: error: bad delimiter change '=<% %>'", {NULL}},
+  {"a delimiter holding '='", "{{=<= =>=}}", "{}",
+   "t.mustache:1:1: error: bad delimiter change '=<= =>='", {NULL}},
+  {"unclosed section", "x\n {{#a}}\n", "{}",
+   "t.mustache:2:2: error: unclosed section 'a'", {NULL}},
+  {"unclosed inverted section, block and parent", "{{^i}}{{$b}}{{<p}}",
+   "{}", "t.mustache:1:1: error: unclosed inverted section 'i'\n"
+         "t.mustache:1:7: error: unclosed block 'b'\n"
+         "t.mustache:1:13: error: unclosed parent 'p'", {NULL}},
+  {"closing the wrong section", "x\ny\n    {{#a}}{{/b}}", "{}",
+   "t.mustache:3:5: error: unclosed section 'a'\n"
+   "t.mustache:3:11: error: closing 'b' does not match open section 'a' "
+   "(opened at 3:5)", {NULL}},
+  {"closing an outer section early", "{{#a}}\n{{^b}}\n{{/a}}", "{}",
+   "t.mustache:3:1: error: closing 'a' does not match open inverted section "
+   "'b' (opened at 2:1)", {NULL}},
+  {"closing a dynamic parent by its plain name", "{{<*p}}{{/p}}", "{}",
+   "t.mustache:1:1: error: unclosed parent '*p'\n"
+   "t.mustache:1:8: error: closing 'p' does not match open parent '*p' "
+   "(opened at 1:1)", {NULL}},
+  {"closing without an open section", "a{{/x}}", "{}",
+   "t.mustache:1:2: error: closing 'x' without an open section", {NULL}},
+  {"columns count characters", "h\xc3\xa9llo \xe2\x82\xac {{/x}}", "{}",
+   "t.mustache:1:9: error: closing 'x' without an open section", {NULL}},
+  {"partial name going up", "{{>../secret}}", "{}",
+   "t.mustache:1:1: error: partial '../secret' is outside the templates "
+   "folder", {NULL}},
+  {"absolute partial name", "{{>/etc/passwd}}", "{}",
+   "t.mustache:1:1: error: partial '/etc/passwd' is outside the templates "
+   "folder", {NULL}},
+  {"empty part in a partial name", "{{<a//b}}{{/a//b}}", "{}",
+   "t.mustache:1:1: error: partial 'a//b' is outside the templates folder",
+   {NULL}},
+  {"dot part in a partial name", "{{>a/./b}}", "{}",
+   "t.mustache:1:1: error: partial 'a/./b' is outside the templates folder",
+   {NULL}},
+  {"errors are collected", "{{#a}}{{/b}}\n{{%x}}\n{{y z}}{{/a}}", "{}",
+   "t.mustache:1:7: error: closing 'b' does not match open section 'a' "
+   "(opened at 1:1)\n"
+   "t.mustache:2:1: error: unknown tag kind '%'\n"
+   "t.mustache:3:1: error: bad name 'y z'", {NULL}},
+  {"unknown name", "x{{v}}", "{}", "t.mustache:1:2: error: unknown name 'v'",
+   {NULL}},
+  {"unknown name once per tag", "{{#l}}\n  {{x}}{{x}}\n{{/l}}",
+   "{l: [1, 2, 3]}", "t.mustache:2:3: error: unknown name 'x'\n"
+                     "t.mustache:2:8: error: unknown name 'x'", {NULL}},
+  {"unknown dotted name", "{{a.b}}", "{a: {}}",
+   "t.mustache:1:1: error: unknown name 'a.b'", {NULL}},
+  {"unknown section and inverted names", "{{#s}}{{/s}}{{^i}}{{/i}}", "{}",
+   "t.mustache:1:1: error: unknown name 's'\n"
+   "t.mustache:1:13: error: unknown name 'i'", {NULL}},
+  {"unknown dynamic name", "{{>*w}}", "{}",
+   "t.mustache:1:1: error: unknown name 'w'", {NULL}},
+  {"a mapping cannot print", "{{m}}{{{l}}}", "{m: {a: 1}, l: [1]}",
+   "t.mustache:1:1: error: cannot print 'm': not a scalar\n"
+   "t.mustache:1:6: error: cannot print 'l': not a scalar", {NULL}},
+  {"partial not found", "\n  {{>nope}}", "{}",
+   "t.mustache:2:3: error: partial 'nope' not found", {NULL}},
+  {"parent not found", "{{<nope}}{{/nope}}", "{}",
+   "t.mustache:1:1: error: partial 'nope' not found", {NULL}},
+  {"partial refused by the callback", "{{>x}}", "{}",
+   "t.mustache:1:1: error: partial 'x' is outside the templates folder",
+   {"x", forbid, NULL}},
+  {"dynamic name going up", "{{>*w}}", "{w: ../x}",
+   "t.mustache:1:1: error: partial '../x' is outside the templates folder",
+   {"../x", "no", NULL}},
+  {"control characters in a dynamic name", "{{>*w}}", "{w: \"a\\nb\"}",
+   "t.mustache:1:1: error: partial 'a?b' is outside the templates folder",
+   {NULL}},
+  {"a partial including itself", "{{>self}}", "{}",
+   "self:1:2: error: partial 'self' nested too deep (limit 64)",
+   {"self", "x{{>self}}", NULL}},
+  {"a parent extending itself", "{{<loop}}{{/loop}}", "{}",
+   "loop:1:1: error: parent 'loop' nested too deep (limit 64)",
+   {"loop", "{{<loop}}{{/loop}}", NULL}},
+  {"a block overriding itself", "{{<p}}{{$a}}[{{$a}}{{/a}}]{{/a}}{{/p}}",
+   "{}", "t.mustache:1:14: error: block 'a' nested too deep (limit 64)",
+   {"p", "{{$a}}{{/a}}", NULL}},
+  {"errors in a partial name the partial", "{{>bad}}", "{}",
+   "bad:2:1: error: unclosed section 'a'", {"bad", "x\n{{#a}}", NULL}},
+};
+
+static void test_errors(void **state)
+{
+  (void)state;
+  check(errors, COUNT(errors), 0);
+}
+
+/* A template of depth sections, each named s, around "x". */
+static void nest(struct buf *b, unsigned depth)
+{
+  unsigned i;
+
+  for (i = 0; i < depth; i++)
+    buf_puts(b, "{{#s}}");
+  buf_putc(b, 'x');
+  for (i = 0; i < depth; i++)
+    buf_puts(b, "{{/s}}");
+}
+
+static void test_nesting_bound(void **state)
+{
+  struct buf tmpl = BUF_INIT;
+  struct row r = {"nesting", NULL, "{s: true}", NULL, {NULL}};
+  struct buf out = BUF_INIT;
+  char want[128];
+
+  (void)state;
+  nest(&tmpl, MUSTACHE_MAX_NESTING);
+  r.tmpl = tmpl.data;
+  run(&r, 0, &out);
+  assert_string_equal(out.data, "x");
+  buf_clear(&tmpl);
+  buf_clear(&out);
+  nest(&tmpl, MUSTACHE_MAX_NESTING + 1);
+  r.tmpl = tmpl.data;
+  run(&r, 0, &out);
+  snprintf(want, sizeof want, "t.mustache:1:%d: error: sections nested too "
+           "deep (limit %d)", 6 * MUSTACHE_MAX_NESTING + 1,
+           MUSTACHE_MAX_NESTING);
+  assert_string_equal(out.data, want);
+  buf_clear(&tmpl);
+  buf_clear(&out);
+  nest(&tmpl, 100000);
+  r.tmpl = tmpl.data;
+  run(&r, 0, &out);
+  assert_string_equal(out.data, want);
+  buf_free(&tmpl);
+  buf_free(&out);
+}
+
+/* Recursion through data stops at the bound too, however the data
+   nests, and a recursive partial within the bound works. */
+static void test_recursion_bound(void **state)
+{
+  struct buf data = BUF_INIT, out = BUF_INIT, want = BUF_INIT;
+  struct row r = {"deep data", "{{>n}}", NULL, NULL,
+                  {"n", "{{#k}}<{{>n}}>{{/k}}", NULL}};
+  unsigned i, depth = MUSTACHE_MAX_DEPTH - 1;
+
+  (void)state;
+  for (i = 0; i < depth; i++)
+    buf_puts(&data, "{k: ");
+  buf_puts(&data, "{k: false}");
+  for (i = 0; i < depth; i++)
+    buf_puts(&data, "}");
+  r.data = data.data;
+  run(&r, 0, &out);
+  for (i = 0; i < depth; i++)
+    buf_putc(&want, '<');
+  for (i = 0; i < depth; i++)
+    buf_putc(&want, '>');
+  assert_string_equal(out.data, want.data);
+  buf_clear(&data);
+  buf_clear(&out);
+  for (i = 0; i < depth + 5; i++)
+    buf_puts(&data, "{k: ");
+  buf_puts(&data, "{k: false}");
+  for (i = 0; i < depth + 5; i++)
+    buf_puts(&data, "}");
+  r.data = data.data;
+  run(&r, 0, &out);
+  assert_string_equal(out.data, "n:1:8: error: partial 'n' nested too deep "
+                                "(limit 64)");
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&want);
+}
+
+/* The worst case for the C stack: a partial of the deepest nesting that
+   includes itself to the deepest depth (run under SANITIZE=1 too). */
+static void test_deepest_stack(void **state)
+{
+  struct buf p = BUF_INIT, out = BUF_INIT;
+  struct row r = {"deepest", "{{>p}}", "{s: true}", NULL, {"p", NULL, NULL}};
+  char want[128];
+  unsigned i;
+
+  (void)state;
+  for (i = 0; i + 1 < MUSTACHE_MAX_NESTING; i++)
+    buf_puts(&p, "{{#s}}");
+  buf_puts(&p, "{{>p}}");
+  for (i = 0; i + 1 < MUSTACHE_MAX_NESTING; i++)
+    buf_puts(&p, "{{/s}}");
+  r.partials[1] = p.data;
+  run(&r, 0, &out);
+  snprintf(want, sizeof want, "p:1:%d: error: partial 'p' nested too deep "
+           "(limit %d)", 6 * (MUSTACHE_MAX_NESTING - 1) + 1,
+           MUSTACHE_MAX_DEPTH);
+  assert_string_equal(out.data, want);
+  buf_free(&p);
+  buf_free(&out);
+}
+
+/* Parses errors until the cap, then gives up with one line more. */
+static void test_too_many_errors(void **state)
+{
+  struct buf tmpl = BUF_INIT, out = BUF_INIT;
+  struct row r = {"garbage", NULL, "{}", NULL, {NULL}};
+  struct diag *d = diag_new();
+  unsigned i;
+
+  (void)state;
+  for (i = 0; i < 1000; i++)
+    buf_puts(&tmpl, "{{/x}}\n");
+  r.tmpl = tmpl.data;
+  run(&r, 0, &out);
+  assert_non_null(strstr(out.data, "t.mustache:20:1: error: too many errors, "
+                                   "giving up on this template"));
+  assert_null(strstr(out.data, "t.mustache:21:"));
+  diag_free(d);
+  buf_free(&tmpl);
+  buf_free(&out);
+}
+
+/* K copies of unit as one template, and K copies of want as its output. */
+static void repeat(struct buf *tmpl, struct buf *want, const char *unit,
+                   const char *out, size_t bytes)
+{
+  while (tmpl->len < bytes) {
+    buf_puts(tmpl, unit);
+    buf_puts(want, out);
+  }
+}
+
+static void test_megabyte_template(void **state)
+{
+  static const char *const units[][2] = {
+    {"line {{a}} and {{{b}}} {{#c}}[{{.}}]{{/c}}{{^d}}!{{/d}}\n",
+     "line 1 and <b> [x][y]!\n"},
+    {"{{a}}{{{b}}}{{#c}}{{.}}{{/c}} {{! no line ends }}",
+     "1<b>xy "},
+    {"  {{>p}}\n", "  P\n  Q\n"},
+  };
+  struct buf tmpl = BUF_INIT, want = BUF_INIT, out = BUF_INIT;
+  struct row r = {"1 MB", NULL, "{a: 1, b: <b>, c: [x, y], d: false}",
+                  NULL, {"p", "P\nQ\n", NULL}};
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < COUNT(units); i++) {
+    buf_clear(&tmpl);
+    buf_clear(&want);
+    buf_clear(&out);
+    repeat(&tmpl, &want, units[i][0], units[i][1], (size_t)1 << 20);
+    r.tmpl = tmpl.data;
+    r.want = want.data;
+    run(&r, 0, &out);
+    assert_int_equal(out.len, want.len);
+    assert_memory_equal(out.data, want.data, want.len);
+  }
+  buf_free(&tmpl);
+  buf_free(&want);
+  buf_free(&out);
+}
+
+static enum mustache_found one_partial(void *closure, const char *name,
+                                       size_t len,
+                                       struct mustache_source *src)
+{
+  (void)closure;
+  if (len != 4 || memcmp(name, "note", 4) != 0)
+    return MUSTACHE_NOT_FOUND;
+  src->bytes = "/* {{desc}} */\n";
+  src->len = strlen(src->bytes);
+  src->file = "note.mustache";
+  return MUSTACHE_FOUND;
+}
+
+/* A render allocates nothing per tag: once the set has loaded its partials
+   and grown its scratch memory, rendering into a buffer that is already
+   big enough costs no allocation at all, and into an empty one no more
+   than the buffer's own growth. */
+static void test_no_allocation_per_tag(void **state)
+{
+  const char *tmpl = "enum e {\n{{#l}}\n  {{name}} = {{code}},\n"
+                     "  {{>note}}\n  {{#flag}}{{{name}}}{{/flag}}\n{{/l}}"
+                     "};\n{{>*which}}\n";
+  struct buf data = BUF_INIT, out = BUF_INIT, again = BUF_INIT;
+  struct diag *d = diag_new();
+  struct mustache_config cfg;
+  struct mustache_set *set;
+  const struct mustache_template *t;
+  struct value_tree *tree;
+  struct mustache_view view;
+  unsigned long before, calls, steps = 0;
+  size_t cap;
+  int i;
+
+  (void)state;
+  buf_puts(&data, "{which: note, desc: end, l: [");
+  for (i = 0; i < 5000; i++)
+    buf_printf(&data, "%s{name: N%d, code: %d, desc: 'x*/y?" "?/ %d', "
+               "flag: %s}", i ? ", " : "", i, i, i, i % 2 ? "true" : "false");
+  buf_puts(&data, "]}");
+  tree = loader_load_bytes("data", data.data, data.len, &limits, d);
+  assert_non_null(tree);
+  memset(&cfg, 0, sizeof cfg);
+  cfg.partial = one_partial;
+  set = mustache_set_new(&cfg);
+  t = mustache_set_parse(set, "t", tmpl, strlen(tmpl), d);
+  assert_non_null(t);
+  view = value_data_view(value_tree_root(tree));
+  assert_int_equal(mustache_render(set, t, &view, escape_c, &out, d), 0);
+
+  buf_grow(&again, out.len);
+  before = xmem_calls();
+  assert_int_equal(mustache_render(set, t, &view, escape_c, &again, d), 0);
+  assert_int_equal(xmem_calls() - before, 0);
+  assert_int_equal(again.len, out.len);
+  assert_memory_equal(again.data, out.data, out.len);
+
+  buf_free(&again);
+  for (cap = 64; cap < out.len + 1; cap += cap / 2)
+    steps++;
+  before = xmem_calls();
+  assert_int_equal(mustache_render(set, t, &view, escape_c, &again, d), 0);
+  calls = xmem_calls() - before;
+  assert_true(calls <= steps + 1);
+  assert_int_equal(diag_count(d), 0);
+  assert_non_null(strstr(out.data, "  N1 = 1,\n  /* x*\\057y?\\?/ 1 */"
+                                   "\n  N1\n"));
+  mustache_set_free(set);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&again);
+}
+
+/* A set renders its templates any number of times, and a failed render
+   reports again the next time. */
+static void test_renders_repeat(void **state)
+{
+  struct diag *d = diag_new();
+  struct mustache_set *set = mustache_set_new(NULL);
+  const struct mustache_template *ok, *bad;
+  struct value_tree *tree = loader_load_bytes("d", "{a: A}", 6, NULL, d);
+  struct mustache_view view = value_data_view(value_tree_root(tree));
+  struct buf out = BUF_INIT;
+
+  (void)state;
+  ok = mustache_set_parse(set, "ok", "<{{a}}>", 7, d);
+  bad = mustache_set_parse(set, "bad", "{{b}}", 5, d);
+  assert_non_null(ok);
+  assert_non_null(bad);
+  assert_int_equal(mustache_render(set, ok, &view, NULL, &out, d), 0);
+  assert_int_equal(mustache_render(set, ok, &view, NULL, &out, d), 0);
+  assert_string_equal(out.data, "<A><A>");
+  assert_int_equal(mustache_render(set, bad, &view, NULL, &out, d), -1);
+  assert_int_equal(mustache_render(set, bad, &view, NULL, &out, d), -1);
+  assert_int_equal(diag_count(d), 2);
+  assert_string_equal(diag_message(d, 1), "bad:1:1: error: unknown name 'b'");
+  assert_null(mustache_set_parse(set, "worse", "{{#x}}", 6, d));
+  assert_int_equal(diag_count(d), 3);
+  mustache_set_free(set);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&out);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_comments),
+    cmocka_unit_test(test_delimiters),
+    cmocka_unit_test(test_interpolation),
+    cmocka_unit_test(test_sections),
+    cmocka_unit_test(test_inverted),
+    cmocka_unit_test(test_partials),
+    cmocka_unit_test(test_inheritance),
+    cmocka_unit_test(test_strict_ok),
+    cmocka_unit_test(test_errors),
+    cmocka_unit_test(test_nesting_bound),
+    cmocka_unit_test(test_recursion_bound),
+    cmocka_unit_test(test_deepest_stack),
+    cmocka_unit_test(test_too_many_errors),
+    cmocka_unit_test(test_megabyte_template),
+    cmocka_unit_test(test_no_allocation_per_tag),
+    cmocka_unit_test(test_renders_repeat),
+  };
+
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
