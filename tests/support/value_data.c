@@ -1,0 +1,127 @@
+/* value_data: struct mustache_data over struct value. */
+#include "value_data.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct value *node(struct mustache_value v)
+{
+  return v.ptr;
+}
+
+struct mustache_value value_data_of(const struct value *v)
+{
+  struct mustache_value h;
+
+  memset(&h, 0, sizeof h);
+  h.ptr = v;
+  return h;
+}
+
+struct mustache_view value_data_view(const struct value *v)
+{
+  struct mustache_view view;
+
+  view.data = &value_data_interface;
+  view.closure = NULL;
+  view.root = value_data_of(v);
+  return view;
+}
+
+static int lookup(void *closure, struct mustache_value ctx, const char *key,
+                  size_t len, struct mustache_value *out)
+{
+  const struct value *m = node(ctx);
+  size_t i;
+
+  (void)closure;
+  if (!m || m->kind != VALUE_MAP)
+    return 0;
+  for (i = 0; i < m->len; i++) {
+    const struct value *k = &m->items[2 * i];
+
+    if (k->str && k->len == len && memcmp(k->str, key, len) == 0) {
+      *out = value_data_of(&m->items[2 * i + 1]);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int truthy(void *closure, struct mustache_value v)
+{
+  const struct value *x = node(v);
+
+  (void)closure;
+  if (!x)
+    return 0;
+  switch (x->kind) {
+  case VALUE_NULL: return 0;
+  case VALUE_BOOL: return x->num.i != 0;
+  case VALUE_STRING:
+  case VALUE_SEQ: return x->len != 0;
+  default: return 1;
+  }
+}
+
+static int list(void *closure, struct mustache_value v, size_t *len)
+{
+  const struct value *x = node(v);
+
+  (void)closure;
+  if (!x || x->kind != VALUE_SEQ)
+    return 0;
+  *len = x->len;
+  return 1;
+}
+
+static struct mustache_value item(void *closure, struct mustache_value v,
+                                  size_t i)
+{
+  (void)closure;
+  return value_data_of(&node(v)->items[i]);
+}
+
+void value_data_print_float(struct buf *out, double f)
+{
+  char tmp[64];
+  int prec;
+
+  char *e;
+  long exp;
+
+  for (prec = 1; prec <= 17; prec++) {
+    snprintf(tmp, sizeof tmp, "%.*g", prec, f);
+    if (strtod(tmp, NULL) == f)
+      break;
+  }
+  e = strchr(tmp, 'e');
+  if (e) {
+    exp = strtol(e + 1, NULL, 10);
+    if (exp > -7 && exp < 21)
+      snprintf(tmp, sizeof tmp, "%.*f",
+               prec - 1 - exp > 0 ? (int)(prec - 1 - exp) : 0, f);
+  }
+  buf_puts(out, tmp);
+}
+
+static int print(void *closure, struct mustache_value v, struct buf *out)
+{
+  const struct value *x = node(v);
+
+  (void)closure;
+  if (!x)
+    return 0;
+  switch (x->kind) {
+  case VALUE_NULL: return 0;
+  case VALUE_BOOL: buf_puts(out, x->num.i ? "true" : "false"); return 0;
+  case VALUE_INT: buf_printf(out, "%lld", x->num.i); return 0;
+  case VALUE_FLOAT: value_data_print_float(out, x->num.f); return 0;
+  case VALUE_STRING: buf_put(out, x->str, x->len); return 0;
+  default: return -1;
+  }
+}
+
+const struct mustache_data value_data_interface = {
+    lookup, truthy, list, item, print};
