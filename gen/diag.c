@@ -108,7 +108,7 @@ static int by_position(const void *pa, const void *pb)
 
 static void sort(struct diag *d)
 {
-  if (!d->sorted)
+  if (!d->sorted && d->count)
     qsort(d->entries, d->count, sizeof *d->entries, by_position);
   d->sorted = 1;
 }
