@@ -9,8 +9,39 @@
 
 #include "xmem.h"
 
+/* One enumerator: a status, or an alias equal to one. */
+struct constant {
+  const char *name;
+  long code;
+  const char *target; /* aliases: the status's name */
+  const char *reason;
+};
+
+/* A text to look up, and the code it gives. */
+struct key {
+  const char *text;
+  char *lower;
+  long code;
+};
+
+/* The keys of one byte length. */
+struct group {
+  long length;
+  const struct key *keys;
+  size_t n;
+};
+
+struct index {
+  struct key *keys; /* all, sorted by length then text */
+  struct group *groups;
+  size_t nkeys, ngroups;
+};
+
 struct view {
   const struct spec *s;
+  struct constant *constants;
+  size_t nconstants;
+  struct index names, reasons;
   char *prefix, *upper_prefix, *spec_file;
   char **class_upper, **flag_upper; /* upper-case ids */
   size_t *class_first, *class_len;  /* each class's slice of statuses */
@@ -22,7 +53,12 @@ struct view {
 
 static const char *const root_fields[] = {
   "prefix", "PREFIX", "spec_file", "title", "source", "count", "classes",
-  "flags", "statuses"};
+  "flags", "statuses", "constants", "name_index", "reason_index"};
+static const char *const constant_fields[] = {"name", "code", "target",
+                                              "reason"};
+static const char *const group_fields[] = {"length", "keys"};
+static const char *const key_fields[] = {"text", "lower", "code"};
+static const char *const item_fields[] = {"first", "last"};
 static const char *const class_fields[] = {
   "id", "ID", "title", "lo", "hi", "index", "statuses"};
 static const char *const flag_fields[] = {"id", "ID", "meaning", "statuses"};
@@ -53,6 +89,11 @@ static struct type_info info(enum view_type t)
   case VIEW_STATUS_REF: i.names = status_fields, i.count = 2; break;
   case VIEW_ALIAS: i.names = alias_fields, i.count = COUNT(alias_fields);
     break;
+  case VIEW_CONSTANT: i.names = constant_fields;
+    i.count = COUNT(constant_fields);
+    break;
+  case VIEW_GROUP: i.names = group_fields, i.count = COUNT(group_fields); break;
+  case VIEW_KEY: i.names = key_fields, i.count = COUNT(key_fields); break;
   case VIEW_FLAG_SET: break;
   }
   i.full = t == VIEW_CLASS_REF ? VIEW_CLASS
@@ -61,16 +102,26 @@ static struct type_info info(enum view_type t)
   return i;
 }
 
+/* Fields of the type itself, before first and last. */
+static size_t own_fields(const struct view *v, struct view_ref r)
+{
+  return r.type == VIEW_FLAG_SET ? v->s->nflags : info(r.type).count;
+}
+
 static size_t field_count(const struct view *v, struct view_ref r)
 {
   if (r.kind != VIEW_OBJECT)
     return 0;
-  return r.type == VIEW_FLAG_SET ? v->s->nflags : info(r.type).count;
+  return own_fields(v, r) + (r.count ? COUNT(item_fields) : 0);
 }
 
 static const char *field_name(const struct view *v, struct view_ref r,
                               size_t i)
 {
+  size_t own = own_fields(v, r);
+
+  if (i >= own)
+    return item_fields[i - own];
   return r.type == VIEW_FLAG_SET ? v->s->flags[i].id : info(r.type).names[i];
 }
 
@@ -133,7 +184,36 @@ static struct view_ref root_field(const struct view *v, size_t i)
   case 5: return number(VIEW_INT, (long)s->nstatuses);
   case 6: return list(VIEW_CLASS, s->classes, s->nclasses, 0);
   case 7: return list(VIEW_FLAG, s->flags, s->nflags, 0);
-  default: return list(VIEW_STATUS, s->statuses, s->nstatuses, 0);
+  case 8: return list(VIEW_STATUS, s->statuses, s->nstatuses, 0);
+  case 9: return list(VIEW_CONSTANT, v->constants, v->nconstants, 0);
+  case 10: return list(VIEW_GROUP, v->names.groups, v->names.ngroups, 0);
+  default: return list(VIEW_GROUP, v->reasons.groups, v->reasons.ngroups, 0);
+  }
+}
+
+static struct view_ref constant_field(const struct constant *c, size_t i)
+{
+  switch (i) {
+  case 0: return text(c->name);
+  case 1: return number(VIEW_INT, c->code);
+  case 2: return text(c->target);
+  default: return text(c->reason);
+  }
+}
+
+static struct view_ref group_field(const struct group *g, size_t i)
+{
+  if (i == 0)
+    return number(VIEW_INT, g->length);
+  return list(VIEW_KEY, g->keys, g->n, 0);
+}
+
+static struct view_ref key_field(const struct key *k, size_t i)
+{
+  switch (i) {
+  case 0: return text(k->text);
+  case 1: return text(k->lower);
+  default: return number(VIEW_INT, k->code);
   }
 }
 
@@ -197,14 +277,21 @@ static struct view_ref status_field(const struct spec_status *st, size_t i)
 static struct view_ref field_value(const struct view *v, struct view_ref r,
                                    size_t i)
 {
-  const struct spec_alias *a = r.ptr;
+  size_t own = own_fields(v, r);
 
+  if (i >= own)
+    return number(VIEW_BOOL, i == own ? r.pos == 0 : r.pos == r.count - 1);
   switch (info(r.type).full) {
   case VIEW_ROOT: return root_field(v, i);
   case VIEW_CLASS: return class_field(v, r.ptr, i);
   case VIEW_FLAG: return flag_field(v, r.ptr, i);
   case VIEW_STATUS: return status_field(r.ptr, i);
-  case VIEW_ALIAS: return text(i == 0 ? a->reason : a->name);
+  case VIEW_ALIAS:
+    return text(i == 0 ? ((const struct spec_alias *)r.ptr)->reason
+                       : ((const struct spec_alias *)r.ptr)->name);
+  case VIEW_CONSTANT: return constant_field(r.ptr, i);
+  case VIEW_GROUP: return group_field(r.ptr, i);
+  case VIEW_KEY: return key_field(r.ptr, i);
   case VIEW_FLAG_SET:
     return number(VIEW_BOOL, has_flag(r.ptr, &v->s->flags[i]));
   case VIEW_CLASS_REF:
@@ -243,16 +330,25 @@ static size_t item_size(enum view_type t)
   case VIEW_FLAG: return sizeof(struct spec_flag);
   case VIEW_STATUS: return sizeof(struct spec_status);
   case VIEW_ALIAS: return sizeof(struct spec_alias);
+  case VIEW_CONSTANT: return sizeof(struct constant);
+  case VIEW_GROUP: return sizeof(struct group);
+  case VIEW_KEY: return sizeof(struct key);
   default: return 0; /* refs come in lists of pointers */
   }
 }
 
 struct view_ref view_item(const struct view *v, struct view_ref r, size_t i)
 {
+  struct view_ref item;
+
   (void)v;
   if (r.indirect)
-    return object(r.type, ((const void *const *)r.ptr)[i]);
-  return object(r.type, (const char *)r.ptr + i * item_size(r.type));
+    item = object(r.type, ((const void *const *)r.ptr)[i]);
+  else
+    item = object(r.type, (const char *)r.ptr + i * item_size(r.type));
+  item.pos = (long)i;
+  item.count = r.num;
+  return item;
 }
 
 static char *upper(const char *s)
@@ -310,6 +406,97 @@ static void index_flags(struct view *v)
     }
 }
 
+static void build_constants(struct view *v)
+{
+  const struct spec *s = v->s;
+  size_t i, j, n = s->nstatuses;
+
+  for (i = 0; i < s->nstatuses; i++)
+    n += s->statuses[i].naliases;
+  v->constants = xcalloc(n + 1, sizeof *v->constants);
+  for (i = 0; i < s->nstatuses; i++) {
+    const struct spec_status *st = &s->statuses[i];
+    struct constant *c = &v->constants[v->nconstants++];
+
+    c->name = st->name;
+    c->code = st->code;
+    c->reason = st->reason;
+    for (j = 0; j < st->naliases; j++) {
+      c = &v->constants[v->nconstants++];
+      c->name = st->aliases[j].name;
+      c->code = st->code;
+      c->target = st->name;
+      c->reason = st->aliases[j].reason;
+    }
+  }
+}
+
+static int key_order(const void *pa, const void *pb)
+{
+  const struct key *a = pa, *b = pb;
+  size_t la = strlen(a->text), lb = strlen(b->text);
+
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  return strcmp(a->text, b->text);
+}
+
+/* Groups the keys by length, once they are sorted by length. */
+static void build_groups(struct index *x)
+{
+  size_t i, start = 0;
+
+  x->groups = xcalloc(x->nkeys + 1, sizeof *x->groups);
+  for (i = 1; i <= x->nkeys; i++) {
+    if (i < x->nkeys && strlen(x->keys[i].text) == strlen(x->keys[start].text))
+      continue;
+    x->groups[x->ngroups].length = (long)strlen(x->keys[start].text);
+    x->groups[x->ngroups].keys = &x->keys[start];
+    x->groups[x->ngroups++].n = i - start;
+    start = i;
+  }
+}
+
+static void add_key(struct index *x, const char *text, long code)
+{
+  struct key *k = &x->keys[x->nkeys++];
+  size_t i;
+
+  k->text = text;
+  k->code = code;
+  k->lower = xstrndup(text, strlen(text));
+  for (i = 0; k->lower[i]; i++)
+    k->lower[i] = (char)tolower((unsigned char)k->lower[i]);
+}
+
+/* The names (reasons when by_reason) of every status and alias. */
+static void build_index(struct view *v, struct index *x, int by_reason)
+{
+  size_t i, j;
+
+  x->keys = xcalloc(v->nconstants + 1, sizeof *x->keys);
+  for (i = 0; i < v->s->nstatuses; i++) {
+    const struct spec_status *st = &v->s->statuses[i];
+
+    add_key(x, by_reason ? st->reason : st->name, st->code);
+    for (j = 0; j < st->naliases; j++)
+      add_key(x, by_reason ? st->aliases[j].reason : st->aliases[j].name,
+              st->code);
+  }
+  qsort(x->keys, x->nkeys, sizeof *x->keys, key_order);
+  build_groups(x);
+}
+
+static void free_index(struct index *x)
+{
+  size_t i;
+
+  for (i = 0; i < x->nkeys; i++)
+    free(x->keys[i].lower);
+  free(x->keys);
+  free(x->groups);
+}
+
 struct view *view_new(const struct spec *s, const char *prefix,
                       const char *spec_file)
 {
@@ -323,6 +510,9 @@ struct view *view_new(const struct spec *s, const char *prefix,
   v->spec_file = xstrndup(spec_file, strlen(spec_file));
   index_classes(v);
   index_flags(v);
+  build_constants(v);
+  build_index(v, &v->names, 0);
+  build_index(v, &v->reasons, 1);
   return v;
 }
 
@@ -344,6 +534,9 @@ void view_free(struct view *v)
   free(v->flag_upper);
   free(v->flag_statuses);
   free(v->flag_len);
+  free(v->constants);
+  free_index(&v->names);
+  free_index(&v->reasons);
   free(v->prefix);
   free(v->upper_prefix);
   free(v->spec_file);
@@ -422,4 +615,99 @@ void view_dump_json(const struct view *v, struct view_ref r, struct buf *out)
 {
   dump(v, r, out, 0);
   buf_putc(out, '\n');
+}
+
+/* The engine's handles carry a view_ref: kind, type and indirect in tag,
+   the pointer in ptr, the number (or a list item's place and count) in
+   num. */
+static struct mustache_value to_handle(struct view_ref r)
+{
+  struct mustache_value h;
+
+  h.ptr = r.kind == VIEW_TEXT ? (const void *)r.text : r.ptr;
+  h.aux = NULL;
+  h.tag = (int)r.kind | (int)r.type << 3 | r.indirect << 8;
+  h.num = r.kind == VIEW_OBJECT ? (long long)r.pos << 32 | r.count : r.num;
+  return h;
+}
+
+static struct view_ref from_handle(struct mustache_value h)
+{
+  struct view_ref r = make((enum view_kind)(h.tag & 7));
+
+  r.type = (enum view_type)(h.tag >> 3 & 31);
+  r.indirect = h.tag >> 8 & 1;
+  if (r.kind == VIEW_TEXT)
+    r.text = h.ptr;
+  else
+    r.ptr = h.ptr;
+  if (r.kind == VIEW_OBJECT) {
+    r.pos = (long)(h.num >> 32);
+    r.count = (long)(h.num & 0xFFFFFFFF);
+  } else {
+    r.num = (long)h.num;
+  }
+  return r;
+}
+
+static int m_lookup(void *closure, struct mustache_value ctx, const char *key,
+                    size_t len, struct mustache_value *out)
+{
+  struct view_ref r;
+
+  if (!view_get(closure, from_handle(ctx), key, len, &r))
+    return 0;
+  *out = to_handle(r);
+  return 1;
+}
+
+static int m_truthy(void *closure, struct mustache_value h)
+{
+  struct view_ref r = from_handle(h);
+
+  (void)closure;
+  return r.kind == VIEW_BOOL ? r.num != 0 : r.kind != VIEW_NULL;
+}
+
+static int m_list(void *closure, struct mustache_value h, size_t *len)
+{
+  struct view_ref r = from_handle(h);
+
+  (void)closure;
+  if (r.kind != VIEW_LIST)
+    return 0;
+  *len = (size_t)r.num;
+  return 1;
+}
+
+static struct mustache_value m_item(void *closure, struct mustache_value h,
+                                    size_t i)
+{
+  return to_handle(view_item(closure, from_handle(h), i));
+}
+
+static int m_print(void *closure, struct mustache_value h, struct buf *out)
+{
+  struct view_ref r = from_handle(h);
+
+  (void)closure;
+  switch (r.kind) {
+  case VIEW_NULL: return 0;
+  case VIEW_BOOL: buf_puts(out, r.num ? "true" : "false"); return 0;
+  case VIEW_INT: buf_printf(out, "%ld", r.num); return 0;
+  case VIEW_TEXT: buf_puts(out, r.text); return 0;
+  case VIEW_LIST:
+  case VIEW_OBJECT: break;
+  }
+  return -1;
+}
+
+void view_mustache(const struct view *v, struct mustache_view *out)
+{
+  static const struct mustache_data data = {m_lookup, m_truthy, m_list,
+                                            m_item, m_print};
+
+  out->data = &data;
+  out->closure = (void *)v;
+  out->root = to_handle(view_root(v));
 }

@@ -5,7 +5,7 @@
 
    The objects and their fields, in dump order:
      root:   prefix, PREFIX, spec_file, title, source, count, classes,
-             flags, statuses
+             flags, statuses, constants, name_index, reason_index
      class:  id, ID, title, lo, hi, index, statuses
      flag:   id, ID, meaning, statuses (as status refs)
      status: code, name, reason, description, reference, class (a class
@@ -14,6 +14,15 @@
      alias:  reason, name
      class ref: id, ID, title    flag ref: id, ID, meaning
      status ref: code, name
+     constant: name, code, target (the status's name for an alias, else
+             null), reason: every enumerator, each status followed by its
+             aliases
+     length group: length, keys    key: text, lower (ASCII lower case),
+             code: name_index groups the names of statuses and aliases by
+             byte length, reason_index their reasons; groups by length,
+             keys by text, both ascending
+   Every item of a list has two more fields, first and last (booleans),
+   for separators.
    Absent values are null or false, never missing, so strict templates can
    name every field of every entry. */
 #ifndef STATUSGEN_VIEW_H
@@ -22,6 +31,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "mustache.h"
 #include "spec.h"
 
 enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
@@ -30,7 +40,7 @@ enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
 /* Which fields an object (or a list's items) has; internal to view.c. */
 enum view_type { VIEW_ROOT, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
                  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF,
-                 VIEW_ALIAS };
+                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY };
 
 /* A value, passed by copy; its pointers borrow from the view. */
 struct view_ref {
@@ -40,6 +50,7 @@ struct view_ref {
   const char *text;    /* VIEW_TEXT: NUL-terminated */
   long num;            /* VIEW_INT, VIEW_BOOL (0 or 1), VIEW_LIST: count */
   int indirect;        /* VIEW_LIST: ptr is an array of pointers */
+  long pos, count;     /* a list's item: its place; count 0 otherwise */
 };
 
 struct view;
@@ -57,6 +68,10 @@ int view_get(const struct view *v, struct view_ref r, const char *name,
              size_t len, struct view_ref *out);
 /* The i-th item of a list (i < r.num). */
 struct view_ref view_item(const struct view *v, struct view_ref r, size_t i);
+/* The view as the template engine reads it: fills *out with the data
+   interface, the closure and the root. Valid while v lives. */
+void view_mustache(const struct view *v, struct mustache_view *out);
+
 /* Appends r as JSON (2-space indent, keys in field order, strings escaped
    so any text gives valid JSON), ending with a newline at the top level. */
 void view_dump_json(const struct view *v, struct view_ref r, struct buf *out);
