@@ -8,6 +8,8 @@ PREFIX     ?= /usr/local
 DESTDIR    ?=
 SANITIZE   ?=
 PKG_CONFIG ?= pkg-config
+# The spec that out/ is generated from.
+SPEC       ?= spec/http_status.yaml
 # The official Mustache test suite, when it sits beside the project.
 MUSTACHE_SPEC ?= ../shared/mustache-spec
 
@@ -16,7 +18,7 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
 STD      = -std=c99 -D_XOPEN_SOURCE=700
 
 # Debian packages that building and testing need (make deps).
-DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config
+DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang
 
 ifeq ($(SANITIZE),1)
 B        := build/san
@@ -53,15 +55,24 @@ SUPPORT_SRCS := $(wildcard tests/support/*.c)
 SUPPORT_OBJS := $(SUPPORT_SRCS:tests/support/%.c=$(B)/tobj/support/%.o)
 SUPPORT      := $(B)/libtestsupport.a
 STATUSGEN := $(B)/statusgen
+# Regenerating out/: the stamp's prerequisites come from the generator's
+# own depfile (every template and partial it read), plus any new template.
+GEN_STAMP := $(B)/generated.stamp
+EXAMPLE   := $(B)/examples/http_lookup
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
 .PHONY: all deps check memcheck conformance clean help
 
-all: $(STATUSGEN)
+all: $(STATUSGEN) $(GEN_STAMP)
+
+$(GEN_STAMP): $(STATUSGEN) $(SPEC) $(wildcard templates/*.mustache)
+	$(STATUSGEN) -M $(B)/outputs.d $(SPEC)
+	@sed '1s|^[^:]*:|$(GEN_STAMP):|' $(B)/outputs.d > $(B)/generated.d
+	@touch $@
 
 help:
 	@echo 'make deps      install the Debian packages needed to build and test'
-	@echo 'make           build $(STATUSGEN)'
+	@echo 'make           build $(STATUSGEN) and regenerate out/ when needed'
 	@echo 'make check     build and run every test (SANITIZE=1: under ASan/UBSan)'
 	@echo 'make memcheck  run the tests and the generator under valgrind'
 	@echo 'make conformance  run the official Mustache suite when present'
@@ -85,7 +96,8 @@ $(B)/obj/%.o: gen/%.c
 
 $(B)/tobj/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support \
+	  -Iout -c -o $@ $<
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)
@@ -106,13 +118,32 @@ $(B)/tests/%: $(B)/tobj/%.o $(SUPPORT) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS)
 
+# The generated C, compiled as a project that vendors out/ would.
+$(B)/outobj/%.o: out/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wswitch-enum -Iout -c -o $@ $<
+
+$(B)/tests/test_http_lookups: $(B)/tobj/test_http_lookups.o \
+                              $(B)/outobj/http_status.o $(SUPPORT) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS)
+
 $(B)/mustache-spec: $(B)/tobj/conformance.o $(SUPPORT) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
 
-check: $(STATUSGEN) $(TESTS) $(RUNNER)
+# The example vendors out/ as a user would: its own flags, no library.
+$(EXAMPLE): examples/http_lookup.c out/http_status.c out/http_status.h
+	@mkdir -p $(@D)
+	$(CC) $(STD) $(WARNINGS) -Wswitch-enum $(CFLAGS) $(SANFLAGS) -Iout \
+	  -o $@ examples/http_lookup.c out/http_status.c
+
+check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE)
 	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
+	@sh tests/generated/check.sh $(STATUSGEN)
+	@sh examples/check.sh $(EXAMPLE)
+	@$(STATUSGEN) --check $(SPEC) || \
+	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
 	@$(MAKE) --no-print-directory conformance
 
 # valgrind is not needed for check; memcheck says so when it is missing.
@@ -145,4 +176,6 @@ clean:
 
 .SECONDARY:
 
--include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d)
+-include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d \
+                    $(B)/outobj/*.d \
+                    $(B)/generated.d)

@@ -1,17 +1,24 @@
 /* main: the command line. Parses options, runs the stages in order (load,
    validate, view) and maps failures to exit statuses like diff(1): 0 done,
    1 stale outputs found by --check, 2 any error. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "buf.h"
 #include "diag.h"
+#include "generate.h"
 #include "loader.h"
+#include "output.h"
 #include "spec.h"
+#include "tmpldir.h"
 #include "version.h"
 #include "view.h"
+#include "xmem.h"
 
 #define EXIT_ERROR 2
 
@@ -116,6 +123,88 @@ static int dump_model(const struct spec *s, const struct options *o)
   return 0;
 }
 
+static void report(void *closure, const char *path, enum output_state state)
+{
+  const struct options *o = closure;
+  int depfile = o->depfile && strcmp(path, o->depfile) == 0;
+
+  if (depfile && !o->verbose)
+    return;
+  if (state == OUTPUT_STALE && !o->quiet)
+    printf("%s: stale\n", path);
+  else if (state == OUTPUT_WRITTEN && !o->quiet)
+    fprintf(stderr, "statusgen: wrote %s\n", path);
+  else if (state == OUTPUT_UNCHANGED && o->verbose)
+    fprintf(stderr, "statusgen: %s is up to date\n", path);
+}
+
+/* The make rule "outputs: spec templates partials", added to out. */
+static void add_depfile(const struct options *o, struct output *out,
+                        const struct tmpldir *dir, const char *const *targets,
+                        size_t nt)
+{
+  size_t nfiles, i;
+  const char *const *files = tmpldir_files(dir, &nfiles);
+  const char **deps = xcalloc(nfiles + 1, sizeof *deps);
+  struct buf rule = BUF_INIT;
+
+  deps[0] = o->spec;
+  for (i = 0; i < nfiles; i++)
+    deps[i + 1] = files[i];
+  output_make_rule(&rule, targets, nt, deps, nfiles + 1);
+  output_add(out, o->depfile, rule.data, rule.len);
+  buf_free(&rule);
+  free(deps);
+}
+
+static int check_out_dir(const char *dir, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  struct stat st;
+
+  m.file = dir;
+  if (stat(dir, &st) < 0)
+    return diag_error(d, &m, "cannot use the output folder: %s",
+                      strerror(errno));
+  if (!S_ISDIR(st.st_mode))
+    return diag_error(d, &m, "the output folder is not a folder");
+  return 0;
+}
+
+/* Renders every template, then checks or writes; the exit status. */
+static int run_templates(const struct spec *s, const struct options *o,
+                         struct diag *d)
+{
+  struct view *v = view_new(s, o->prefix, o->spec);
+  struct output *out = output_new(NULL);
+  struct tmpldir *dir = tmpldir_open(o->templates, d);
+  int status = EXIT_ERROR, r;
+
+  if (!dir || check_out_dir(o->out, d) < 0 ||
+      generate(v, dir, o->out, 0, out, d) < 0)
+    goto done;
+  if (o->check) {
+    r = output_check(out, report, (void *)o, d);
+    status = r < 0 ? EXIT_ERROR : r > 0;
+    goto done;
+  }
+  if (o->depfile) {
+    size_t n = output_count(out), i;
+    const char **targets = xcalloc(n + 1, sizeof *targets);
+
+    for (i = 0; i < n; i++)
+      targets[i] = output_path(out, i);
+    add_depfile(o, out, dir, targets, n);
+    free(targets);
+  }
+  status = output_write(out, report, (void *)o, d) < 0 ? EXIT_ERROR : 0;
+done:
+  tmpldir_free(dir);
+  output_free(out);
+  view_free(v);
+  return status;
+}
+
 int main(int argc, char **argv)
 {
   struct options o;
@@ -136,10 +225,11 @@ int main(int argc, char **argv)
   } else if (o.dump_model) {
     status = dump_model(s, &o);
   } else {
-    status = 0;
     if (o.verbose)
       fprintf(stderr, "statusgen: %s: %lu statuses\n", o.spec,
               (unsigned long)s->nstatuses);
+    status = run_templates(s, &o, d);
+    diag_print(d, stderr);
   }
   spec_free(s);
   value_tree_free(tree);

@@ -85,6 +85,16 @@ void output_add(struct output *o, const char *path, const char *bytes,
   f->len = len;
 }
 
+size_t output_count(const struct output *o)
+{
+  return o->n;
+}
+
+const char *output_path(const struct output *o, size_t i)
+{
+  return o->files[i].path;
+}
+
 /* 1 when the file at f->path holds exactly f's bytes, 0 when it differs or
    does not exist, -1 after an error in d. */
 static int same_on_disk(const struct file *f, struct diag *d)

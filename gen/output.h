@@ -31,6 +31,10 @@ void output_free(struct output *o);
 void output_add(struct output *o, const char *path, const char *bytes,
                 size_t len);
 
+/* How many files were added, and the path of the i-th. */
+size_t output_count(const struct output *o);
+const char *output_path(const struct output *o, size_t i);
+
 /* Calls report for each file, in the order added, with OUTPUT_STALE when
    the file is missing or differs, else OUTPUT_UNCHANGED; writes nothing.
    Returns the number of stale files, or -1 after an error in d (a file

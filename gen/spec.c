@@ -55,7 +55,7 @@ static const struct key_rule status_keys[] = {
 /* Names the generated API uses itself, after the prefix: a status or class
    of that name would clash with it. */
 static const char *const reserved_names[] = {
-  "COUNT", "MAP", "IMPLEMENTATION", "H", "SINGLE_H", NULL};
+  "COUNT", "MAP", "H", "IMPLEMENTATION", "IMPLEMENTED", NULL};
 static const char *const reserved_ids[] = {"none", "known", NULL};
 
 static const char *const keywords[] = {

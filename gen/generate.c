@@ -1,0 +1,110 @@
+/* generate: two passes, so that every template's syntax errors are
+   reported before anything renders: parse all, then render all. */
+#include "generate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "mustache.h"
+#include "xmem.h"
+
+struct run {
+  struct mustache_set *set;
+  struct mustache_view mv;
+  struct tmpldir *dir;
+  const char *outdir;
+  struct output *out;
+  struct diag *d;
+  char **names; /* outputs named so far, to catch two templates at one */
+  size_t nnames;
+};
+
+/* Renders template i's file name (itself a template) into name; -1 after
+   an error in d. */
+static int output_name(struct run *r, size_t i, struct buf *name)
+{
+  const struct mustache_template *t;
+  struct buf label = BUF_INIT;
+  struct mark m = {0, 0, 0};
+  const char *stem = tmpldir_name(r->dir, i);
+  size_t k;
+  int ok;
+
+  m.file = tmpldir_path(r->dir, i);
+  buf_printf(&label, "%.*s", (int)(strlen(m.file) - strlen(TMPLDIR_SUFFIX)),
+             m.file);
+  t = mustache_set_parse(r->set, label.data, stem, strlen(stem), r->d);
+  ok = t && mustache_render(r->set, t, &r->mv, NULL, name, r->d) == 0;
+  buf_free(&label);
+  if (!ok)
+    return -1;
+  for (k = 0; k < name->len; k++)
+    if ((unsigned char)name->data[k] < 0x20 || name->data[k] == '/')
+      break;
+  if (!name->len || k < name->len || name->data[0] == '.')
+    return diag_error(r->d, &m, "its name gives '%s', which is no plain "
+                      "file name", name->data);
+  for (k = 0; k < r->nnames; k++)
+    if (strcmp(r->names[k], name->data) == 0)
+      return diag_error(r->d, &m, "its name gives '%s', as another "
+                        "template's does", name->data);
+  r->names = xrealloc(r->names, (r->nnames + 1) * sizeof *r->names);
+  r->names[r->nnames++] = xstrndup(name->data, name->len);
+  return 0;
+}
+
+static void render_one(struct run *r, size_t i,
+                       const struct mustache_template *t)
+{
+  struct buf name = BUF_INIT, body = BUF_INIT, path = BUF_INIT;
+
+  if (output_name(r, i, &name) == 0 &&
+      mustache_render(r->set, t, &r->mv, escape_for_path(name.data), &body,
+                      r->d) == 0) {
+    buf_printf(&path, "%s/%s", r->outdir, name.data);
+    output_add(r->out, path.data, body.data, body.len);
+  }
+  buf_free(&name);
+  buf_free(&body);
+  buf_free(&path);
+}
+
+int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
+             int lenient, struct output *out, struct diag *d)
+{
+  struct mustache_config cfg;
+  const struct mustache_template **parsed;
+  struct buf src = BUF_INIT;
+  size_t i, n = tmpldir_count(dir), before = diag_count(d);
+  struct run r;
+
+  memset(&cfg, 0, sizeof cfg);
+  cfg.partial = tmpldir_partial;
+  cfg.closure = dir;
+  cfg.lenient = lenient;
+  memset(&r, 0, sizeof r);
+  r.set = mustache_set_new(&cfg);
+  view_mustache(v, &r.mv);
+  r.dir = dir;
+  r.outdir = outdir;
+  r.out = out;
+  r.d = d;
+  parsed = xcalloc(n, sizeof *parsed);
+  for (i = 0; i < n; i++) {
+    buf_clear(&src);
+    if (tmpldir_read(dir, i, &src) == 0)
+      parsed[i] = mustache_set_parse(r.set, tmpldir_path(dir, i), src.data,
+                                     src.len, d);
+  }
+  if (diag_count(d) == before) /* render only templates that all parse */
+    for (i = 0; i < n; i++)
+      render_one(&r, i, parsed[i]);
+  for (i = 0; i < r.nnames; i++)
+    free(r.names[i]);
+  free(r.names);
+  free(parsed);
+  buf_free(&src);
+  mustache_set_free(r.set);
+  return diag_count(d) == before ? 0 : -1;
+}

@@ -1,0 +1,224 @@
+/* tmpldir: lists a folder's templates and serves its partials, confined to
+   the folder by name and, through realpath(), by where links lead. */
+#include "tmpldir.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmem.h"
+
+struct tmpldir {
+  char *dir;
+  char *real;      /* the folder's canonical path: partials stay inside */
+  struct diag *d;
+  char **names, **paths;
+  size_t n;
+  char **files;    /* read so far */
+  size_t nfiles;
+  struct buf partial; /* the last partial handed out */
+};
+
+static int by_string(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t suffixed(const char *name)
+{
+  size_t n = strlen(name), k = strlen(TMPLDIR_SUFFIX);
+
+  return n > k && strcmp(name + n - k, TMPLDIR_SUFFIX) == 0 ? n - k : 0;
+}
+
+static void add_template(struct tmpldir *t, const char *file, size_t stem)
+{
+  t->names = xrealloc(t->names, (t->n + 1) * sizeof *t->names);
+  t->names[t->n++] = xstrndup(file, stem);
+}
+
+static char *path_of(const struct tmpldir *t, const char *name, size_t len)
+{
+  struct buf path = BUF_INIT;
+
+  buf_printf(&path, "%s/", t->dir);
+  buf_put(&path, name, len);
+  buf_puts(&path, TMPLDIR_SUFFIX);
+  return buf_detach(&path, NULL);
+}
+
+struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  struct tmpldir *t;
+  struct dirent *e;
+  DIR *dh;
+  size_t i;
+
+  m.file = dir;
+  dh = opendir(dir);
+  if (!dh)
+    return diag_error(d, &m, "cannot read the templates folder: %s",
+                      strerror(errno)), NULL;
+  t = xcalloc(1, sizeof *t);
+  t->dir = xstrndup(dir, strlen(dir));
+  t->real = realpath(dir, NULL);
+  t->d = d;
+  buf_init(&t->partial);
+  while ((e = readdir(dh))) {
+    size_t stem = suffixed(e->d_name);
+
+    if (stem && e->d_name[0] != '_' && e->d_name[0] != '.')
+      add_template(t, e->d_name, stem);
+  }
+  closedir(dh);
+  if (!t->n || !t->real) {
+    diag_error(d, &m, "no templates (files NAME%s) in the folder",
+               TMPLDIR_SUFFIX);
+    tmpldir_free(t);
+    return NULL;
+  }
+  qsort(t->names, t->n, sizeof *t->names, by_string);
+  t->paths = xcalloc(t->n, sizeof *t->paths);
+  for (i = 0; i < t->n; i++)
+    t->paths[i] = path_of(t, t->names[i], strlen(t->names[i]));
+  return t;
+}
+
+void tmpldir_free(struct tmpldir *t)
+{
+  size_t i;
+
+  if (!t)
+    return;
+  for (i = 0; i < t->n; i++) {
+    free(t->names[i]);
+    if (t->paths)
+      free(t->paths[i]);
+  }
+  for (i = 0; i < t->nfiles; i++)
+    free(t->files[i]);
+  free(t->names);
+  free(t->paths);
+  free(t->files);
+  free(t->dir);
+  free(t->real);
+  buf_free(&t->partial);
+  free(t);
+}
+
+size_t tmpldir_count(const struct tmpldir *t)
+{
+  return t->n;
+}
+
+const char *tmpldir_name(const struct tmpldir *t, size_t i)
+{
+  return t->names[i];
+}
+
+const char *tmpldir_path(const struct tmpldir *t, size_t i)
+{
+  return t->paths[i];
+}
+
+static void note_file(struct tmpldir *t, const char *path)
+{
+  size_t i;
+
+  for (i = 0; i < t->nfiles; i++)
+    if (strcmp(t->files[i], path) == 0)
+      return;
+  t->files = xrealloc(t->files, (t->nfiles + 1) * sizeof *t->files);
+  t->files[t->nfiles++] = xstrndup(path, strlen(path));
+}
+
+/* Reads path into out; 1 done, 0 no such file, -1 after an error in d. */
+static int read_file(struct tmpldir *t, const char *path, struct buf *out)
+{
+  struct mark m = {0, 0, 0};
+  char chunk[65536];
+  size_t k;
+  FILE *f = fopen(path, "rb");
+
+  m.file = path;
+  if (!f && errno == ENOENT)
+    return 0;
+  if (!f)
+    return diag_error(t->d, &m, "cannot open: %s", strerror(errno));
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+    buf_put(out, chunk, k);
+  if (ferror(f)) {
+    int e = errno;
+
+    fclose(f);
+    return diag_error(t->d, &m, "cannot read: %s", strerror(e));
+  }
+  fclose(f);
+  note_file(t, path);
+  return 1;
+}
+
+int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out)
+{
+  struct mark m = {0, 0, 0};
+  int r = read_file(t, t->paths[i], out);
+
+  m.file = t->paths[i];
+  if (r == 0)
+    return diag_error(t->d, &m, "cannot open: %s", strerror(ENOENT));
+  return r < 0 ? -1 : 0;
+}
+
+/* Where path leads, links resolved: 1 inside the folder, 0 no such file,
+   -1 somewhere else. */
+static int locate(const struct tmpldir *t, const char *path)
+{
+  char *real = realpath(path, NULL);
+  size_t n = strlen(t->real);
+  int r;
+
+  if (!real)
+    return 0;
+  r = strncmp(real, t->real, n) == 0 && real[n] == '/' ? 1 : -1;
+  free(real);
+  return r;
+}
+
+enum mustache_found tmpldir_partial(void *closure, const char *name,
+                                    size_t len, struct mustache_source *src)
+{
+  struct tmpldir *t = closure;
+  enum mustache_found found = MUSTACHE_FORBIDDEN;
+  char *path = NULL;
+  size_t i;
+  int r;
+
+  buf_clear(&t->partial);
+  memset(src, 0, sizeof *src);
+  if (!len || name[0] == '/' || memchr(name, '\0', len))
+    return found;
+  path = path_of(t, name, len);
+  r = locate(t, path);
+  if (r == 0)
+    found = MUSTACHE_NOT_FOUND;
+  else if (r > 0)
+    found = read_file(t, path, &t->partial) > 0 ? MUSTACHE_FOUND
+                                                : MUSTACHE_FAILED;
+  for (i = 0; found == MUSTACHE_FOUND && i < t->nfiles; i++)
+    if (strcmp(t->files[i], path) == 0)
+      src->file = t->files[i];
+  src->bytes = t->partial.data;
+  src->len = t->partial.len;
+  free(path);
+  return found;
+}
+
+const char *const *tmpldir_files(const struct tmpldir *t, size_t *n)
+{
+  *n = t->nfiles;
+  return (const char *const *)t->files;
+}

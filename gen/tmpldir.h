@@ -1,0 +1,43 @@
+/* tmpldir: a templates folder. Its top-level files NAME.mustache whose
+   names do not start with '_' are templates, one output each; any file
+   NAME.mustache in it or below is a partial, named NAME (with its
+   subfolders: "c/lookup") in {{> NAME}}. Partials never come from outside
+   the folder: not through "..", an absolute name or a symbolic link. */
+#ifndef STATUSGEN_TMPLDIR_H
+#define STATUSGEN_TMPLDIR_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "mustache.h"
+
+/* The suffix of every template and partial file. */
+#define TMPLDIR_SUFFIX ".mustache"
+
+struct tmpldir;
+
+/* Lists the templates of dir, sorted by name. Returns NULL after an error
+   in d: dir cannot be read, or holds no template. Partial lookups report
+   their I/O errors to d too. Free with tmpldir_free(). */
+struct tmpldir *tmpldir_open(const char *dir, struct diag *d);
+void tmpldir_free(struct tmpldir *t);
+
+size_t tmpldir_count(const struct tmpldir *t);
+/* The i-th template's file name without the suffix ("{{prefix}}.h"): the
+   output's name, as a template itself. */
+const char *tmpldir_name(const struct tmpldir *t, size_t i);
+/* The i-th template's path: dir/name.mustache. */
+const char *tmpldir_path(const struct tmpldir *t, size_t i);
+/* Appends the i-th template's bytes to out; -1 after an error in d. */
+int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out);
+
+/* The partial callback for struct mustache_config, closure t. */
+enum mustache_found tmpldir_partial(void *t, const char *name, size_t len,
+                                    struct mustache_source *src);
+
+/* Every file read so far, templates and partials, as paths under dir, in
+   the order first read: the dependencies of the outputs. */
+const char *const *tmpldir_files(const struct tmpldir *t, size_t *n);
+
+#endif
