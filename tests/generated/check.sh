@@ -1,0 +1,105 @@
+#!/bin/sh
+# Compiles generated C the way projects that vendor it would, with gcc and
+# clang, C89 to C2x and C++11, every warning an error: out/ as committed,
+# the single header in two translation units with one implementation, and
+# freshly generated outputs of tests/specs/hostile.yaml (read back byte for
+# byte by hostile_check.c) and of an SMTP spec (the same templates, another
+# domain). Checks the hostile markdown tables' shape. Ends with
+# "generated: N passed, N failed"; exits 1 when anything failed.
+#
+# usage: tests/generated/check.sh STATUSGEN
+set -u
+statusgen=${1:?usage: check.sh STATUSGEN}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+warn="-Wall -Wextra -Wpedantic -Wconversion -Wshadow -Wswitch-enum -Werror"
+passed=0 failed=0
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "generated: FAILED: $*"; }
+
+# try NAME COMMAND...: runs the command quietly, counts it.
+try() {
+  name=$1; shift
+  if "$@" >"$tmp/log" 2>&1; then pass; else fail "$name"; cat "$tmp/log"; fi
+}
+
+compilers() {
+  for cc in gcc clang; do
+    command -v $cc >/dev/null && echo $cc
+  done
+}
+
+# matrix DIR PREFIX: the pair and the single header of PREFIX in DIR.
+matrix() {
+  dir=$1 prefix=$2
+  upper=$(echo "$prefix" | tr a-z A-Z)
+  cat >"$tmp/use.c" <<EOT
+#include "$prefix.h"
+int use(void);
+int use(void) { return ${prefix}_is_known(0) + (${prefix}_reason(0) != 0); }
+EOT
+  cat >"$tmp/main.c" <<EOT
+#include "${prefix}_single.h"
+int use(void);
+int main(void) { return use() + ${prefix}_is_known(-1); }
+EOT
+  cat >"$tmp/impl.c" <<EOT
+#define ${upper}_IMPLEMENTATION
+#include "${prefix}_single.h"
+#include "${prefix}_single.h"
+int use(void) { return ${prefix}_from_name("X", 1) + 1; }
+EOT
+  for cc in $(compilers); do
+    case $cc in gcc) cxx=g++ ;; *) cxx=clang++ ;; esac
+    for std in c89 c99 c11 c2x; do
+      try "$cc -std=$std $prefix.c" $cc -std=$std $warn -I"$dir" -c \
+        "$dir/$prefix.c" -o "$tmp/a.o"
+      try "$cc -std=$std $prefix.h user" $cc -std=$std $warn -I"$dir" -c \
+        "$tmp/use.c" -o "$tmp/u.o"
+      try "$cc -std=$std ${prefix}_single.h, two units" \
+        sh -c "$cc -std=$std $warn -I'$dir' -c '$tmp/main.c' -o '$tmp/m.o' &&
+               $cc -std=$std $warn -I'$dir' -c '$tmp/impl.c' -o '$tmp/i.o' &&
+               $cc '$tmp/m.o' '$tmp/i.o' -o '$tmp/single'"
+    done
+    try "$cc -x c++ -std=c++11 $prefix.c" $cc -x c++ -std=c++11 $warn \
+      -I"$dir" -c "$dir/$prefix.c" -o "$tmp/a.o"
+    try "$cc -x c++ -std=c++11 ${prefix}_single.h, two units" \
+      sh -c "$cc -x c++ -std=c++11 $warn -I'$dir' -c '$tmp/main.c' -o '$tmp/m.o' &&
+             $cc -x c++ -std=c++11 $warn -I'$dir' -c '$tmp/impl.c' -o '$tmp/i.o' &&
+             $cxx '$tmp/m.o' '$tmp/i.o' -o '$tmp/single'"
+  done
+}
+
+# table_shape FILE: every table row has as many cells as its header.
+table_shape() {
+  sed 's/\\\\//g; s/\\|//g' "$1" | awk '
+    /^\|/ { n = gsub(/\|/, "|"); if (!cols) cols = n
+            else if (n != cols) { print "row " NR ": " n " bars, not " cols; bad = 1 }
+            rows++; next }
+    { cols = 0 }
+    END { if (!rows) { print "no table"; bad = 1 } exit bad }'
+}
+
+matrix out http_status
+
+mkdir "$tmp/hostile" "$tmp/smtp"
+try "generate hostile" "$statusgen" -q -o "$tmp/hostile" \
+  "$here/../specs/hostile.yaml"
+matrix "$tmp/hostile" hostile
+for cc in $(compilers); do
+  try "$cc hostile_check" sh -c "$cc -std=c99 $warn -I'$tmp/hostile' \
+    '$here/hostile_check.c' '$tmp/hostile/hostile.c' -o '$tmp/check' &&
+    '$tmp/check'"
+done
+try "hostile markdown tables" table_shape "$tmp/hostile/hostile.md"
+try "hostile markdown rows" test "$(grep -c '^| <a id=' "$tmp/hostile/hostile.md")" = 3
+
+try "generate smtp" "$statusgen" -q --prefix smtp -o "$tmp/smtp" \
+  "$here/../specs/valid/smtp.yaml"
+matrix "$tmp/smtp" smtp
+try "smtp markdown tables" table_shape "$tmp/smtp/smtp.md"
+
+echo "generated: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,329 @@
+/* test_generate: statusgen as a build step: outputs deterministic, written
+   only when changed, --check, the depfile, --prefix, and failing runs that
+   leave every existing output as it was. Runs the binary in scratch
+   folders. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "proc.h"
+
+#define SPEC "spec/http_status.yaml"
+#define PAST 946684800 /* 2000-01-01: any rewrite would move an mtime */
+
+static const char *const outputs[] = {"http_status.c", "http_status.h",
+                                      "http_status.md",
+                                      "http_status_single.h"};
+static char tmp[128];
+
+static const char *statusgen(void)
+{
+  const char *p = getenv("STATUSGEN");
+
+  return p ? p : "build/statusgen";
+}
+
+struct run {
+  struct buf out, err;
+  int status;
+};
+
+/* Runs argv (NULL-terminated, argv[0] a path) into r. */
+static void run(struct run *r, const char *const *argv)
+{
+  buf_init(&r->out);
+  buf_init(&r->err);
+  r->status = proc_run((char *const *)argv, &r->out, &r->err);
+}
+
+static void done(struct run *r)
+{
+  buf_free(&r->out);
+  buf_free(&r->err);
+}
+
+static const char *at(const char *a, const char *b)
+{
+  static char path[4][256];
+  static int k;
+
+  k = (k + 1) % 4;
+  snprintf(path[k], sizeof path[k], "%s/%s%s%s", tmp, a, b ? "/" : "",
+           b ? b : "");
+  return path[k];
+}
+
+static int setup(void **state)
+{
+  const char *t = getenv("TMPDIR");
+  struct run r;
+  const char *cp[] = {"/bin/cp", "-R", "templates", NULL, NULL};
+
+  (void)state;
+  snprintf(tmp, sizeof tmp, "%s/statusgen-gen-XXXXXX", t ? t : "/tmp");
+  if (!mkdtemp(tmp))
+    return -1;
+  mkdir(at("a", NULL), 0777);
+  mkdir(at("b", NULL), 0777);
+  cp[3] = at("t", NULL);
+  run(&r, cp);
+  done(&r);
+  return r.status;
+}
+
+static int teardown(void **state)
+{
+  const char *rm[] = {"/bin/rm", "-rf", tmp, NULL};
+  struct run r;
+
+  (void)state;
+  run(&r, rm);
+  done(&r);
+  return r.status;
+}
+
+static void generate(struct run *r, const char *dir, const char *extra)
+{
+  const char *argv[8];
+  int n = 0;
+
+  argv[n++] = statusgen();
+  argv[n++] = "-o";
+  argv[n++] = dir;
+  if (extra)
+    argv[n++] = extra;
+  argv[n++] = SPEC;
+  argv[n] = NULL;
+  run(r, argv);
+}
+
+static void slurp(const char *path, struct buf *b)
+{
+  buf_clear(b);
+  assert_int_equal(proc_slurp(path, b), 0);
+}
+
+static void test_deterministic_and_current(void **state)
+{
+  struct buf x = BUF_INIT, y = BUF_INIT;
+  struct run r;
+  const char *argv[] = {NULL, "-q", "-t", "./templates/", "-o", NULL, SPEC,
+                        NULL};
+  size_t i;
+
+  (void)state;
+  generate(&r, at("a", NULL), NULL);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  argv[0] = statusgen();
+  argv[5] = at("b", NULL);
+  run(&r, argv); /* the templates named another way */
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.err.data, "");
+  assert_string_equal(r.out.data, "");
+  done(&r);
+  for (i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+    slurp(at("a", outputs[i]), &x);
+    slurp(at("b", outputs[i]), &y);
+    assert_true(x.len > 1000);
+    assert_int_equal(x.len, y.len);
+    assert_memory_equal(x.data, y.data, x.len);
+  }
+  buf_free(&x);
+  buf_free(&y);
+}
+
+static void test_written_only_when_changed(void **state)
+{
+  struct timeval past[2] = {{PAST, 0}, {PAST, 0}};
+  struct stat st;
+  struct run r;
+  size_t i;
+
+  (void)state;
+  generate(&r, at("a", NULL), NULL);
+  done(&r);
+  for (i = 0; i < sizeof outputs / sizeof *outputs; i++)
+    assert_int_equal(utimes(at("a", outputs[i]), past), 0);
+  generate(&r, at("a", NULL), "-v");
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.err.data, "http_status.h is up to date\n"));
+  assert_null(strstr(r.err.data, "wrote"));
+  done(&r);
+  for (i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+    assert_int_equal(stat(at("a", outputs[i]), &st), 0);
+    assert_int_equal(st.st_mtime, PAST);
+  }
+}
+
+static void test_check_fresh_and_stale(void **state)
+{
+  struct buf want = BUF_INIT, text = BUF_INIT;
+  struct run r;
+  FILE *f;
+
+  (void)state;
+  generate(&r, at("a", NULL), NULL);
+  done(&r);
+  generate(&r, at("a", NULL), "--check");
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.out.data, "");
+  done(&r);
+  f = fopen(at("a", "http_status.h"), "ab");
+  fputs("/* edited by hand */\n", f);
+  fclose(f);
+  remove(at("a", "http_status.md"));
+  generate(&r, at("a", NULL), "--check");
+  assert_int_equal(r.status, 1);
+  buf_printf(&want, "%s: stale\n%s: stale\n", at("a", "http_status.h"),
+             at("a", "http_status.md"));
+  assert_string_equal(r.out.data, want.data);
+  done(&r);
+  slurp(at("a", "http_status.h"), &text); /* --check wrote nothing */
+  assert_non_null(strstr(text.data, "/* edited by hand */\n"));
+  assert_int_equal(access(at("a", "http_status.md"), F_OK), -1);
+  buf_free(&want);
+  buf_free(&text);
+}
+
+static void test_depfile(void **state)
+{
+  struct buf want = BUF_INIT, got = BUF_INIT;
+  const char *argv[] = {NULL, "-o", NULL, "-M", NULL, SPEC, NULL};
+  struct run r;
+
+  (void)state;
+  argv[0] = statusgen();
+  argv[2] = at("a", NULL);
+  argv[4] = at("deps.d", NULL);
+  run(&r, argv);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  buf_printf(&want, "%s %s %s %s: \\\n", at("a", outputs[0]),
+             at("a", outputs[1]), at("a", outputs[2]), at("a", outputs[3]));
+  buf_puts(&want, "  spec/http_status.yaml \\\n"
+                  "  templates/{{prefix}}.c.mustache \\\n"
+                  "  templates/{{prefix}}.h.mustache \\\n"
+                  "  templates/{{prefix}}.md.mustache \\\n"
+                  "  templates/{{prefix}}_single.h.mustache \\\n"
+                  "  templates/_banner.mustache \\\n"
+                  "  templates/_impl.mustache \\\n"
+                  "  templates/_decls.mustache \\\n"
+                  "  templates/_md_table.mustache\n");
+  slurp(at("deps.d", NULL), &got);
+  assert_string_equal(got.data, want.data);
+  buf_free(&want);
+  buf_free(&got);
+}
+
+static void test_prefix(void **state)
+{
+  struct buf text = BUF_INIT;
+  struct run r;
+  const char *argv[] = {NULL, "-q", "--prefix", "web", "-o", NULL, SPEC,
+                        NULL};
+
+  (void)state;
+  argv[0] = statusgen();
+  argv[5] = at("b", NULL);
+  run(&r, argv);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  slurp(at("b", "web.h"), &text);
+  assert_non_null(strstr(text.data, "  WEB_NOT_FOUND = 404,"));
+  assert_non_null(strstr(text.data, "const char *web_reason(int code);"));
+  assert_null(strstr(text.data, "HTTP_STATUS_"));
+  slurp(at("b", "web_single.h"), &text);
+  assert_non_null(strstr(text.data, "#if defined(WEB_IMPLEMENTATION)"));
+  buf_free(&text);
+}
+
+/* Every file of dir/outputs, concatenated, with its mtime. */
+static void snapshot(const char *dir, struct buf *b)
+{
+  struct stat st;
+  size_t i;
+
+  buf_clear(b);
+  for (i = 0; i < sizeof outputs / sizeof *outputs; i++) {
+    assert_int_equal(stat(at(dir, outputs[i]), &st), 0);
+    buf_printf(b, "%s %ld\n", outputs[i], (long)st.st_mtime);
+    assert_int_equal(proc_slurp(at(dir, outputs[i]), b), 0);
+  }
+}
+
+static void test_failures_leave_outputs_alone(void **state)
+{
+  struct buf before = BUF_INIT, after = BUF_INIT, want = BUF_INIT;
+  struct timeval past[2] = {{PAST, 0}, {PAST, 0}};
+  const char *argv[] = {NULL, "-t", NULL, "-o", NULL, SPEC, NULL};
+  struct run r;
+  size_t i;
+  FILE *f;
+
+  (void)state;
+  generate(&r, at("a", NULL), NULL);
+  done(&r);
+  for (i = 0; i < sizeof outputs / sizeof *outputs; i++)
+    utimes(at("a", outputs[i]), past);
+  snapshot("a", &before);
+  /* a template that renders last breaks after the others rendered */
+  f = fopen(at("t", "{{prefix}}_single.h.mustache"), "ab");
+  fputs("{{#statuses}}\n{{nope}}\n{{/statuses}}\n", f);
+  fclose(f);
+  argv[0] = statusgen();
+  argv[2] = at("t", NULL);
+  argv[4] = at("a", NULL);
+  run(&r, argv);
+  assert_int_equal(r.status, 2);
+  assert_string_equal(r.out.data, "");
+  /* the template has 38 lines: the tag is on line 40 */
+  buf_printf(&want, "%s:40:1: error: unknown name 'nope'\n",
+             at("t", "{{prefix}}_single.h.mustache"));
+  assert_string_equal(r.err.data, want.data);
+  done(&r);
+  snapshot("a", &after);
+  assert_string_equal(after.data, before.data);
+  buf_free(&before);
+  buf_free(&after);
+  buf_free(&want);
+}
+
+static void test_bad_output_folder(void **state)
+{
+  struct buf want = BUF_INIT;
+  struct run r;
+
+  (void)state;
+  generate(&r, at("missing", NULL), NULL);
+  assert_int_equal(r.status, 2);
+  buf_printf(&want, "%s: error: cannot use the output folder: No such file "
+             "or directory\n", at("missing", NULL));
+  assert_string_equal(r.err.data, want.data);
+  done(&r);
+  buf_free(&want);
+}
+
+int main(void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_deterministic_and_current),
+    cmocka_unit_test(test_written_only_when_changed),
+    cmocka_unit_test(test_check_fresh_and_stale),
+    cmocka_unit_test(test_depfile),
+    cmocka_unit_test(test_prefix),
+    cmocka_unit_test(test_failures_leave_outputs_alone),
+    cmocka_unit_test(test_bad_output_folder),
+  };
+
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
