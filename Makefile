@@ -141,6 +141,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE)
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
 	@sh tests/generated/check.sh $(STATUSGEN)
+	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
 	@$(STATUSGEN) --check $(SPEC) || \
 	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
