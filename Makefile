@@ -150,7 +150,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE)
 # valgrind is not needed for check; memcheck says so when it is missing.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=all \
            --error-exitcode=99
-memcheck: $(STATUSGEN) $(TESTS)
+memcheck: $(STATUSGEN) $(TESTS) $(RUNNER)
 	@command -v valgrind >/dev/null || \
 	  { echo "memcheck: valgrind not found (Debian: valgrind)" >&2; exit 2; }
 	@for t in $(TESTS); do \
@@ -161,6 +161,12 @@ memcheck: $(STATUSGEN) $(TESTS)
 	  $(VALGRIND) $(STATUSGEN) --dump-model $$f >/dev/null 2>&1; \
 	  [ $$? -ne 99 ] || { echo "memcheck: $$f" >&2; exit 1; }; \
 	done
+	@$(VALGRIND) $(STATUSGEN) --check $(SPEC) >/dev/null || \
+	  { echo "memcheck: generating from $(SPEC)" >&2; exit 1; }
+	@if [ -n "$(RUNNER)" ] && [ -d "$(MUSTACHE_SPEC)" ]; then \
+	  $(VALGRIND) $(RUNNER) $$(ls $(MUSTACHE_SPEC)/*.yml | \
+	    grep -v '/~lambdas\.yml$$') >/dev/null || \
+	  { echo "memcheck: conformance" >&2; exit 1; }; fi
 	@echo "memcheck: clean"
 
 conformance: $(RUNNER)
