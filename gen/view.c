@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lookup.h"
 #include "xmem.h"
 
 /* One enumerator: a status, or an alias equal to one. */
@@ -17,31 +18,12 @@ struct constant {
   const char *reason;
 };
 
-/* A text to look up, and the code it gives. */
-struct key {
-  const char *text;
-  char *lower;
-  long code;
-};
-
-/* The keys of one byte length. */
-struct group {
-  long length;
-  const struct key *keys;
-  size_t n;
-};
-
-struct index {
-  struct key *keys; /* all, sorted by length then text */
-  struct group *groups;
-  size_t nkeys, ngroups;
-};
-
 struct view {
   const struct spec *s;
   struct constant *constants;
   size_t nconstants;
-  struct index names, reasons;
+  struct lookup_index names, reasons;
+  struct lookup_slots slots;
   char *prefix, *upper_prefix, *spec_file;
   char **class_upper, **flag_upper; /* upper-case ids */
   size_t *class_first, *class_len;  /* each class's slice of statuses */
@@ -53,10 +35,18 @@ struct view {
 
 static const char *const root_fields[] = {
   "prefix", "PREFIX", "spec_file", "title", "source", "count", "classes",
-  "flags", "statuses", "constants", "name_index", "reason_index"};
+  "flags", "statuses", "constants", "code_slots", "name_index",
+  "reason_index"};
 static const char *const constant_fields[] = {"name", "code", "target",
                                               "reason"};
-static const char *const group_fields[] = {"length", "keys"};
+static const char *const group_fields[] = {"length", "pos", "one", "cases",
+                                           "keys"};
+static const char *const case_fields[] = {"byte", "label", "keys"};
+static const char *const slots_fields[] = {"lo", "hi", "dense", "cases",
+                                           "gap_lines"};
+static const char *const slot_fields[] = {"code", "slot", "offset"};
+static const char *const gap_line_fields[] = {"gaps"};
+static const char *const gap_fields[] = {"offset"};
 static const char *const key_fields[] = {"text", "lower", "code"};
 static const char *const item_fields[] = {"first", "last"};
 static const char *const class_fields[] = {
@@ -94,6 +84,13 @@ static struct type_info info(enum view_type t)
     break;
   case VIEW_GROUP: i.names = group_fields, i.count = COUNT(group_fields); break;
   case VIEW_KEY: i.names = key_fields, i.count = COUNT(key_fields); break;
+  case VIEW_CASE: i.names = case_fields, i.count = COUNT(case_fields); break;
+  case VIEW_SLOTS: i.names = slots_fields, i.count = COUNT(slots_fields); break;
+  case VIEW_SLOT: i.names = slot_fields, i.count = COUNT(slot_fields); break;
+  case VIEW_GAP_LINE: i.names = gap_line_fields;
+    i.count = COUNT(gap_line_fields);
+    break;
+  case VIEW_GAP: i.names = gap_fields, i.count = COUNT(gap_fields); break;
   case VIEW_FLAG_SET: break;
   }
   i.full = t == VIEW_CLASS_REF ? VIEW_CLASS
@@ -186,7 +183,8 @@ static struct view_ref root_field(const struct view *v, size_t i)
   case 7: return list(VIEW_FLAG, s->flags, s->nflags, 0);
   case 8: return list(VIEW_STATUS, s->statuses, s->nstatuses, 0);
   case 9: return list(VIEW_CONSTANT, v->constants, v->nconstants, 0);
-  case 10: return list(VIEW_GROUP, v->names.groups, v->names.ngroups, 0);
+  case 10: return object(VIEW_SLOTS, &v->slots);
+  case 11: return list(VIEW_GROUP, v->names.groups, v->names.ngroups, 0);
   default: return list(VIEW_GROUP, v->reasons.groups, v->reasons.ngroups, 0);
   }
 }
@@ -201,20 +199,69 @@ static struct view_ref constant_field(const struct constant *c, size_t i)
   }
 }
 
-static struct view_ref group_field(const struct group *g, size_t i)
+static struct view_ref group_field(const struct lookup_group *g, size_t i)
 {
-  if (i == 0)
-    return number(VIEW_INT, g->length);
-  return list(VIEW_KEY, g->keys, g->n, 0);
+  switch (i) {
+  case 0: return number(VIEW_INT, (long)g->length);
+  case 1: return number(VIEW_INT, (long)g->pos);
+  case 2: return object(VIEW_KEY, g->nkeys == 1 ? g->keys : NULL);
+  case 3: return list(VIEW_CASE, g->cases, g->ncases, 0);
+  default: return list(VIEW_KEY, g->keys, g->nkeys, 0);
+  }
 }
 
-static struct view_ref key_field(const struct key *k, size_t i)
+static struct view_ref key_field(const struct lookup_key *k, size_t i)
 {
   switch (i) {
   case 0: return text(k->text);
   case 1: return text(k->lower);
   default: return number(VIEW_INT, k->code);
   }
+}
+
+static struct view_ref case_field(const struct lookup_case *c, size_t i)
+{
+  if (i == 0)
+    return number(VIEW_INT, (long)c->byte);
+  if (i == 1)
+    return text(c->label);
+  return list(VIEW_KEY, c->keys, c->nkeys, 0);
+}
+
+/* Gap offsets come in lines of this many, for case labels that fit. */
+#define GAPS_PER_LINE 7
+
+static struct view_ref slots_field(const struct view *v, size_t i)
+{
+  const struct lookup_slots *sl = &v->slots;
+
+  switch (i) {
+  case 0: return number(VIEW_INT, sl->lo);
+  case 1: return number(VIEW_INT, sl->hi);
+  case 2: return number(VIEW_BOOL, sl->dense);
+  case 3: return list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0);
+  default:
+    return list(VIEW_GAP_LINE, sl->gaps,
+                (sl->ngaps + GAPS_PER_LINE - 1) / GAPS_PER_LINE, 0);
+  }
+}
+
+static struct view_ref slot_field(const struct view *v,
+                                  const struct spec_status *st, size_t i)
+{
+  switch (i) {
+  case 0: return number(VIEW_INT, st->code);
+  case 1: return number(VIEW_INT, (long)(st - v->s->statuses) + 1);
+  default: return number(VIEW_INT, st->code - v->slots.lo);
+  }
+}
+
+/* A line of gaps: the offsets from line up to GAPS_PER_LINE, or the end. */
+static struct view_ref gap_line(const struct view *v, const unsigned long *at)
+{
+  size_t done = (size_t)(at - v->slots.gaps), n = v->slots.ngaps - done;
+
+  return list(VIEW_GAP, at, n < GAPS_PER_LINE ? n : GAPS_PER_LINE, 0);
 }
 
 static struct view_ref class_field(const struct view *v,
@@ -292,6 +339,12 @@ static struct view_ref field_value(const struct view *v, struct view_ref r,
   case VIEW_CONSTANT: return constant_field(r.ptr, i);
   case VIEW_GROUP: return group_field(r.ptr, i);
   case VIEW_KEY: return key_field(r.ptr, i);
+  case VIEW_CASE: return case_field(r.ptr, i);
+  case VIEW_SLOTS: return slots_field(v, i);
+  case VIEW_SLOT: return slot_field(v, r.ptr, i);
+  case VIEW_GAP_LINE: return gap_line(v, r.ptr);
+  case VIEW_GAP:
+    return number(VIEW_INT, (long)*(const unsigned long *)r.ptr);
   case VIEW_FLAG_SET:
     return number(VIEW_BOOL, has_flag(r.ptr, &v->s->flags[i]));
   case VIEW_CLASS_REF:
@@ -331,8 +384,12 @@ static size_t item_size(enum view_type t)
   case VIEW_STATUS: return sizeof(struct spec_status);
   case VIEW_ALIAS: return sizeof(struct spec_alias);
   case VIEW_CONSTANT: return sizeof(struct constant);
-  case VIEW_GROUP: return sizeof(struct group);
-  case VIEW_KEY: return sizeof(struct key);
+  case VIEW_GROUP: return sizeof(struct lookup_group);
+  case VIEW_KEY: return sizeof(struct lookup_key);
+  case VIEW_CASE: return sizeof(struct lookup_case);
+  case VIEW_SLOT: return sizeof(struct spec_status);
+  case VIEW_GAP_LINE: return GAPS_PER_LINE * sizeof(unsigned long);
+  case VIEW_GAP: return sizeof(unsigned long);
   default: return 0; /* refs come in lists of pointers */
   }
 }
@@ -431,70 +488,32 @@ static void build_constants(struct view *v)
   }
 }
 
-static int key_order(const void *pa, const void *pb)
+/* The names (reasons when by_reason) of every status and alias, indexed
+   for the generated lookups; and the codes' slots. */
+static void build_index(struct view *v, struct lookup_index *x, int by_reason)
 {
-  const struct key *a = pa, *b = pb;
-  size_t la = strlen(a->text), lb = strlen(b->text);
-
-  if (la != lb)
-    return la < lb ? -1 : 1;
-  return strcmp(a->text, b->text);
-}
-
-/* Groups the keys by length, once they are sorted by length. */
-static void build_groups(struct index *x)
-{
-  size_t i, start = 0;
-
-  x->groups = xcalloc(x->nkeys + 1, sizeof *x->groups);
-  for (i = 1; i <= x->nkeys; i++) {
-    if (i < x->nkeys && strlen(x->keys[i].text) == strlen(x->keys[start].text))
-      continue;
-    x->groups[x->ngroups].length = (long)strlen(x->keys[start].text);
-    x->groups[x->ngroups].keys = &x->keys[start];
-    x->groups[x->ngroups++].n = i - start;
-    start = i;
-  }
-}
-
-static void add_key(struct index *x, const char *text, long code)
-{
-  struct key *k = &x->keys[x->nkeys++];
+  const char **texts = xcalloc(v->nconstants + 1, sizeof *texts);
+  long *codes = xcalloc(v->nconstants + 1, sizeof *codes);
   size_t i;
 
-  k->text = text;
-  k->code = code;
-  k->lower = xstrndup(text, strlen(text));
-  for (i = 0; k->lower[i]; i++)
-    k->lower[i] = (char)tolower((unsigned char)k->lower[i]);
-}
-
-/* The names (reasons when by_reason) of every status and alias. */
-static void build_index(struct view *v, struct index *x, int by_reason)
-{
-  size_t i, j;
-
-  x->keys = xcalloc(v->nconstants + 1, sizeof *x->keys);
-  for (i = 0; i < v->s->nstatuses; i++) {
-    const struct spec_status *st = &v->s->statuses[i];
-
-    add_key(x, by_reason ? st->reason : st->name, st->code);
-    for (j = 0; j < st->naliases; j++)
-      add_key(x, by_reason ? st->aliases[j].reason : st->aliases[j].name,
-              st->code);
+  for (i = 0; i < v->nconstants; i++) {
+    texts[i] = by_reason ? v->constants[i].reason : v->constants[i].name;
+    codes[i] = v->constants[i].code;
   }
-  qsort(x->keys, x->nkeys, sizeof *x->keys, key_order);
-  build_groups(x);
+  lookup_index_build(x, texts, codes, v->nconstants, by_reason);
+  free(texts);
+  free(codes);
 }
 
-static void free_index(struct index *x)
+static void build_slots(struct view *v)
 {
+  long *codes = xcalloc(v->s->nstatuses + 1, sizeof *codes);
   size_t i;
 
-  for (i = 0; i < x->nkeys; i++)
-    free(x->keys[i].lower);
-  free(x->keys);
-  free(x->groups);
+  for (i = 0; i < v->s->nstatuses; i++)
+    codes[i] = v->s->statuses[i].code;
+  lookup_slots_build(&v->slots, codes, v->s->nstatuses);
+  free(codes);
 }
 
 struct view *view_new(const struct spec *s, const char *prefix,
@@ -513,6 +532,7 @@ struct view *view_new(const struct spec *s, const char *prefix,
   build_constants(v);
   build_index(v, &v->names, 0);
   build_index(v, &v->reasons, 1);
+  build_slots(v);
   return v;
 }
 
@@ -535,8 +555,9 @@ void view_free(struct view *v)
   free(v->flag_statuses);
   free(v->flag_len);
   free(v->constants);
-  free_index(&v->names);
-  free_index(&v->reasons);
+  lookup_index_free(&v->names);
+  lookup_index_free(&v->reasons);
+  lookup_slots_free(&v->slots);
   free(v->prefix);
   free(v->upper_prefix);
   free(v->spec_file);

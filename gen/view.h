@@ -5,7 +5,8 @@
 
    The objects and their fields, in dump order:
      root:   prefix, PREFIX, spec_file, title, source, count, classes,
-             flags, statuses, constants, name_index, reason_index
+             flags, statuses, constants, code_slots, name_index,
+             reason_index
      class:  id, ID, title, lo, hi, index, statuses
      flag:   id, ID, meaning, statuses (as status refs)
      status: code, name, reason, description, reference, class (a class
@@ -17,10 +18,18 @@
      constant: name, code, target (the status's name for an alias, else
              null), reason: every enumerator, each status followed by its
              aliases
-     length group: length, keys    key: text, lower (ASCII lower case),
-             code: name_index groups the names of statuses and aliases by
-             byte length, reason_index their reasons; groups by length,
-             keys by text, both ascending
+     code slots: lo, hi, dense, cases (each status's code, slot (its
+             place, 1-based) and offset (code - lo)), gap_lines (each a
+             list gaps of {offset}: the values in lo..hi that are no code,
+             a few per line; only when dense)
+     length group: length, pos, one (the key when there is only one, else
+             null), cases (by byte: byte, label (the byte as a C case
+             label), keys), keys
+     key: text, lower (ASCII lower case), code
+             name_index groups the names of statuses and aliases by byte
+             length, reason_index their reasons; pos is the byte that tells
+             the group's keys apart (for reasons, compared as byte | 0x20
+             of the lower case text); see lookup.h
    Every item of a list has two more fields, first and last (booleans),
    for separators.
    Absent values are null or false, never missing, so strict templates can
@@ -40,7 +49,8 @@ enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
 /* Which fields an object (or a list's items) has; internal to view.c. */
 enum view_type { VIEW_ROOT, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
                  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF,
-                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY };
+                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY, VIEW_CASE,
+                 VIEW_SLOTS, VIEW_SLOT, VIEW_GAP_LINE, VIEW_GAP };
 
 /* A value, passed by copy; its pointers borrow from the view. */
 struct view_ref {

@@ -251,425 +251,429 @@ int http_status_is_provisional(int code);
 extern "C" {
 #endif
 
+/* The place of code in the tables below (1 for the first status), or 0
+   when code is unknown. */
+static unsigned http_status_slot_(int code)
+{
+  /* Every value from 100 to 511 has a case, so that gcc and clang
+     both compile this switch to one table. */
+  switch ((unsigned)code - 100u) {
+  case 0: return 1;
+  case 1: return 2;
+  case 2: return 3;
+  case 3: return 4;
+  case 4: return 5;
+  case 100: return 6;
+  case 101: return 7;
+  case 102: return 8;
+  case 103: return 9;
+  case 104: return 10;
+  case 105: return 11;
+  case 106: return 12;
+  case 107: return 13;
+  case 108: return 14;
+  case 126: return 15;
+  case 200: return 16;
+  case 201: return 17;
+  case 202: return 18;
+  case 203: return 19;
+  case 204: return 20;
+  case 205: return 21;
+  case 206: return 22;
+  case 207: return 23;
+  case 208: return 24;
+  case 300: return 25;
+  case 301: return 26;
+  case 302: return 27;
+  case 303: return 28;
+  case 304: return 29;
+  case 305: return 30;
+  case 306: return 31;
+  case 307: return 32;
+  case 308: return 33;
+  case 309: return 34;
+  case 310: return 35;
+  case 311: return 36;
+  case 312: return 37;
+  case 313: return 38;
+  case 314: return 39;
+  case 315: return 40;
+  case 316: return 41;
+  case 317: return 42;
+  case 318: return 43;
+  case 321: return 44;
+  case 322: return 45;
+  case 323: return 46;
+  case 324: return 47;
+  case 325: return 48;
+  case 326: return 49;
+  case 328: return 50;
+  case 329: return 51;
+  case 331: return 52;
+  case 351: return 53;
+  case 400: return 54;
+  case 401: return 55;
+  case 402: return 56;
+  case 403: return 57;
+  case 404: return 58;
+  case 405: return 59;
+  case 406: return 60;
+  case 407: return 61;
+  case 408: return 62;
+  case 410: return 63;
+  case 411: return 64;
+  case 5: case 6: case 7: case 8: case 9: case 10: case 11:
+  case 12: case 13: case 14: case 15: case 16: case 17: case 18:
+  case 19: case 20: case 21: case 22: case 23: case 24: case 25:
+  case 26: case 27: case 28: case 29: case 30: case 31: case 32:
+  case 33: case 34: case 35: case 36: case 37: case 38: case 39:
+  case 40: case 41: case 42: case 43: case 44: case 45: case 46:
+  case 47: case 48: case 49: case 50: case 51: case 52: case 53:
+  case 54: case 55: case 56: case 57: case 58: case 59: case 60:
+  case 61: case 62: case 63: case 64: case 65: case 66: case 67:
+  case 68: case 69: case 70: case 71: case 72: case 73: case 74:
+  case 75: case 76: case 77: case 78: case 79: case 80: case 81:
+  case 82: case 83: case 84: case 85: case 86: case 87: case 88:
+  case 89: case 90: case 91: case 92: case 93: case 94: case 95:
+  case 96: case 97: case 98: case 99: case 109: case 110: case 111:
+  case 112: case 113: case 114: case 115: case 116: case 117: case 118:
+  case 119: case 120: case 121: case 122: case 123: case 124: case 125:
+  case 127: case 128: case 129: case 130: case 131: case 132: case 133:
+  case 134: case 135: case 136: case 137: case 138: case 139: case 140:
+  case 141: case 142: case 143: case 144: case 145: case 146: case 147:
+  case 148: case 149: case 150: case 151: case 152: case 153: case 154:
+  case 155: case 156: case 157: case 158: case 159: case 160: case 161:
+  case 162: case 163: case 164: case 165: case 166: case 167: case 168:
+  case 169: case 170: case 171: case 172: case 173: case 174: case 175:
+  case 176: case 177: case 178: case 179: case 180: case 181: case 182:
+  case 183: case 184: case 185: case 186: case 187: case 188: case 189:
+  case 190: case 191: case 192: case 193: case 194: case 195: case 196:
+  case 197: case 198: case 199: case 209: case 210: case 211: case 212:
+  case 213: case 214: case 215: case 216: case 217: case 218: case 219:
+  case 220: case 221: case 222: case 223: case 224: case 225: case 226:
+  case 227: case 228: case 229: case 230: case 231: case 232: case 233:
+  case 234: case 235: case 236: case 237: case 238: case 239: case 240:
+  case 241: case 242: case 243: case 244: case 245: case 246: case 247:
+  case 248: case 249: case 250: case 251: case 252: case 253: case 254:
+  case 255: case 256: case 257: case 258: case 259: case 260: case 261:
+  case 262: case 263: case 264: case 265: case 266: case 267: case 268:
+  case 269: case 270: case 271: case 272: case 273: case 274: case 275:
+  case 276: case 277: case 278: case 279: case 280: case 281: case 282:
+  case 283: case 284: case 285: case 286: case 287: case 288: case 289:
+  case 290: case 291: case 292: case 293: case 294: case 295: case 296:
+  case 297: case 298: case 299: case 319: case 320: case 327: case 330:
+  case 332: case 333: case 334: case 335: case 336: case 337: case 338:
+  case 339: case 340: case 341: case 342: case 343: case 344: case 345:
+  case 346: case 347: case 348: case 349: case 350: case 352: case 353:
+  case 354: case 355: case 356: case 357: case 358: case 359: case 360:
+  case 361: case 362: case 363: case 364: case 365: case 366: case 367:
+  case 368: case 369: case 370: case 371: case 372: case 373: case 374:
+  case 375: case 376: case 377: case 378: case 379: case 380: case 381:
+  case 382: case 383: case 384: case 385: case 386: case 387: case 388:
+  case 389: case 390: case 391: case 392: case 393: case 394: case 395:
+  case 396: case 397: case 398: case 399: case 409:
+    return 0;
+  default:
+    return 0;
+  }
+}
+
+/* Each status's texts, by slot; slot 0 is no status. */
+static const char *const http_status_reasons_[] = {
+  NULL,
+  "Continue",
+  "Switching Protocols",
+  "Processing",
+  "Early Hints",
+  "Upload Resumption Supported",
+  "OK",
+  "Created",
+  "Accepted",
+  "Non-Authoritative Information",
+  "No Content",
+  "Reset Content",
+  "Partial Content",
+  "Multi-Status",
+  "Already Reported",
+  "IM Used",
+  "Multiple Choices",
+  "Moved Permanently",
+  "Found",
+  "See Other",
+  "Not Modified",
+  "Use Proxy",
+  "Switch Proxy",
+  "Temporary Redirect",
+  "Permanent Redirect",
+  "Bad Request",
+  "Unauthorized",
+  "Payment Required",
+  "Forbidden",
+  "Not Found",
+  "Method Not Allowed",
+  "Not Acceptable",
+  "Proxy Authentication Required",
+  "Request Timeout",
+  "Conflict",
+  "Gone",
+  "Length Required",
+  "Precondition Failed",
+  "Content Too Large",
+  "URI Too Long",
+  "Unsupported Media Type",
+  "Range Not Satisfiable",
+  "Expectation Failed",
+  "I'm a Teapot",
+  "Misdirected Request",
+  "Unprocessable Content",
+  "Locked",
+  "Failed Dependency",
+  "Too Early",
+  "Upgrade Required",
+  "Precondition Required",
+  "Too Many Requests",
+  "Request Header Fields Too Large",
+  "Unavailable For Legal Reasons",
+  "Internal Server Error",
+  "Not Implemented",
+  "Bad Gateway",
+  "Service Unavailable",
+  "Gateway Timeout",
+  "HTTP Version Not Supported",
+  "Variant Also Negotiates",
+  "Insufficient Storage",
+  "Loop Detected",
+  "Not Extended",
+  "Network Authentication Required"
+};
+
+static const char *const http_status_names_[] = {
+  NULL,
+  "CONTINUE",
+  "SWITCHING_PROTOCOLS",
+  "PROCESSING",
+  "EARLY_HINTS",
+  "UPLOAD_RESUMPTION_SUPPORTED",
+  "OK",
+  "CREATED",
+  "ACCEPTED",
+  "NON_AUTHORITATIVE_INFORMATION",
+  "NO_CONTENT",
+  "RESET_CONTENT",
+  "PARTIAL_CONTENT",
+  "MULTI_STATUS",
+  "ALREADY_REPORTED",
+  "IM_USED",
+  "MULTIPLE_CHOICES",
+  "MOVED_PERMANENTLY",
+  "FOUND",
+  "SEE_OTHER",
+  "NOT_MODIFIED",
+  "USE_PROXY",
+  "SWITCH_PROXY",
+  "TEMPORARY_REDIRECT",
+  "PERMANENT_REDIRECT",
+  "BAD_REQUEST",
+  "UNAUTHORIZED",
+  "PAYMENT_REQUIRED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
+  "NOT_ACCEPTABLE",
+  "PROXY_AUTHENTICATION_REQUIRED",
+  "REQUEST_TIMEOUT",
+  "CONFLICT",
+  "GONE",
+  "LENGTH_REQUIRED",
+  "PRECONDITION_FAILED",
+  "CONTENT_TOO_LARGE",
+  "URI_TOO_LONG",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RANGE_NOT_SATISFIABLE",
+  "EXPECTATION_FAILED",
+  "IM_A_TEAPOT",
+  "MISDIRECTED_REQUEST",
+  "UNPROCESSABLE_CONTENT",
+  "LOCKED",
+  "FAILED_DEPENDENCY",
+  "TOO_EARLY",
+  "UPGRADE_REQUIRED",
+  "PRECONDITION_REQUIRED",
+  "TOO_MANY_REQUESTS",
+  "REQUEST_HEADER_FIELDS_TOO_LARGE",
+  "UNAVAILABLE_FOR_LEGAL_REASONS",
+  "INTERNAL_SERVER_ERROR",
+  "NOT_IMPLEMENTED",
+  "BAD_GATEWAY",
+  "SERVICE_UNAVAILABLE",
+  "GATEWAY_TIMEOUT",
+  "HTTP_VERSION_NOT_SUPPORTED",
+  "VARIANT_ALSO_NEGOTIATES",
+  "INSUFFICIENT_STORAGE",
+  "LOOP_DETECTED",
+  "NOT_EXTENDED",
+  "NETWORK_AUTHENTICATION_REQUIRED"
+};
+
+static const char *const http_status_descriptions_[] = {
+  NULL,
+  "The client should continue with the request.",
+  "The server accepts the client's request to change protocols.",
+  "The server is still working on the request; a final response will follow.",
+  "The server sends header fields (such as Link hints) before the final response.",
+  "The server supports resumable uploads. The registration is temporary; it was due to expire on 2026-11-13 unless extended.",
+  "The request was successful, and the server is returning the requested resource.",
+  "The request was successful, and the resource was created (usually in response to a POST).",
+  "The request was accepted but has not yet been processed.",
+  "The request was successful, but a transforming proxy modified the content.",
+  "The request was successful, but there is no content to return.",
+  "The request was successful; the client should reset its view (e.g. clear a form).",
+  "The server is returning only the requested range or ranges of the resource.",
+  "The response carries separate status results for multiple resources (WebDAV).",
+  "The members of this binding were already listed earlier in the response (WebDAV).",
+  "The server fulfilled a GET with instance manipulations applied (e.g. a delta).",
+  "Multiple choices for the resource; the client must choose one.",
+  "The requested resource has been moved to a new URL (permanently).",
+  "The requested resource is temporarily available at another URL.",
+  "The client should contact another URL to get the response.",
+  "The resource has not changed since the last request (used for caching).",
+  "The client should access the resource through a proxy. The code is deprecated.",
+  "The code is reserved and unused. It was once known as Switch Proxy.",
+  "The resource is temporarily at another URL; the client must keep the same method.",
+  "The resource has moved to a new URL permanently; the client must keep the method.",
+  "The server cannot process the request due to invalid syntax.",
+  "Authentication is required to access the resource.",
+  "The code is reserved for future use.",
+  "The server understands the request but refuses to fulfill it (no access rights).",
+  "The requested resource was not found on the server.",
+  "The method specified in the request is not supported for this resource.",
+  "The server has no representation that the request's Accept headers allow.",
+  "The client must first authenticate with the proxy (see Proxy-Authenticate).",
+  "The request timed out.",
+  "The request conflicts with the current state of the resource.",
+  "The requested resource is no longer available on the server, most likely for good.",
+  "The server requires a Content-Length header, and the request has none.",
+  "The server found a precondition in the request headers (e.g. If-Match) false.",
+  "The server refuses the request because its content is too large.",
+  "The server refuses the request because the target URI is too long.",
+  "The server refuses the request because its content format is not supported.",
+  "The server cannot serve any of the ranges asked for in the request's Range header.",
+  "The server cannot satisfy the request's Expect header.",
+  "The code is reserved and unused. The joke RFC 2324 called it I'm a Teapot.",
+  "The request went to a server that is not authoritative for the target URI.",
+  "The request is well formed, but the server cannot act on its instructions.",
+  "The requested resource is locked (WebDAV).",
+  "The request failed because an action it depended on failed (WebDAV).",
+  "The server will not process a request that might be replayed (TLS early data).",
+  "The server refuses the current protocol; the client must upgrade (see Upgrade).",
+  "The server only accepts this request when it is conditional (e.g. has If-Match).",
+  "The client has sent too many requests too quickly (rate limiting).",
+  "The request's header fields, alone or in total, are too large for the server.",
+  "The server may not serve the resource due to a legal demand (e.g. a court order).",
+  "General server error; something went wrong.",
+  "The server does not support the functionality required to fulfill the request.",
+  "The server acting as a gateway or proxy received an invalid response from the upstream server.",
+  "The server is temporarily unavailable, usually due to overload or maintenance.",
+  "The server acting as a gateway or proxy did not receive a timely response from the upstream server.",
+  "The request uses an HTTP major version that the server does not support.",
+  "The server has a configuration error; its chosen variant would negotiate again.",
+  "The server cannot store what it needs to complete the request (WebDAV).",
+  "The server hit an infinite loop while processing the request and gave up (WebDAV).",
+  "The request does not meet the server's extension policy. The code is obsoleted.",
+  "The network requires the client to authenticate first (e.g. at a captive portal)."
+};
+
+static const char *const http_status_references_[] = {
+  NULL,
+  "RFC 9110, Section 15.2.1",
+  "RFC 9110, Section 15.2.2",
+  "RFC 2518",
+  "RFC 8297",
+  "draft-ietf-httpbis-resumable-upload-05",
+  "RFC 9110, Section 15.3.1",
+  "RFC 9110, Section 15.3.2",
+  "RFC 9110, Section 15.3.3",
+  "RFC 9110, Section 15.3.4",
+  "RFC 9110, Section 15.3.5",
+  "RFC 9110, Section 15.3.6",
+  "RFC 9110, Section 15.3.7",
+  "RFC 4918",
+  "RFC 5842",
+  "RFC 3229",
+  "RFC 9110, Section 15.4.1",
+  "RFC 9110, Section 15.4.2",
+  "RFC 9110, Section 15.4.3",
+  "RFC 9110, Section 15.4.4",
+  "RFC 9110, Section 15.4.5",
+  "RFC 9110, Section 15.4.6",
+  "RFC 9110, Section 15.4.7",
+  "RFC 9110, Section 15.4.8",
+  "RFC 9110, Section 15.4.9",
+  "RFC 9110, Section 15.5.1",
+  "RFC 9110, Section 15.5.2",
+  "RFC 9110, Section 15.5.3",
+  "RFC 9110, Section 15.5.4",
+  "RFC 9110, Section 15.5.5",
+  "RFC 9110, Section 15.5.6",
+  "RFC 9110, Section 15.5.7",
+  "RFC 9110, Section 15.5.8",
+  "RFC 9110, Section 15.5.9",
+  "RFC 9110, Section 15.5.10",
+  "RFC 9110, Section 15.5.11",
+  "RFC 9110, Section 15.5.12",
+  "RFC 9110, Section 15.5.13",
+  "RFC 9110, Section 15.5.14",
+  "RFC 9110, Section 15.5.15",
+  "RFC 9110, Section 15.5.16",
+  "RFC 9110, Section 15.5.17",
+  "RFC 9110, Section 15.5.18",
+  "RFC 9110, Section 15.5.19",
+  "RFC 9110, Section 15.5.20",
+  "RFC 9110, Section 15.5.21",
+  "RFC 4918",
+  "RFC 4918",
+  "RFC 8470",
+  "RFC 9110, Section 15.5.22",
+  "RFC 6585",
+  "RFC 6585",
+  "RFC 6585",
+  "RFC 7725",
+  "RFC 9110, Section 15.6.1",
+  "RFC 9110, Section 15.6.2",
+  "RFC 9110, Section 15.6.3",
+  "RFC 9110, Section 15.6.4",
+  "RFC 9110, Section 15.6.5",
+  "RFC 9110, Section 15.6.6",
+  "RFC 2295",
+  "RFC 4918",
+  "RFC 5842",
+  "RFC 2774; status-change-http-experiments-to-historic",
+  "RFC 6585"
+};
+
 const char *http_status_reason(int code)
 {
-  switch (code) {
-  case 100: return "Continue";
-  case 101: return "Switching Protocols";
-  case 102: return "Processing";
-  case 103: return "Early Hints";
-  case 104: return "Upload Resumption Supported";
-  case 200: return "OK";
-  case 201: return "Created";
-  case 202: return "Accepted";
-  case 203: return "Non-Authoritative Information";
-  case 204: return "No Content";
-  case 205: return "Reset Content";
-  case 206: return "Partial Content";
-  case 207: return "Multi-Status";
-  case 208: return "Already Reported";
-  case 226: return "IM Used";
-  case 300: return "Multiple Choices";
-  case 301: return "Moved Permanently";
-  case 302: return "Found";
-  case 303: return "See Other";
-  case 304: return "Not Modified";
-  case 305: return "Use Proxy";
-  case 306: return "Switch Proxy";
-  case 307: return "Temporary Redirect";
-  case 308: return "Permanent Redirect";
-  case 400: return "Bad Request";
-  case 401: return "Unauthorized";
-  case 402: return "Payment Required";
-  case 403: return "Forbidden";
-  case 404: return "Not Found";
-  case 405: return "Method Not Allowed";
-  case 406: return "Not Acceptable";
-  case 407: return "Proxy Authentication Required";
-  case 408: return "Request Timeout";
-  case 409: return "Conflict";
-  case 410: return "Gone";
-  case 411: return "Length Required";
-  case 412: return "Precondition Failed";
-  case 413: return "Content Too Large";
-  case 414: return "URI Too Long";
-  case 415: return "Unsupported Media Type";
-  case 416: return "Range Not Satisfiable";
-  case 417: return "Expectation Failed";
-  case 418: return "I'm a Teapot";
-  case 421: return "Misdirected Request";
-  case 422: return "Unprocessable Content";
-  case 423: return "Locked";
-  case 424: return "Failed Dependency";
-  case 425: return "Too Early";
-  case 426: return "Upgrade Required";
-  case 428: return "Precondition Required";
-  case 429: return "Too Many Requests";
-  case 431: return "Request Header Fields Too Large";
-  case 451: return "Unavailable For Legal Reasons";
-  case 500: return "Internal Server Error";
-  case 501: return "Not Implemented";
-  case 502: return "Bad Gateway";
-  case 503: return "Service Unavailable";
-  case 504: return "Gateway Timeout";
-  case 505: return "HTTP Version Not Supported";
-  case 506: return "Variant Also Negotiates";
-  case 507: return "Insufficient Storage";
-  case 508: return "Loop Detected";
-  case 510: return "Not Extended";
-  case 511: return "Network Authentication Required";
-  default: return NULL;
-  }
+  return http_status_reasons_[http_status_slot_(code)];
 }
 
 const char *http_status_name(int code)
 {
-  switch (code) {
-  case 100: return "CONTINUE";
-  case 101: return "SWITCHING_PROTOCOLS";
-  case 102: return "PROCESSING";
-  case 103: return "EARLY_HINTS";
-  case 104: return "UPLOAD_RESUMPTION_SUPPORTED";
-  case 200: return "OK";
-  case 201: return "CREATED";
-  case 202: return "ACCEPTED";
-  case 203: return "NON_AUTHORITATIVE_INFORMATION";
-  case 204: return "NO_CONTENT";
-  case 205: return "RESET_CONTENT";
-  case 206: return "PARTIAL_CONTENT";
-  case 207: return "MULTI_STATUS";
-  case 208: return "ALREADY_REPORTED";
-  case 226: return "IM_USED";
-  case 300: return "MULTIPLE_CHOICES";
-  case 301: return "MOVED_PERMANENTLY";
-  case 302: return "FOUND";
-  case 303: return "SEE_OTHER";
-  case 304: return "NOT_MODIFIED";
-  case 305: return "USE_PROXY";
-  case 306: return "SWITCH_PROXY";
-  case 307: return "TEMPORARY_REDIRECT";
-  case 308: return "PERMANENT_REDIRECT";
-  case 400: return "BAD_REQUEST";
-  case 401: return "UNAUTHORIZED";
-  case 402: return "PAYMENT_REQUIRED";
-  case 403: return "FORBIDDEN";
-  case 404: return "NOT_FOUND";
-  case 405: return "METHOD_NOT_ALLOWED";
-  case 406: return "NOT_ACCEPTABLE";
-  case 407: return "PROXY_AUTHENTICATION_REQUIRED";
-  case 408: return "REQUEST_TIMEOUT";
-  case 409: return "CONFLICT";
-  case 410: return "GONE";
-  case 411: return "LENGTH_REQUIRED";
-  case 412: return "PRECONDITION_FAILED";
-  case 413: return "CONTENT_TOO_LARGE";
-  case 414: return "URI_TOO_LONG";
-  case 415: return "UNSUPPORTED_MEDIA_TYPE";
-  case 416: return "RANGE_NOT_SATISFIABLE";
-  case 417: return "EXPECTATION_FAILED";
-  case 418: return "IM_A_TEAPOT";
-  case 421: return "MISDIRECTED_REQUEST";
-  case 422: return "UNPROCESSABLE_CONTENT";
-  case 423: return "LOCKED";
-  case 424: return "FAILED_DEPENDENCY";
-  case 425: return "TOO_EARLY";
-  case 426: return "UPGRADE_REQUIRED";
-  case 428: return "PRECONDITION_REQUIRED";
-  case 429: return "TOO_MANY_REQUESTS";
-  case 431: return "REQUEST_HEADER_FIELDS_TOO_LARGE";
-  case 451: return "UNAVAILABLE_FOR_LEGAL_REASONS";
-  case 500: return "INTERNAL_SERVER_ERROR";
-  case 501: return "NOT_IMPLEMENTED";
-  case 502: return "BAD_GATEWAY";
-  case 503: return "SERVICE_UNAVAILABLE";
-  case 504: return "GATEWAY_TIMEOUT";
-  case 505: return "HTTP_VERSION_NOT_SUPPORTED";
-  case 506: return "VARIANT_ALSO_NEGOTIATES";
-  case 507: return "INSUFFICIENT_STORAGE";
-  case 508: return "LOOP_DETECTED";
-  case 510: return "NOT_EXTENDED";
-  case 511: return "NETWORK_AUTHENTICATION_REQUIRED";
-  default: return NULL;
-  }
+  return http_status_names_[http_status_slot_(code)];
 }
 
 const char *http_status_description(int code)
 {
-  switch (code) {
-  case 100:
-    return "The client should continue with the request.";
-  case 101:
-    return "The server accepts the client's request to change protocols.";
-  case 102:
-    return "The server is still working on the request; a final response will follow.";
-  case 103:
-    return "The server sends header fields (such as Link hints) before the final response.";
-  case 104:
-    return "The server supports resumable uploads. The registration is temporary; it was due to expire on 2026-11-13 unless extended.";
-  case 200:
-    return "The request was successful, and the server is returning the requested resource.";
-  case 201:
-    return "The request was successful, and the resource was created (usually in response to a POST).";
-  case 202:
-    return "The request was accepted but has not yet been processed.";
-  case 203:
-    return "The request was successful, but a transforming proxy modified the content.";
-  case 204:
-    return "The request was successful, but there is no content to return.";
-  case 205:
-    return "The request was successful; the client should reset its view (e.g. clear a form).";
-  case 206:
-    return "The server is returning only the requested range or ranges of the resource.";
-  case 207:
-    return "The response carries separate status results for multiple resources (WebDAV).";
-  case 208:
-    return "The members of this binding were already listed earlier in the response (WebDAV).";
-  case 226:
-    return "The server fulfilled a GET with instance manipulations applied (e.g. a delta).";
-  case 300:
-    return "Multiple choices for the resource; the client must choose one.";
-  case 301:
-    return "The requested resource has been moved to a new URL (permanently).";
-  case 302:
-    return "The requested resource is temporarily available at another URL.";
-  case 303:
-    return "The client should contact another URL to get the response.";
-  case 304:
-    return "The resource has not changed since the last request (used for caching).";
-  case 305:
-    return "The client should access the resource through a proxy. The code is deprecated.";
-  case 306:
-    return "The code is reserved and unused. It was once known as Switch Proxy.";
-  case 307:
-    return "The resource is temporarily at another URL; the client must keep the same method.";
-  case 308:
-    return "The resource has moved to a new URL permanently; the client must keep the method.";
-  case 400:
-    return "The server cannot process the request due to invalid syntax.";
-  case 401:
-    return "Authentication is required to access the resource.";
-  case 402:
-    return "The code is reserved for future use.";
-  case 403:
-    return "The server understands the request but refuses to fulfill it (no access rights).";
-  case 404:
-    return "The requested resource was not found on the server.";
-  case 405:
-    return "The method specified in the request is not supported for this resource.";
-  case 406:
-    return "The server has no representation that the request's Accept headers allow.";
-  case 407:
-    return "The client must first authenticate with the proxy (see Proxy-Authenticate).";
-  case 408:
-    return "The request timed out.";
-  case 409:
-    return "The request conflicts with the current state of the resource.";
-  case 410:
-    return "The requested resource is no longer available on the server, most likely for good.";
-  case 411:
-    return "The server requires a Content-Length header, and the request has none.";
-  case 412:
-    return "The server found a precondition in the request headers (e.g. If-Match) false.";
-  case 413:
-    return "The server refuses the request because its content is too large.";
-  case 414:
-    return "The server refuses the request because the target URI is too long.";
-  case 415:
-    return "The server refuses the request because its content format is not supported.";
-  case 416:
-    return "The server cannot serve any of the ranges asked for in the request's Range header.";
-  case 417:
-    return "The server cannot satisfy the request's Expect header.";
-  case 418:
-    return "The code is reserved and unused. The joke RFC 2324 called it I'm a Teapot.";
-  case 421:
-    return "The request went to a server that is not authoritative for the target URI.";
-  case 422:
-    return "The request is well formed, but the server cannot act on its instructions.";
-  case 423:
-    return "The requested resource is locked (WebDAV).";
-  case 424:
-    return "The request failed because an action it depended on failed (WebDAV).";
-  case 425:
-    return "The server will not process a request that might be replayed (TLS early data).";
-  case 426:
-    return "The server refuses the current protocol; the client must upgrade (see Upgrade).";
-  case 428:
-    return "The server only accepts this request when it is conditional (e.g. has If-Match).";
-  case 429:
-    return "The client has sent too many requests too quickly (rate limiting).";
-  case 431:
-    return "The request's header fields, alone or in total, are too large for the server.";
-  case 451:
-    return "The server may not serve the resource due to a legal demand (e.g. a court order).";
-  case 500:
-    return "General server error; something went wrong.";
-  case 501:
-    return "The server does not support the functionality required to fulfill the request.";
-  case 502:
-    return "The server acting as a gateway or proxy received an invalid response from the upstream server.";
-  case 503:
-    return "The server is temporarily unavailable, usually due to overload or maintenance.";
-  case 504:
-    return "The server acting as a gateway or proxy did not receive a timely response from the upstream server.";
-  case 505:
-    return "The request uses an HTTP major version that the server does not support.";
-  case 506:
-    return "The server has a configuration error; its chosen variant would negotiate again.";
-  case 507:
-    return "The server cannot store what it needs to complete the request (WebDAV).";
-  case 508:
-    return "The server hit an infinite loop while processing the request and gave up (WebDAV).";
-  case 510:
-    return "The request does not meet the server's extension policy. The code is obsoleted.";
-  case 511:
-    return "The network requires the client to authenticate first (e.g. at a captive portal).";
-  default: return NULL;
-  }
+  return http_status_descriptions_[http_status_slot_(code)];
 }
 
 const char *http_status_reference(int code)
 {
-  switch (code) {
-  case 100: return "RFC 9110, Section 15.2.1";
-  case 101: return "RFC 9110, Section 15.2.2";
-  case 102: return "RFC 2518";
-  case 103: return "RFC 8297";
-  case 104: return "draft-ietf-httpbis-resumable-upload-05";
-  case 200: return "RFC 9110, Section 15.3.1";
-  case 201: return "RFC 9110, Section 15.3.2";
-  case 202: return "RFC 9110, Section 15.3.3";
-  case 203: return "RFC 9110, Section 15.3.4";
-  case 204: return "RFC 9110, Section 15.3.5";
-  case 205: return "RFC 9110, Section 15.3.6";
-  case 206: return "RFC 9110, Section 15.3.7";
-  case 207: return "RFC 4918";
-  case 208: return "RFC 5842";
-  case 226: return "RFC 3229";
-  case 300: return "RFC 9110, Section 15.4.1";
-  case 301: return "RFC 9110, Section 15.4.2";
-  case 302: return "RFC 9110, Section 15.4.3";
-  case 303: return "RFC 9110, Section 15.4.4";
-  case 304: return "RFC 9110, Section 15.4.5";
-  case 305: return "RFC 9110, Section 15.4.6";
-  case 306: return "RFC 9110, Section 15.4.7";
-  case 307: return "RFC 9110, Section 15.4.8";
-  case 308: return "RFC 9110, Section 15.4.9";
-  case 400: return "RFC 9110, Section 15.5.1";
-  case 401: return "RFC 9110, Section 15.5.2";
-  case 402: return "RFC 9110, Section 15.5.3";
-  case 403: return "RFC 9110, Section 15.5.4";
-  case 404: return "RFC 9110, Section 15.5.5";
-  case 405: return "RFC 9110, Section 15.5.6";
-  case 406: return "RFC 9110, Section 15.5.7";
-  case 407: return "RFC 9110, Section 15.5.8";
-  case 408: return "RFC 9110, Section 15.5.9";
-  case 409: return "RFC 9110, Section 15.5.10";
-  case 410: return "RFC 9110, Section 15.5.11";
-  case 411: return "RFC 9110, Section 15.5.12";
-  case 412: return "RFC 9110, Section 15.5.13";
-  case 413: return "RFC 9110, Section 15.5.14";
-  case 414: return "RFC 9110, Section 15.5.15";
-  case 415: return "RFC 9110, Section 15.5.16";
-  case 416: return "RFC 9110, Section 15.5.17";
-  case 417: return "RFC 9110, Section 15.5.18";
-  case 418: return "RFC 9110, Section 15.5.19";
-  case 421: return "RFC 9110, Section 15.5.20";
-  case 422: return "RFC 9110, Section 15.5.21";
-  case 423: return "RFC 4918";
-  case 424: return "RFC 4918";
-  case 425: return "RFC 8470";
-  case 426: return "RFC 9110, Section 15.5.22";
-  case 428: return "RFC 6585";
-  case 429: return "RFC 6585";
-  case 431: return "RFC 6585";
-  case 451: return "RFC 7725";
-  case 500: return "RFC 9110, Section 15.6.1";
-  case 501: return "RFC 9110, Section 15.6.2";
-  case 502: return "RFC 9110, Section 15.6.3";
-  case 503: return "RFC 9110, Section 15.6.4";
-  case 504: return "RFC 9110, Section 15.6.5";
-  case 505: return "RFC 9110, Section 15.6.6";
-  case 506: return "RFC 2295";
-  case 507: return "RFC 4918";
-  case 508: return "RFC 5842";
-  case 510: return "RFC 2774; status-change-http-experiments-to-historic";
-  case 511: return "RFC 6585";
-  default: return NULL;
-  }
+  return http_status_references_[http_status_slot_(code)];
 }
 
 int http_status_is_known(int code)
 {
-  switch (code) {
-  case 100:
-  case 101:
-  case 102:
-  case 103:
-  case 104:
-  case 200:
-  case 201:
-  case 202:
-  case 203:
-  case 204:
-  case 205:
-  case 206:
-  case 207:
-  case 208:
-  case 226:
-  case 300:
-  case 301:
-  case 302:
-  case 303:
-  case 304:
-  case 305:
-  case 306:
-  case 307:
-  case 308:
-  case 400:
-  case 401:
-  case 402:
-  case 403:
-  case 404:
-  case 405:
-  case 406:
-  case 407:
-  case 408:
-  case 409:
-  case 410:
-  case 411:
-  case 412:
-  case 413:
-  case 414:
-  case 415:
-  case 416:
-  case 417:
-  case 418:
-  case 421:
-  case 422:
-  case 423:
-  case 424:
-  case 425:
-  case 426:
-  case 428:
-  case 429:
-  case 431:
-  case 451:
-  case 500:
-  case 501:
-  case 502:
-  case 503:
-  case 504:
-  case 505:
-  case 506:
-  case 507:
-  case 508:
-  case 510:
-  case 511:
-    return 1;
-  default:
-    return 0;
-  }
+  return http_status_slot_(code) != 0;
 }
 
 enum http_status_class http_status_class_of(int code)
@@ -704,201 +708,347 @@ int http_status_from_name(const char *s, size_t len)
 {
   if (s == NULL)
     return -1;
+  /* the length, then the byte that tells names of that length apart */
   switch (len) {
   case 2:
-    if (memcmp(s, "OK", 2) == 0)
-      return 200;
-    break;
+    return memcmp(s, "OK", 2) == 0 ? 200 : -1;
   case 4:
-    if (memcmp(s, "GONE", 4) == 0)
-      return 410;
-    break;
+    return memcmp(s, "GONE", 4) == 0 ? 410 : -1;
   case 5:
-    if (memcmp(s, "FOUND", 5) == 0)
-      return 302;
-    break;
+    return memcmp(s, "FOUND", 5) == 0 ? 302 : -1;
   case 6:
-    if (memcmp(s, "LOCKED", 6) == 0)
-      return 423;
-    break;
+    return memcmp(s, "LOCKED", 6) == 0 ? 423 : -1;
   case 7:
-    if (memcmp(s, "CREATED", 7) == 0)
-      return 201;
-    if (memcmp(s, "IM_USED", 7) == 0)
-      return 226;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'C':
+      if (memcmp(s, "CREATED", 7) == 0)
+        return 201;
+      return -1;
+    case 'I':
+      if (memcmp(s, "IM_USED", 7) == 0)
+        return 226;
+      return -1;
+    default:
+      return -1;
+    }
   case 8:
-    if (memcmp(s, "ACCEPTED", 8) == 0)
-      return 202;
-    if (memcmp(s, "CONFLICT", 8) == 0)
-      return 409;
-    if (memcmp(s, "CONTINUE", 8) == 0)
-      return 100;
-    break;
+    switch ((unsigned char)s[3]) {
+    case 'E':
+      if (memcmp(s, "ACCEPTED", 8) == 0)
+        return 202;
+      return -1;
+    case 'F':
+      if (memcmp(s, "CONFLICT", 8) == 0)
+        return 409;
+      return -1;
+    case 'T':
+      if (memcmp(s, "CONTINUE", 8) == 0)
+        return 100;
+      return -1;
+    default:
+      return -1;
+    }
   case 9:
-    if (memcmp(s, "FORBIDDEN", 9) == 0)
-      return 403;
-    if (memcmp(s, "NOT_FOUND", 9) == 0)
-      return 404;
-    if (memcmp(s, "SEE_OTHER", 9) == 0)
-      return 303;
-    if (memcmp(s, "TOO_EARLY", 9) == 0)
-      return 425;
-    if (memcmp(s, "USE_PROXY", 9) == 0)
-      return 305;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'F':
+      if (memcmp(s, "FORBIDDEN", 9) == 0)
+        return 403;
+      return -1;
+    case 'N':
+      if (memcmp(s, "NOT_FOUND", 9) == 0)
+        return 404;
+      return -1;
+    case 'S':
+      if (memcmp(s, "SEE_OTHER", 9) == 0)
+        return 303;
+      return -1;
+    case 'T':
+      if (memcmp(s, "TOO_EARLY", 9) == 0)
+        return 425;
+      return -1;
+    case 'U':
+      if (memcmp(s, "USE_PROXY", 9) == 0)
+        return 305;
+      return -1;
+    default:
+      return -1;
+    }
   case 10:
-    if (memcmp(s, "NO_CONTENT", 10) == 0)
-      return 204;
-    if (memcmp(s, "PROCESSING", 10) == 0)
-      return 102;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'N':
+      if (memcmp(s, "NO_CONTENT", 10) == 0)
+        return 204;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PROCESSING", 10) == 0)
+        return 102;
+      return -1;
+    default:
+      return -1;
+    }
   case 11:
-    if (memcmp(s, "BAD_GATEWAY", 11) == 0)
-      return 502;
-    if (memcmp(s, "BAD_REQUEST", 11) == 0)
-      return 400;
-    if (memcmp(s, "EARLY_HINTS", 11) == 0)
-      return 103;
-    if (memcmp(s, "IM_A_TEAPOT", 11) == 0)
-      return 418;
-    break;
+    switch ((unsigned char)s[4]) {
+    case 'G':
+      if (memcmp(s, "BAD_GATEWAY", 11) == 0)
+        return 502;
+      return -1;
+    case 'R':
+      if (memcmp(s, "BAD_REQUEST", 11) == 0)
+        return 400;
+      return -1;
+    case 'Y':
+      if (memcmp(s, "EARLY_HINTS", 11) == 0)
+        return 103;
+      return -1;
+    case '_':
+      if (memcmp(s, "IM_A_TEAPOT", 11) == 0)
+        return 418;
+      return -1;
+    default:
+      return -1;
+    }
   case 12:
-    if (memcmp(s, "MULTI_STATUS", 12) == 0)
-      return 207;
-    if (memcmp(s, "NOT_EXTENDED", 12) == 0)
-      return 510;
-    if (memcmp(s, "NOT_MODIFIED", 12) == 0)
-      return 304;
-    if (memcmp(s, "SWITCH_PROXY", 12) == 0)
-      return 306;
-    if (memcmp(s, "UNAUTHORIZED", 12) == 0)
-      return 401;
-    if (memcmp(s, "URI_TOO_LONG", 12) == 0)
-      return 414;
-    break;
+    switch ((unsigned char)s[7]) {
+    case 'E':
+      if (memcmp(s, "NOT_EXTENDED", 12) == 0)
+        return 510;
+      return -1;
+    case 'I':
+      if (memcmp(s, "NOT_MODIFIED", 12) == 0)
+        return 304;
+      return -1;
+    case 'P':
+      if (memcmp(s, "SWITCH_PROXY", 12) == 0)
+        return 306;
+      return -1;
+    case 'R':
+      if (memcmp(s, "UNAUTHORIZED", 12) == 0)
+        return 401;
+      return -1;
+    case 'T':
+      if (memcmp(s, "MULTI_STATUS", 12) == 0)
+        return 207;
+      return -1;
+    case '_':
+      if (memcmp(s, "URI_TOO_LONG", 12) == 0)
+        return 414;
+      return -1;
+    default:
+      return -1;
+    }
   case 13:
-    if (memcmp(s, "LOOP_DETECTED", 13) == 0)
-      return 508;
-    if (memcmp(s, "RESET_CONTENT", 13) == 0)
-      return 205;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'L':
+      if (memcmp(s, "LOOP_DETECTED", 13) == 0)
+        return 508;
+      return -1;
+    case 'R':
+      if (memcmp(s, "RESET_CONTENT", 13) == 0)
+        return 205;
+      return -1;
+    default:
+      return -1;
+    }
   case 14:
-    if (memcmp(s, "NOT_ACCEPTABLE", 14) == 0)
-      return 406;
-    break;
+    return memcmp(s, "NOT_ACCEPTABLE", 14) == 0 ? 406 : -1;
   case 15:
-    if (memcmp(s, "GATEWAY_TIMEOUT", 15) == 0)
-      return 504;
-    if (memcmp(s, "LENGTH_REQUIRED", 15) == 0)
-      return 411;
-    if (memcmp(s, "NOT_IMPLEMENTED", 15) == 0)
-      return 501;
-    if (memcmp(s, "PARTIAL_CONTENT", 15) == 0)
-      return 206;
-    if (memcmp(s, "REQUEST_TIMEOUT", 15) == 0)
-      return 408;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'G':
+      if (memcmp(s, "GATEWAY_TIMEOUT", 15) == 0)
+        return 504;
+      return -1;
+    case 'L':
+      if (memcmp(s, "LENGTH_REQUIRED", 15) == 0)
+        return 411;
+      return -1;
+    case 'N':
+      if (memcmp(s, "NOT_IMPLEMENTED", 15) == 0)
+        return 501;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PARTIAL_CONTENT", 15) == 0)
+        return 206;
+      return -1;
+    case 'R':
+      if (memcmp(s, "REQUEST_TIMEOUT", 15) == 0)
+        return 408;
+      return -1;
+    default:
+      return -1;
+    }
   case 16:
-    if (memcmp(s, "ALREADY_REPORTED", 16) == 0)
-      return 208;
-    if (memcmp(s, "MULTIPLE_CHOICES", 16) == 0)
-      return 300;
-    if (memcmp(s, "PAYMENT_REQUIRED", 16) == 0)
-      return 402;
-    if (memcmp(s, "UPGRADE_REQUIRED", 16) == 0)
-      return 426;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'A':
+      if (memcmp(s, "ALREADY_REPORTED", 16) == 0)
+        return 208;
+      return -1;
+    case 'M':
+      if (memcmp(s, "MULTIPLE_CHOICES", 16) == 0)
+        return 300;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PAYMENT_REQUIRED", 16) == 0)
+        return 402;
+      return -1;
+    case 'U':
+      if (memcmp(s, "UPGRADE_REQUIRED", 16) == 0)
+        return 426;
+      return -1;
+    default:
+      return -1;
+    }
   case 17:
-    if (memcmp(s, "CONTENT_TOO_LARGE", 17) == 0)
-      return 413;
-    if (memcmp(s, "FAILED_DEPENDENCY", 17) == 0)
-      return 424;
-    if (memcmp(s, "MOVED_PERMANENTLY", 17) == 0)
-      return 301;
-    if (memcmp(s, "PAYLOAD_TOO_LARGE", 17) == 0)
-      return 413;
-    if (memcmp(s, "TOO_MANY_REQUESTS", 17) == 0)
-      return 429;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'C':
+      if (memcmp(s, "CONTENT_TOO_LARGE", 17) == 0)
+        return 413;
+      return -1;
+    case 'F':
+      if (memcmp(s, "FAILED_DEPENDENCY", 17) == 0)
+        return 424;
+      return -1;
+    case 'M':
+      if (memcmp(s, "MOVED_PERMANENTLY", 17) == 0)
+        return 301;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PAYLOAD_TOO_LARGE", 17) == 0)
+        return 413;
+      return -1;
+    case 'T':
+      if (memcmp(s, "TOO_MANY_REQUESTS", 17) == 0)
+        return 429;
+      return -1;
+    default:
+      return -1;
+    }
   case 18:
-    if (memcmp(s, "EXPECTATION_FAILED", 18) == 0)
-      return 417;
-    if (memcmp(s, "METHOD_NOT_ALLOWED", 18) == 0)
-      return 405;
-    if (memcmp(s, "PERMANENT_REDIRECT", 18) == 0)
-      return 308;
-    if (memcmp(s, "TEMPORARY_REDIRECT", 18) == 0)
-      return 307;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'E':
+      if (memcmp(s, "EXPECTATION_FAILED", 18) == 0)
+        return 417;
+      return -1;
+    case 'M':
+      if (memcmp(s, "METHOD_NOT_ALLOWED", 18) == 0)
+        return 405;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PERMANENT_REDIRECT", 18) == 0)
+        return 308;
+      return -1;
+    case 'T':
+      if (memcmp(s, "TEMPORARY_REDIRECT", 18) == 0)
+        return 307;
+      return -1;
+    default:
+      return -1;
+    }
   case 19:
-    if (memcmp(s, "MISDIRECTED_REQUEST", 19) == 0)
-      return 421;
-    if (memcmp(s, "PRECONDITION_FAILED", 19) == 0)
-      return 412;
-    if (memcmp(s, "SERVICE_UNAVAILABLE", 19) == 0)
-      return 503;
-    if (memcmp(s, "SWITCHING_PROTOCOLS", 19) == 0)
-      return 101;
-    break;
+    switch ((unsigned char)s[1]) {
+    case 'E':
+      if (memcmp(s, "SERVICE_UNAVAILABLE", 19) == 0)
+        return 503;
+      return -1;
+    case 'I':
+      if (memcmp(s, "MISDIRECTED_REQUEST", 19) == 0)
+        return 421;
+      return -1;
+    case 'R':
+      if (memcmp(s, "PRECONDITION_FAILED", 19) == 0)
+        return 412;
+      return -1;
+    case 'W':
+      if (memcmp(s, "SWITCHING_PROTOCOLS", 19) == 0)
+        return 101;
+      return -1;
+    default:
+      return -1;
+    }
   case 20:
-    if (memcmp(s, "INSUFFICIENT_STORAGE", 20) == 0)
-      return 507;
-    if (memcmp(s, "REQUEST_URI_TOO_LONG", 20) == 0)
-      return 414;
-    if (memcmp(s, "UNPROCESSABLE_ENTITY", 20) == 0)
-      return 422;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'I':
+      if (memcmp(s, "INSUFFICIENT_STORAGE", 20) == 0)
+        return 507;
+      return -1;
+    case 'R':
+      if (memcmp(s, "REQUEST_URI_TOO_LONG", 20) == 0)
+        return 414;
+      return -1;
+    case 'U':
+      if (memcmp(s, "UNPROCESSABLE_ENTITY", 20) == 0)
+        return 422;
+      return -1;
+    default:
+      return -1;
+    }
   case 21:
-    if (memcmp(s, "INTERNAL_SERVER_ERROR", 21) == 0)
-      return 500;
-    if (memcmp(s, "PRECONDITION_REQUIRED", 21) == 0)
-      return 428;
-    if (memcmp(s, "RANGE_NOT_SATISFIABLE", 21) == 0)
-      return 416;
-    if (memcmp(s, "UNPROCESSABLE_CONTENT", 21) == 0)
-      return 422;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'I':
+      if (memcmp(s, "INTERNAL_SERVER_ERROR", 21) == 0)
+        return 500;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PRECONDITION_REQUIRED", 21) == 0)
+        return 428;
+      return -1;
+    case 'R':
+      if (memcmp(s, "RANGE_NOT_SATISFIABLE", 21) == 0)
+        return 416;
+      return -1;
+    case 'U':
+      if (memcmp(s, "UNPROCESSABLE_CONTENT", 21) == 0)
+        return 422;
+      return -1;
+    default:
+      return -1;
+    }
   case 22:
-    if (memcmp(s, "UNSUPPORTED_MEDIA_TYPE", 22) == 0)
-      return 415;
-    break;
+    return memcmp(s, "UNSUPPORTED_MEDIA_TYPE", 22) == 0 ? 415 : -1;
   case 23:
-    if (memcmp(s, "VARIANT_ALSO_NEGOTIATES", 23) == 0)
-      return 506;
-    break;
+    return memcmp(s, "VARIANT_ALSO_NEGOTIATES", 23) == 0 ? 506 : -1;
   case 24:
-    if (memcmp(s, "REQUEST_ENTITY_TOO_LARGE", 24) == 0)
-      return 413;
-    break;
+    return memcmp(s, "REQUEST_ENTITY_TOO_LARGE", 24) == 0 ? 413 : -1;
   case 26:
-    if (memcmp(s, "HTTP_VERSION_NOT_SUPPORTED", 26) == 0)
-      return 505;
-    break;
+    return memcmp(s, "HTTP_VERSION_NOT_SUPPORTED", 26) == 0 ? 505 : -1;
   case 27:
-    if (memcmp(s, "UPLOAD_RESUMPTION_SUPPORTED", 27) == 0)
-      return 104;
-    break;
+    return memcmp(s, "UPLOAD_RESUMPTION_SUPPORTED", 27) == 0 ? 104 : -1;
   case 29:
-    if (memcmp(s, "NON_AUTHORITATIVE_INFORMATION", 29) == 0)
-      return 203;
-    if (memcmp(s, "PROXY_AUTHENTICATION_REQUIRED", 29) == 0)
-      return 407;
-    if (memcmp(s, "UNAVAILABLE_FOR_LEGAL_REASONS", 29) == 0)
-      return 451;
-    break;
+    switch ((unsigned char)s[0]) {
+    case 'N':
+      if (memcmp(s, "NON_AUTHORITATIVE_INFORMATION", 29) == 0)
+        return 203;
+      return -1;
+    case 'P':
+      if (memcmp(s, "PROXY_AUTHENTICATION_REQUIRED", 29) == 0)
+        return 407;
+      return -1;
+    case 'U':
+      if (memcmp(s, "UNAVAILABLE_FOR_LEGAL_REASONS", 29) == 0)
+        return 451;
+      return -1;
+    default:
+      return -1;
+    }
   case 31:
-    if (memcmp(s, "NETWORK_AUTHENTICATION_REQUIRED", 31) == 0)
-      return 511;
-    if (memcmp(s, "REQUESTED_RANGE_NOT_SATISFIABLE", 31) == 0)
-      return 416;
-    if (memcmp(s, "REQUEST_HEADER_FIELDS_TOO_LARGE", 31) == 0)
-      return 431;
-    break;
+    switch ((unsigned char)s[8]) {
+    case 'A':
+      if (memcmp(s, "NETWORK_AUTHENTICATION_REQUIRED", 31) == 0)
+        return 511;
+      return -1;
+    case 'D':
+      if (memcmp(s, "REQUESTED_RANGE_NOT_SATISFIABLE", 31) == 0)
+        return 416;
+      return -1;
+    case 'H':
+      if (memcmp(s, "REQUEST_HEADER_FIELDS_TOO_LARGE", 31) == 0)
+        return 431;
+      return -1;
+    default:
+      return -1;
+    }
   default:
-    break;
+    return -1;
   }
-  return -1;
 }
 
 /* 1 when the len bytes at s equal lower, which is in lower case, once the
@@ -923,201 +1073,347 @@ int http_status_from_reason(const char *s, size_t len)
 {
   if (s == NULL)
     return -1;
+  /* the length, then the byte that tells reasons of that length apart,
+     folded: | 0x20 makes ASCII capitals small (and may merge other bytes,
+     which the compare then tells apart) */
   switch (len) {
   case 2:
-    if (http_status_equal_folded_(s, "ok", 2))
-      return 200;
-    break;
+    return http_status_equal_folded_(s, "ok", 2) ? 200 : -1;
   case 4:
-    if (http_status_equal_folded_(s, "gone", 4))
-      return 410;
-    break;
+    return http_status_equal_folded_(s, "gone", 4) ? 410 : -1;
   case 5:
-    if (http_status_equal_folded_(s, "found", 5))
-      return 302;
-    break;
+    return http_status_equal_folded_(s, "found", 5) ? 302 : -1;
   case 6:
-    if (http_status_equal_folded_(s, "locked", 6))
-      return 423;
-    break;
+    return http_status_equal_folded_(s, "locked", 6) ? 423 : -1;
   case 7:
-    if (http_status_equal_folded_(s, "created", 7))
-      return 201;
-    if (http_status_equal_folded_(s, "im used", 7))
-      return 226;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'c':
+      if (http_status_equal_folded_(s, "created", 7))
+        return 201;
+      return -1;
+    case 'i':
+      if (http_status_equal_folded_(s, "im used", 7))
+        return 226;
+      return -1;
+    default:
+      return -1;
+    }
   case 8:
-    if (http_status_equal_folded_(s, "accepted", 8))
-      return 202;
-    if (http_status_equal_folded_(s, "conflict", 8))
-      return 409;
-    if (http_status_equal_folded_(s, "continue", 8))
-      return 100;
-    break;
+    switch ((unsigned char)s[3] | 0x20) {
+    case 'e':
+      if (http_status_equal_folded_(s, "accepted", 8))
+        return 202;
+      return -1;
+    case 'f':
+      if (http_status_equal_folded_(s, "conflict", 8))
+        return 409;
+      return -1;
+    case 't':
+      if (http_status_equal_folded_(s, "continue", 8))
+        return 100;
+      return -1;
+    default:
+      return -1;
+    }
   case 9:
-    if (http_status_equal_folded_(s, "forbidden", 9))
-      return 403;
-    if (http_status_equal_folded_(s, "not found", 9))
-      return 404;
-    if (http_status_equal_folded_(s, "see other", 9))
-      return 303;
-    if (http_status_equal_folded_(s, "too early", 9))
-      return 425;
-    if (http_status_equal_folded_(s, "use proxy", 9))
-      return 305;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'f':
+      if (http_status_equal_folded_(s, "forbidden", 9))
+        return 403;
+      return -1;
+    case 'n':
+      if (http_status_equal_folded_(s, "not found", 9))
+        return 404;
+      return -1;
+    case 's':
+      if (http_status_equal_folded_(s, "see other", 9))
+        return 303;
+      return -1;
+    case 't':
+      if (http_status_equal_folded_(s, "too early", 9))
+        return 425;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "use proxy", 9))
+        return 305;
+      return -1;
+    default:
+      return -1;
+    }
   case 10:
-    if (http_status_equal_folded_(s, "no content", 10))
-      return 204;
-    if (http_status_equal_folded_(s, "processing", 10))
-      return 102;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'n':
+      if (http_status_equal_folded_(s, "no content", 10))
+        return 204;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "processing", 10))
+        return 102;
+      return -1;
+    default:
+      return -1;
+    }
   case 11:
-    if (http_status_equal_folded_(s, "bad gateway", 11))
-      return 502;
-    if (http_status_equal_folded_(s, "bad request", 11))
-      return 400;
-    if (http_status_equal_folded_(s, "early hints", 11))
-      return 103;
-    break;
+    switch ((unsigned char)s[4] | 0x20) {
+    case 'g':
+      if (http_status_equal_folded_(s, "bad gateway", 11))
+        return 502;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "bad request", 11))
+        return 400;
+      return -1;
+    case 'y':
+      if (http_status_equal_folded_(s, "early hints", 11))
+        return 103;
+      return -1;
+    default:
+      return -1;
+    }
   case 12:
-    if (http_status_equal_folded_(s, "i'm a teapot", 12))
-      return 418;
-    if (http_status_equal_folded_(s, "multi-status", 12))
-      return 207;
-    if (http_status_equal_folded_(s, "not extended", 12))
-      return 510;
-    if (http_status_equal_folded_(s, "not modified", 12))
-      return 304;
-    if (http_status_equal_folded_(s, "switch proxy", 12))
-      return 306;
-    if (http_status_equal_folded_(s, "uri too long", 12))
-      return 414;
-    if (http_status_equal_folded_(s, "unauthorized", 12))
-      return 401;
-    break;
+    switch ((unsigned char)s[1] | 0x20) {
+    case 39:
+      if (http_status_equal_folded_(s, "i'm a teapot", 12))
+        return 418;
+      return -1;
+    case 'n':
+      if (http_status_equal_folded_(s, "unauthorized", 12))
+        return 401;
+      return -1;
+    case 'o':
+      if (http_status_equal_folded_(s, "not extended", 12))
+        return 510;
+      if (http_status_equal_folded_(s, "not modified", 12))
+        return 304;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "uri too long", 12))
+        return 414;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "multi-status", 12))
+        return 207;
+      return -1;
+    case 'w':
+      if (http_status_equal_folded_(s, "switch proxy", 12))
+        return 306;
+      return -1;
+    default:
+      return -1;
+    }
   case 13:
-    if (http_status_equal_folded_(s, "loop detected", 13))
-      return 508;
-    if (http_status_equal_folded_(s, "reset content", 13))
-      return 205;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'l':
+      if (http_status_equal_folded_(s, "loop detected", 13))
+        return 508;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "reset content", 13))
+        return 205;
+      return -1;
+    default:
+      return -1;
+    }
   case 14:
-    if (http_status_equal_folded_(s, "not acceptable", 14))
-      return 406;
-    break;
+    return http_status_equal_folded_(s, "not acceptable", 14) ? 406 : -1;
   case 15:
-    if (http_status_equal_folded_(s, "gateway timeout", 15))
-      return 504;
-    if (http_status_equal_folded_(s, "length required", 15))
-      return 411;
-    if (http_status_equal_folded_(s, "not implemented", 15))
-      return 501;
-    if (http_status_equal_folded_(s, "partial content", 15))
-      return 206;
-    if (http_status_equal_folded_(s, "request timeout", 15))
-      return 408;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'g':
+      if (http_status_equal_folded_(s, "gateway timeout", 15))
+        return 504;
+      return -1;
+    case 'l':
+      if (http_status_equal_folded_(s, "length required", 15))
+        return 411;
+      return -1;
+    case 'n':
+      if (http_status_equal_folded_(s, "not implemented", 15))
+        return 501;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "partial content", 15))
+        return 206;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "request timeout", 15))
+        return 408;
+      return -1;
+    default:
+      return -1;
+    }
   case 16:
-    if (http_status_equal_folded_(s, "already reported", 16))
-      return 208;
-    if (http_status_equal_folded_(s, "multiple choices", 16))
-      return 300;
-    if (http_status_equal_folded_(s, "payment required", 16))
-      return 402;
-    if (http_status_equal_folded_(s, "upgrade required", 16))
-      return 426;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'a':
+      if (http_status_equal_folded_(s, "already reported", 16))
+        return 208;
+      return -1;
+    case 'm':
+      if (http_status_equal_folded_(s, "multiple choices", 16))
+        return 300;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "payment required", 16))
+        return 402;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "upgrade required", 16))
+        return 426;
+      return -1;
+    default:
+      return -1;
+    }
   case 17:
-    if (http_status_equal_folded_(s, "content too large", 17))
-      return 413;
-    if (http_status_equal_folded_(s, "failed dependency", 17))
-      return 424;
-    if (http_status_equal_folded_(s, "moved permanently", 17))
-      return 301;
-    if (http_status_equal_folded_(s, "payload too large", 17))
-      return 413;
-    if (http_status_equal_folded_(s, "too many requests", 17))
-      return 429;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'c':
+      if (http_status_equal_folded_(s, "content too large", 17))
+        return 413;
+      return -1;
+    case 'f':
+      if (http_status_equal_folded_(s, "failed dependency", 17))
+        return 424;
+      return -1;
+    case 'm':
+      if (http_status_equal_folded_(s, "moved permanently", 17))
+        return 301;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "payload too large", 17))
+        return 413;
+      return -1;
+    case 't':
+      if (http_status_equal_folded_(s, "too many requests", 17))
+        return 429;
+      return -1;
+    default:
+      return -1;
+    }
   case 18:
-    if (http_status_equal_folded_(s, "expectation failed", 18))
-      return 417;
-    if (http_status_equal_folded_(s, "method not allowed", 18))
-      return 405;
-    if (http_status_equal_folded_(s, "permanent redirect", 18))
-      return 308;
-    if (http_status_equal_folded_(s, "temporary redirect", 18))
-      return 307;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'e':
+      if (http_status_equal_folded_(s, "expectation failed", 18))
+        return 417;
+      return -1;
+    case 'm':
+      if (http_status_equal_folded_(s, "method not allowed", 18))
+        return 405;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "permanent redirect", 18))
+        return 308;
+      return -1;
+    case 't':
+      if (http_status_equal_folded_(s, "temporary redirect", 18))
+        return 307;
+      return -1;
+    default:
+      return -1;
+    }
   case 19:
-    if (http_status_equal_folded_(s, "misdirected request", 19))
-      return 421;
-    if (http_status_equal_folded_(s, "precondition failed", 19))
-      return 412;
-    if (http_status_equal_folded_(s, "service unavailable", 19))
-      return 503;
-    if (http_status_equal_folded_(s, "switching protocols", 19))
-      return 101;
-    break;
+    switch ((unsigned char)s[1] | 0x20) {
+    case 'e':
+      if (http_status_equal_folded_(s, "service unavailable", 19))
+        return 503;
+      return -1;
+    case 'i':
+      if (http_status_equal_folded_(s, "misdirected request", 19))
+        return 421;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "precondition failed", 19))
+        return 412;
+      return -1;
+    case 'w':
+      if (http_status_equal_folded_(s, "switching protocols", 19))
+        return 101;
+      return -1;
+    default:
+      return -1;
+    }
   case 20:
-    if (http_status_equal_folded_(s, "insufficient storage", 20))
-      return 507;
-    if (http_status_equal_folded_(s, "request-uri too long", 20))
-      return 414;
-    if (http_status_equal_folded_(s, "unprocessable entity", 20))
-      return 422;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'i':
+      if (http_status_equal_folded_(s, "insufficient storage", 20))
+        return 507;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "request-uri too long", 20))
+        return 414;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "unprocessable entity", 20))
+        return 422;
+      return -1;
+    default:
+      return -1;
+    }
   case 21:
-    if (http_status_equal_folded_(s, "internal server error", 21))
-      return 500;
-    if (http_status_equal_folded_(s, "precondition required", 21))
-      return 428;
-    if (http_status_equal_folded_(s, "range not satisfiable", 21))
-      return 416;
-    if (http_status_equal_folded_(s, "unprocessable content", 21))
-      return 422;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'i':
+      if (http_status_equal_folded_(s, "internal server error", 21))
+        return 500;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "precondition required", 21))
+        return 428;
+      return -1;
+    case 'r':
+      if (http_status_equal_folded_(s, "range not satisfiable", 21))
+        return 416;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "unprocessable content", 21))
+        return 422;
+      return -1;
+    default:
+      return -1;
+    }
   case 22:
-    if (http_status_equal_folded_(s, "unsupported media type", 22))
-      return 415;
-    break;
+    return http_status_equal_folded_(s, "unsupported media type", 22) ? 415 : -1;
   case 23:
-    if (http_status_equal_folded_(s, "variant also negotiates", 23))
-      return 506;
-    break;
+    return http_status_equal_folded_(s, "variant also negotiates", 23) ? 506 : -1;
   case 24:
-    if (http_status_equal_folded_(s, "request entity too large", 24))
-      return 413;
-    break;
+    return http_status_equal_folded_(s, "request entity too large", 24) ? 413 : -1;
   case 26:
-    if (http_status_equal_folded_(s, "http version not supported", 26))
-      return 505;
-    break;
+    return http_status_equal_folded_(s, "http version not supported", 26) ? 505 : -1;
   case 27:
-    if (http_status_equal_folded_(s, "upload resumption supported", 27))
-      return 104;
-    break;
+    return http_status_equal_folded_(s, "upload resumption supported", 27) ? 104 : -1;
   case 29:
-    if (http_status_equal_folded_(s, "non-authoritative information", 29))
-      return 203;
-    if (http_status_equal_folded_(s, "proxy authentication required", 29))
-      return 407;
-    if (http_status_equal_folded_(s, "unavailable for legal reasons", 29))
-      return 451;
-    break;
+    switch ((unsigned char)s[0] | 0x20) {
+    case 'n':
+      if (http_status_equal_folded_(s, "non-authoritative information", 29))
+        return 203;
+      return -1;
+    case 'p':
+      if (http_status_equal_folded_(s, "proxy authentication required", 29))
+        return 407;
+      return -1;
+    case 'u':
+      if (http_status_equal_folded_(s, "unavailable for legal reasons", 29))
+        return 451;
+      return -1;
+    default:
+      return -1;
+    }
   case 31:
-    if (http_status_equal_folded_(s, "network authentication required", 31))
-      return 511;
-    if (http_status_equal_folded_(s, "request header fields too large", 31))
-      return 431;
-    if (http_status_equal_folded_(s, "requested range not satisfiable", 31))
-      return 416;
-    break;
+    switch ((unsigned char)s[8] | 0x20) {
+    case 'a':
+      if (http_status_equal_folded_(s, "network authentication required", 31))
+        return 511;
+      return -1;
+    case 'd':
+      if (http_status_equal_folded_(s, "requested range not satisfiable", 31))
+        return 416;
+      return -1;
+    case 'h':
+      if (http_status_equal_folded_(s, "request header fields too large", 31))
+        return 431;
+      return -1;
+    default:
+      return -1;
+    }
   default:
-    break;
+    return -1;
   }
-  return -1;
 }
 
 int http_status_is_informational(int code)
