@@ -68,7 +68,8 @@ void escape_c(struct buf *out, const char *s, size_t len)
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
 
-    if (c >= 0x20 && c < 0x7f && !strchr("\"\\?*/", c)) {
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?' &&
+        c != '*' && c != '/') {
       i++;
       continue;
     }

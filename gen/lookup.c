@@ -19,10 +19,9 @@
 static int key_order(const void *pa, const void *pb)
 {
   const struct lookup_key *a = pa, *b = pb;
-  size_t la = strlen(a->text), lb = strlen(b->text);
 
-  if (la != lb)
-    return la < lb ? -1 : 1;
+  if (a->len != b->len)
+    return a->len < b->len ? -1 : 1;
   return strcmp(a->text, b->text);
 }
 
@@ -50,31 +49,13 @@ static size_t distinct_at(const struct lookup_key *keys, size_t n, size_t pos,
   return count;
 }
 
-static int by_byte_then_text(const void *pa, const void *pb, size_t pos,
-                             int fold)
+static int by_byte_then_text(const void *pa, const void *pb)
 {
   const struct lookup_key *a = pa, *b = pb;
-  unsigned x = byte_at(a, pos, fold), y = byte_at(b, pos, fold);
 
-  if (x != y)
-    return x < y ? -1 : 1;
+  if (a->byte != b->byte)
+    return a->byte < b->byte ? -1 : 1;
   return strcmp(a->text, b->text);
-}
-
-/* Orders one group's keys by their byte at pos (insertion sort: groups are
-   small, and qsort takes no context). */
-static void sort_group(struct lookup_key *keys, size_t n, size_t pos, int fold)
-{
-  size_t i, j;
-
-  for (i = 1; i < n; i++) {
-    struct lookup_key k = keys[i];
-
-    for (j = i; j > 0 && by_byte_then_text(&keys[j - 1], &k, pos, fold) > 0;
-         j--)
-      keys[j] = keys[j - 1];
-    keys[j] = k;
-  }
 }
 
 static void build_group(struct lookup_group *g, struct lookup_key *keys,
@@ -82,7 +63,7 @@ static void build_group(struct lookup_group *g, struct lookup_key *keys,
 {
   size_t p, best = 0, i;
 
-  g->length = strlen(keys[0].text);
+  g->length = keys[0].len;
   g->keys = keys;
   g->nkeys = n;
   g->pos = 0;
@@ -92,10 +73,12 @@ static void build_group(struct lookup_group *g, struct lookup_key *keys,
     if (d > best)
       best = d, g->pos = p;
   }
-  sort_group(keys, n, g->pos, fold);
+  for (i = 0; i < n; i++)
+    keys[i].byte = byte_at(&keys[i], g->pos, fold);
+  qsort(keys, n, sizeof *keys, by_byte_then_text);
   g->cases = xcalloc(best + 1, sizeof *g->cases);
   for (i = 0; i < n; i++) {
-    unsigned b = byte_at(&keys[i], g->pos, fold);
+    unsigned b = keys[i].byte;
     struct lookup_case *c = &g->cases[g->ncases];
 
     if (g->ncases && g->cases[g->ncases - 1].byte == b) {
@@ -125,6 +108,7 @@ void lookup_index_build(struct lookup_index *x, const char *const *texts,
     size_t k, len = strlen(texts[i]);
 
     x->keys[i].text = texts[i];
+    x->keys[i].len = len;
     x->keys[i].code = codes[i];
     x->keys[i].lower = xstrndup(texts[i], len);
     for (k = 0; k < len; k++)
@@ -133,7 +117,7 @@ void lookup_index_build(struct lookup_index *x, const char *const *texts,
   x->nkeys = n;
   qsort(x->keys, n, sizeof *x->keys, key_order);
   for (i = 1; i <= n; i++) {
-    if (i < n && strlen(x->keys[i].text) == strlen(x->keys[start].text))
+    if (i < n && x->keys[i].len == x->keys[start].len)
       continue;
     build_group(&x->groups[x->ngroups++], &x->keys[start], i - start, fold);
     start = i;

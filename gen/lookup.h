@@ -12,8 +12,10 @@
 /* A text to find, and the code it gives. */
 struct lookup_key {
   const char *text;  /* borrowed */
+  size_t len;        /* strlen(text) */
   char *lower;       /* text with ASCII capitals in lower case */
   long code;
+  unsigned byte;     /* the byte at its group's position (folded) */
 };
 
 /* The keys of one group whose byte at the group's position is byte. */
