@@ -54,16 +54,31 @@ static int output_name(struct run *r, size_t i, struct buf *name)
   return 0;
 }
 
+/* The engine's flush: the rendered bytes so far go to the output file. */
+static void flush(void *closure, struct buf *out)
+{
+  output_put(closure, out->data, out->len);
+  buf_clear(out);
+}
+
 static void render_one(struct run *r, size_t i,
                        const struct mustache_template *t)
 {
   struct buf name = BUF_INIT, body = BUF_INIT, path = BUF_INIT;
+  struct output_file *f;
+  struct mustache_sink sink;
 
-  if (output_name(r, i, &name) == 0 &&
-      mustache_render(r->set, t, &r->mv, escape_for_path(name.data), &body,
-                      r->d) == 0) {
+  if (output_name(r, i, &name) == 0) {
     buf_printf(&path, "%s/%s", r->outdir, name.data);
-    output_add(r->out, path.data, body.data, body.len);
+    f = output_begin(r->out, path.data, r->d);
+    sink.flush = flush;
+    sink.closure = f;
+    if (f) {
+      mustache_render_to(r->set, t, &r->mv, escape_for_path(name.data),
+                         &sink, &body, r->d);
+      flush(f, &body);
+      output_end(f, r->d);
+    }
   }
   buf_free(&name);
   buf_free(&body);

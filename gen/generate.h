@@ -10,10 +10,10 @@
 #include "tmpldir.h"
 #include "view.h"
 
-/* Parses every template of dir, then renders each into out under outdir.
-   lenient turns strict names off. Returns 0, or -1 after every error found
-   is in d (parse errors of all templates, then render errors); out may
-   then hold some of the files, and must not be written. */
+/* Parses every template of dir, then renders each, streaming, into a file
+   of out under outdir. lenient turns strict names off. Returns 0, or -1
+   after every error found is in d (parse errors of all templates, then
+   render errors); out must then not be committed. */
 int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
              int lenient, struct output *out, struct diag *d);
 

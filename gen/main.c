@@ -141,7 +141,7 @@ static void report(void *closure, const char *path, enum output_state state)
 /* The make rule "outputs: spec templates partials", added to out. */
 static void add_depfile(const struct options *o, struct output *out,
                         const struct tmpldir *dir, const char *const *targets,
-                        size_t nt)
+                        size_t nt, struct diag *d)
 {
   size_t nfiles, i;
   const char *const *files = tmpldir_files(dir, &nfiles);
@@ -152,7 +152,7 @@ static void add_depfile(const struct options *o, struct output *out,
   for (i = 0; i < nfiles; i++)
     deps[i + 1] = files[i];
   output_make_rule(&rule, targets, nt, deps, nfiles + 1);
-  output_add(out, o->depfile, rule.data, rule.len);
+  output_add(out, o->depfile, rule.data, rule.len, d);
   buf_free(&rule);
   free(deps);
 }
@@ -176,28 +176,28 @@ static int run_templates(const struct spec *s, const struct options *o,
                          struct diag *d)
 {
   struct view *v = view_new(s, o->prefix, o->spec);
-  struct output *out = output_new(NULL);
+  struct output *out = output_new(NULL, o->check);
   struct tmpldir *dir = tmpldir_open(o->templates, d);
+  size_t before = diag_count(d);
   int status = EXIT_ERROR, r;
 
   if (!dir || check_out_dir(o->out, d) < 0 ||
       generate(v, dir, o->out, 0, out, d) < 0)
     goto done;
-  if (o->check) {
-    r = output_check(out, report, (void *)o, d);
-    status = r < 0 ? EXIT_ERROR : r > 0;
-    goto done;
-  }
-  if (o->depfile) {
+  if (o->depfile && !o->check) {
     size_t n = output_count(out), i;
     const char **targets = xcalloc(n + 1, sizeof *targets);
 
     for (i = 0; i < n; i++)
       targets[i] = output_path(out, i);
-    add_depfile(o, out, dir, targets, n);
+    add_depfile(o, out, dir, targets, n, d);
     free(targets);
   }
-  status = output_write(out, report, (void *)o, d) < 0 ? EXIT_ERROR : 0;
+  if (diag_count(d) > before)
+    goto done;
+  r = output_commit(out, report, (void *)o, d);
+  if (r >= 0)
+    status = o->check && r > 0;
 done:
   tmpldir_free(dir);
   output_free(out);

@@ -179,4 +179,24 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
                     void (*escape)(struct buf *out, const char *s, size_t len),
                     struct buf *out, struct diag *d);
 
+/* Where a long render's output goes, so that it is never held whole: once
+   out holds at least MUSTACHE_FLUSH_AT bytes after a tag or a piece of
+   text, the engine calls flush, which must take out's bytes and empty it. */
+#define MUSTACHE_FLUSH_AT 65536
+
+struct mustache_sink {
+  void (*flush)(void *closure, struct buf *out);
+  void *closure;
+};
+
+/* mustache_render, flushing out through sink as it fills (sink NULL: never;
+   whatever is left in out at the end is the caller's to take). */
+int mustache_render_to(struct mustache_set *s,
+                       const struct mustache_template *t,
+                       const struct mustache_view *view,
+                       void (*escape)(struct buf *out, const char *s,
+                                      size_t len),
+                       const struct mustache_sink *sink, struct buf *out,
+                       struct diag *d);
+
 #endif

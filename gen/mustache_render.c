@@ -44,6 +44,7 @@ struct render {
   unsigned gen;
   int strict;
   int failed;
+  const struct mustache_sink *sink; /* NULL: hold everything */
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -414,6 +415,8 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
     case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
     }
     i = is_container(n->kind) ? n->end : i + 1;
+    if (r->sink && r->out->len >= MUSTACHE_FLUSH_AT)
+      r->sink->flush(r->sink->closure, r->out);
   }
 }
 
@@ -421,6 +424,17 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
                     const struct mustache_view *view,
                     void (*escape)(struct buf *out, const char *s, size_t len),
                     struct buf *out, struct diag *d)
+{
+  return mustache_render_to(s, t, view, escape, NULL, out, d);
+}
+
+int mustache_render_to(struct mustache_set *s,
+                       const struct mustache_template *t,
+                       const struct mustache_view *view,
+                       void (*escape)(struct buf *out, const char *s,
+                                      size_t len),
+                       const struct mustache_sink *sink, struct buf *out,
+                       struct diag *d)
 {
   struct render r;
   struct frame root;
@@ -434,6 +448,7 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
   r.d = d;
   r.pending = 1;
   r.gen = ++s->gen;
+  r.sink = sink;
   r.strict = !s->cfg.lenient;
   root.v = view->root;
   root.up = NULL;

@@ -1,6 +1,8 @@
-/* output: write-if-changed with all-or-nothing temporaries. A file's state
-   is decided by comparing its bytes with the disk's, so timestamps of
-   unchanged outputs never move and make stays quiet. */
+/* output: write-if-changed, streamed. Each file compares what it is fed
+   with the bytes already on disk; at the first difference it starts a
+   temporary beside the file, copies the equal prefix into it from the old
+   file, and from then on writes what it is fed. Unchanged files are never
+   written, so their timestamps never move and make stays quiet. */
 #include "output.h"
 
 #include <errno.h>
@@ -12,18 +14,27 @@
 
 #include "xmem.h"
 
-struct file {
+/* Bytes read from an old file at a time while comparing or copying. */
+#define CHUNK 65536
+
+struct output_file {
+  struct output *o;
   char *path;
-  char *bytes;
-  size_t len;
-  char *temp;  /* while being written: the temporary beside path */
-  int changed;
+  char *temp;         /* the temporary, once the file differs */
+  int old_fd;         /* the file on disk, -1 when there is none */
+  int temp_fd;
+  unsigned long same; /* bytes fed so far that equal the old file's */
+  int differ;
+  int err;            /* errno of the first failure, 0 if none */
+  const char *what;   /* what failed: "read", "write" */
 };
 
 struct output {
   struct output_io io;
-  struct file *files;
+  int check;
+  struct output_file **files;
   size_t n, cap;
+  char chunk[CHUNK];
 };
 
 static int write_all(void *closure, int fd, const void *bytes, size_t len)
@@ -44,14 +55,24 @@ static int write_all(void *closure, int fd, const void *bytes, size_t len)
   return 0;
 }
 
-struct output *output_new(const struct output_io *io)
+struct output *output_new(const struct output_io *io, int check)
 {
   struct output *o = xcalloc(1, sizeof *o);
 
   o->io.write_all = write_all;
   if (io)
     o->io = *io;
+  o->check = check;
   return o;
+}
+
+static void close_file(struct output_file *f)
+{
+  if (f->old_fd >= 0)
+    close(f->old_fd);
+  if (f->temp_fd >= 0)
+    close(f->temp_fd);
+  f->old_fd = f->temp_fd = -1;
 }
 
 void output_free(struct output *o)
@@ -61,94 +82,38 @@ void output_free(struct output *o)
   if (!o)
     return;
   for (i = 0; i < o->n; i++) {
-    free(o->files[i].path);
-    free(o->files[i].bytes);
-    free(o->files[i].temp);
+    struct output_file *f = o->files[i];
+
+    close_file(f);
+    if (f->temp)
+      unlink(f->temp);
+    free(f->temp);
+    free(f->path);
+    free(f);
   }
   free(o->files);
   free(o);
 }
 
-void output_add(struct output *o, const char *path, const char *bytes,
-                size_t len)
+static void fail(struct output_file *f, const char *what)
 {
-  struct file *f;
-
-  if (o->n == o->cap) {
-    o->cap = o->cap ? o->cap * 2 : 8;
-    o->files = xrealloc(o->files, o->cap * sizeof *o->files);
+  if (!f->err) {
+    f->err = errno ? errno : EIO;
+    f->what = what;
   }
-  f = &o->files[o->n++];
-  memset(f, 0, sizeof *f);
-  f->path = xstrndup(path, strlen(path));
-  f->bytes = xstrndup(bytes, len);
-  f->len = len;
 }
 
-size_t output_count(const struct output *o)
+/* Reads up to len bytes of the old file, retrying interrupted reads. */
+static ssize_t read_old(struct output_file *f, char *p, size_t len)
 {
-  return o->n;
-}
-
-const char *output_path(const struct output *o, size_t i)
-{
-  return o->files[i].path;
-}
-
-/* 1 when the file at f->path holds exactly f's bytes, 0 when it differs or
-   does not exist, -1 after an error in d. */
-static int same_on_disk(const struct file *f, struct diag *d)
-{
-  struct mark m = {0, 0, 0};
-  char chunk[65536];
-  size_t at = 0;
   ssize_t k;
-  int fd, same = 1;
 
-  m.file = f->path;
-  fd = open(f->path, O_RDONLY);
-  if (fd < 0 && errno == ENOENT)
-    return 0;
-  if (fd < 0)
-    return diag_error(d, &m, "cannot read: %s", strerror(errno));
-  while (same && (k = read(fd, chunk, sizeof chunk)) != 0) {
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k < 0) {
-      int e = errno;
-
-      close(fd);
-      return diag_error(d, &m, "cannot read: %s", strerror(e));
-    }
-    same = (size_t)k <= f->len - at && memcmp(chunk, f->bytes + at,
-                                              (size_t)k) == 0;
-    at += (size_t)k;
-  }
-  close(fd);
-  return same && at == f->len;
-}
-
-int output_check(struct output *o,
-                 void (*report)(void *closure, const char *path,
-                                enum output_state state),
-                 void *closure, struct diag *d)
-{
-  size_t i;
-  int stale = 0, err = 0;
-
-  for (i = 0; i < o->n; i++) {
-    int same = same_on_disk(&o->files[i], d);
-
-    if (same < 0) {
-      err = 1;
-      continue;
-    }
-    stale += !same;
-    if (report)
-      report(closure, o->files[i].path,
-             same ? OUTPUT_UNCHANGED : OUTPUT_STALE);
-  }
-  return err ? -1 : stale;
+  do
+    k = read(f->old_fd, p, len);
+  while (k < 0 && errno == EINTR);
+  if (k < 0)
+    fail(f, "read");
+  return k;
 }
 
 /* The temporary's name: ".NAME.XXXXXX" in the folder of path, so the
@@ -165,91 +130,175 @@ static char *temp_name(const char *path)
 }
 
 /* The mode a new output gets: what the file had, or 0666 less the umask. */
-static mode_t mode_for(const char *path)
+static mode_t mode_for(const struct output_file *f)
 {
   struct stat st;
   mode_t mask;
 
-  if (stat(path, &st) == 0)
+  if (f->old_fd >= 0 && fstat(f->old_fd, &st) == 0)
     return st.st_mode & 07777;
   mask = umask(0);
   umask(mask);
   return 0666 & ~mask;
 }
 
-static int write_temp(struct output *o, struct file *f, struct diag *d)
+/* The file differs from the disk from byte f->same on: start the
+   temporary with the old file's first f->same bytes. */
+static void diverge(struct output_file *f)
 {
-  struct mark m = {0, 0, 0};
-  int fd, e;
+  struct output *o = f->o;
+  unsigned long done = 0;
 
-  m.file = f->path;
+  f->differ = 1;
+  if (o->check)
+    return;
   f->temp = temp_name(f->path);
-  fd = mkstemp(f->temp);
-  if (fd < 0) {
-    e = errno;
+  f->temp_fd = mkstemp(f->temp);
+  if (f->temp_fd < 0) {
+    fail(f, "create a temporary file beside it");
     free(f->temp);
     f->temp = NULL;
-    return diag_error(d, &m, "cannot create a temporary file beside it: %s",
-                      strerror(e));
+    return;
   }
-  if (o->io.write_all(o->io.closure, fd, f->bytes, f->len) < 0 ||
-      fchmod(fd, mode_for(f->path)) < 0) {
-    e = errno;
-    close(fd);
-    return diag_error(d, &m, "cannot write: %s", strerror(e));
+  if (fchmod(f->temp_fd, mode_for(f)) < 0)
+    fail(f, "write");
+  while (!f->err && done < f->same) {
+    size_t want = f->same - done < CHUNK ? f->same - done : CHUNK;
+    ssize_t k = pread(f->old_fd, o->chunk, want, (off_t)done);
+
+    if (k <= 0)
+      fail(f, "read");
+    else if (o->io.write_all(o->io.closure, f->temp_fd, o->chunk,
+                             (size_t)k) < 0)
+      fail(f, "write");
+    else
+      done += (unsigned long)k;
   }
-  if (close(fd) < 0)
-    return diag_error(d, &m, "cannot write: %s", strerror(errno));
-  return 0;
 }
 
-static void remove_temps(struct output *o)
+/* 1 when the next len bytes of the old file equal p. */
+static int same_as_old(struct output_file *f, const char *p, size_t len)
+{
+  while (len) {
+    ssize_t k = read_old(f, f->o->chunk, len < CHUNK ? len : CHUNK);
+
+    if (k <= 0 || memcmp(f->o->chunk, p, (size_t)k) != 0)
+      return 0;
+    p += k;
+    len -= (size_t)k;
+  }
+  return 1;
+}
+
+void output_put(struct output_file *f, const char *bytes, size_t len)
+{
+  if (!len || f->err)
+    return;
+  if (!f->differ) {
+    if (same_as_old(f, bytes, len)) {
+      f->same += len;
+      return;
+    }
+    diverge(f);
+  }
+  if (f->temp_fd >= 0 && !f->err &&
+      f->o->io.write_all(f->o->io.closure, f->temp_fd, bytes, len) < 0)
+    fail(f, "write");
+}
+
+struct output_file *output_begin(struct output *o, const char *path,
+                                 struct diag *d)
+{
+  struct output_file *f = xcalloc(1, sizeof *f);
+  struct mark m = {0, 0, 0};
+  struct stat st;
+
+  f->o = o;
+  f->path = xstrndup(path, strlen(path));
+  f->temp_fd = -1;
+  f->old_fd = open(path, O_RDONLY);
+  m.file = f->path;
+  if (o->n == o->cap) {
+    o->cap = o->cap ? o->cap * 2 : 8;
+    o->files = xrealloc(o->files, o->cap * sizeof *o->files);
+  }
+  o->files[o->n++] = f;
+  if (f->old_fd < 0 && errno != ENOENT)
+    return diag_error(d, &m, "cannot read: %s", strerror(errno)), NULL;
+  if (f->old_fd >= 0 && fstat(f->old_fd, &st) == 0 && S_ISDIR(st.st_mode))
+    return diag_error(d, &m, "cannot read: %s", strerror(EISDIR)), NULL;
+  if (f->old_fd < 0)
+    diverge(f);
+  return f;
+}
+
+int output_end(struct output_file *f, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  char one;
+
+  m.file = f->path;
+  if (!f->differ && !f->err && read_old(f, &one, 1) != 0)
+    diverge(f); /* the old file is longer */
+  if (f->temp_fd >= 0 && close(f->temp_fd) < 0)
+    fail(f, "write");
+  f->temp_fd = -1;
+  if (f->old_fd >= 0)
+    close(f->old_fd);
+  f->old_fd = -1;
+  if (!f->err)
+    return 0;
+  return diag_error(d, &m, "cannot %s: %s", f->what, strerror(f->err));
+}
+
+int output_add(struct output *o, const char *path, const char *bytes,
+               size_t len, struct diag *d)
+{
+  struct output_file *f = output_begin(o, path, d);
+
+  if (!f)
+    return -1;
+  output_put(f, bytes, len);
+  return output_end(f, d);
+}
+
+size_t output_count(const struct output *o)
+{
+  return o->n;
+}
+
+const char *output_path(const struct output *o, size_t i)
+{
+  return o->files[i]->path;
+}
+
+int output_commit(struct output *o,
+                  void (*report)(void *closure, const char *path,
+                                 enum output_state state),
+                  void *closure, struct diag *d)
 {
   size_t i;
+  int changed = 0;
 
   for (i = 0; i < o->n; i++) {
-    if (o->files[i].temp)
-      unlink(o->files[i].temp);
-    free(o->files[i].temp);
-    o->files[i].temp = NULL;
-  }
-}
-
-int output_write(struct output *o,
-                 void (*report)(void *closure, const char *path,
-                                enum output_state state),
-                 void *closure, struct diag *d)
-{
-  size_t i;
-  int err = 0;
-
-  for (i = 0; i < o->n && !err; i++) {
-    struct file *f = &o->files[i];
-    int same = same_on_disk(f, d);
-
-    f->changed = same == 0;
-    if (same < 0 || (f->changed && write_temp(o, f, d) < 0))
-      err = 1;
-  }
-  for (i = 0; i < o->n && !err; i++) {
-    struct file *f = &o->files[i];
+    struct output_file *f = o->files[i];
     struct mark m = {0, 0, 0};
 
     m.file = f->path;
     if (f->temp && rename(f->temp, f->path) < 0)
-      err = diag_error(d, &m, "cannot replace: %s", strerror(errno));
-    else if (f->temp) {
-      free(f->temp);
-      f->temp = NULL;
-    }
+      return diag_error(d, &m, "cannot replace: %s", strerror(errno));
+    free(f->temp);
+    f->temp = NULL;
   }
-  remove_temps(o);
-  if (err)
-    return -1;
-  for (i = 0; report && i < o->n; i++)
-    report(closure, o->files[i].path,
-           o->files[i].changed ? OUTPUT_WRITTEN : OUTPUT_UNCHANGED);
-  return 0;
+  for (i = 0; i < o->n; i++) {
+    changed += o->files[i]->differ;
+    if (report)
+      report(closure, o->files[i]->path,
+             !o->files[i]->differ ? OUTPUT_UNCHANGED
+             : o->check           ? OUTPUT_STALE
+                                  : OUTPUT_WRITTEN);
+  }
+  return changed;
 }
 
 static void make_path(struct buf *out, const char *p)

@@ -1,8 +1,10 @@
 /* output: the files a run produces, written only when their bytes change,
    each through a temporary file in its own folder and a rename, and none
    at all when any of them fails: an error leaves every existing output as
-   it was, bytes and mtime. Also checks files without writing (--check) and
-   formats make-style dependency rules (-M). */
+   it was, bytes and mtime. A file is fed in pieces and compared with the
+   disk as it comes, so no output is ever held whole in memory: a temporary
+   is started only at the first byte that differs. Also checks files
+   without writing (--check) and formats make-style rules (-M). */
 #ifndef STATUSGEN_OUTPUT_H
 #define STATUSGEN_OUTPUT_H
 
@@ -22,38 +24,40 @@ struct output_io {
 enum output_state { OUTPUT_UNCHANGED, OUTPUT_WRITTEN, OUTPUT_STALE };
 
 struct output;
+struct output_file;
 
-/* An empty set of files. io NULL: write(2). Free with output_free(). */
-struct output *output_new(const struct output_io *io);
+/* An empty set of files. io NULL: write(2). check: compare only, never
+   write (files that differ are OUTPUT_STALE). Free with output_free(),
+   which removes any temporary not yet renamed. */
+struct output *output_new(const struct output_io *io, int check);
 void output_free(struct output *o);
 
-/* Adds a file to produce at path, with len bytes (both copied). */
-void output_add(struct output *o, const char *path, const char *bytes,
-                size_t len);
+/* Starts the file at path (copied). Returns NULL after an error in d (the
+   path is a folder, or an existing file cannot be read). */
+struct output_file *output_begin(struct output *o, const char *path,
+                                 struct diag *d);
+/* Appends len bytes to f. An I/O error is remembered for output_end. */
+void output_put(struct output_file *f, const char *bytes, size_t len);
+/* Finishes f: 0, or -1 after an error in d. */
+int output_end(struct output_file *f, struct diag *d);
 
-/* How many files were added, and the path of the i-th. */
+/* output_begin, output_put and output_end of a whole text. */
+int output_add(struct output *o, const char *path, const char *bytes,
+               size_t len, struct diag *d);
+
+/* How many files were begun, and the path of the i-th. */
 size_t output_count(const struct output *o);
 const char *output_path(const struct output *o, size_t i);
 
-/* Calls report for each file, in the order added, with OUTPUT_STALE when
-   the file is missing or differs, else OUTPUT_UNCHANGED; writes nothing.
-   Returns the number of stale files, or -1 after an error in d (a file
-   that exists but cannot be read). */
-int output_check(struct output *o,
-                 void (*report)(void *closure, const char *path,
-                                enum output_state state),
-                 void *closure, struct diag *d);
-
-/* Writes every file whose bytes differ from the disk's: first all to
-   temporary files beside them, then, when all of those succeeded, renames
-   them into place. Calls report for each file, OUTPUT_WRITTEN or
-   OUTPUT_UNCHANGED, once all are in place. Returns 0, or -1 after errors
-   in d, with no temporary file left and, unless a rename itself failed
-   (the files renamed before it stay), no output changed. */
-int output_write(struct output *o,
-                 void (*report)(void *closure, const char *path,
-                                enum output_state state),
-                 void *closure, struct diag *d);
+/* Renames every temporary into place (nothing in check mode), then calls
+   report for each file in the order begun: OUTPUT_WRITTEN (OUTPUT_STALE in
+   check mode) for those that differ, else OUTPUT_UNCHANGED. Returns how
+   many differ, or -1 after an error in d; a failed rename leaves the files
+   renamed before it in place. */
+int output_commit(struct output *o,
+                  void (*report)(void *closure, const char *path,
+                                 enum output_state state),
+                  void *closure, struct diag *d);
 
 /* Appends a make rule "T1 T2: D1 D2\n" with one line per dependency, each
    path escaped as GCC's -MD does: '\' before a space or '#', '$$' for

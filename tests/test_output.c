@@ -1,5 +1,5 @@
-/* test_output: write-if-changed, all-or-nothing writes, --check, and make
-   rules, in a scratch folder. */
+/* test_output: write-if-changed fed in pieces, all-or-nothing writes,
+   --check, and make rules, in a scratch folder. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -115,7 +115,7 @@ static void record(void *closure, const char *path, enum output_state s)
 
 static void test_writes_only_changed_files(void **state)
 {
-  struct output *o = output_new(NULL);
+  struct output *o = output_new(NULL, 0);
   struct diag *d = diag_new();
   struct buf log = BUF_INIT;
   struct stat before, after;
@@ -127,10 +127,10 @@ static void test_writes_only_changed_files(void **state)
   assert_int_equal(utimes(in_dir("same.h"), past), 0); /* a rewrite would
                                                           move it to now */
   assert_int_equal(stat(in_dir("same.h"), &before), 0);
-  output_add(o, in_dir("same.h"), "kept\n", 5);
-  output_add(o, in_dir("old.c"), "new\n", 4);
-  output_add(o, in_dir("fresh.md"), "made\n", 5);
-  assert_int_equal(output_write(o, record, &log, d), 0);
+  assert_int_equal(output_add(o, in_dir("same.h"), "kept\n", 5, d), 0);
+  assert_int_equal(output_add(o, in_dir("old.c"), "new\n", 4, d), 0);
+  assert_int_equal(output_add(o, in_dir("fresh.md"), "made\n", 5, d), 0);
+  assert_int_equal(output_commit(o, record, &log, d), 2);
   assert_string_equal(log.data, "same.h=same old.c=written fresh.md=written ");
   assert_int_equal(stat(in_dir("same.h"), &after), 0);
   assert_int_equal(after.st_mtime, 946684800);
@@ -148,19 +148,19 @@ static void test_writes_only_changed_files(void **state)
 
 static void test_check_reports_stale_and_writes_nothing(void **state)
 {
-  struct output *o = output_new(NULL);
+  struct output *o = output_new(NULL, 1);
   struct diag *d = diag_new();
   struct buf log = BUF_INIT;
 
   (void)state;
   put_file("a.h", "current\n");
   put_file("b.h", "old\n");
-  output_add(o, in_dir("a.h"), "current\n", 8);
-  output_add(o, in_dir("b.h"), "new\n", 4);
-  output_add(o, in_dir("c.h"), "missing\n", 8);
-  output_add(o, in_dir("d.h"), "longer than on disk\n", 20);
   put_file("d.h", "longer");
-  assert_int_equal(output_check(o, record, &log, d), 3);
+  output_add(o, in_dir("a.h"), "current\n", 8, d);
+  output_add(o, in_dir("b.h"), "new\n", 4, d);
+  output_add(o, in_dir("c.h"), "missing\n", 8, d);
+  output_add(o, in_dir("d.h"), "longer than on disk\n", 20, d);
+  assert_int_equal(output_commit(o, record, &log, d), 3);
   assert_string_equal(log.data, "a.h=same b.h=stale c.h=stale d.h=stale ");
   assert_file("b.h", "old\n");
   buf_clear(&log);
@@ -197,13 +197,13 @@ static void test_full_disk_changes_nothing(void **state)
 
   (void)state;
   io.closure = &budget;
-  o = output_new(&io);
+  o = output_new(&io, 0);
   put_file("one.h", "one\n");
   put_file("two.h", "two\n");
-  output_add(o, in_dir("one.h"), "ONE\n", 4);  /* fits: 4 of 6 bytes */
-  output_add(o, in_dir("two.h"), "TWO!\n", 5); /* does not */
-  assert_int_equal(output_write(o, record, &log, d), -1);
-  assert_string_equal(log.data, ""); /* nothing reported as written */
+  assert_int_equal(output_add(o, in_dir("one.h"), "ONE\n", 4, d), 0);
+  assert_int_equal(output_add(o, in_dir("two.h"), "TWO!\n", 5, d), -1);
+  output_free(o); /* not committed: the caller gives up */
+  o = NULL;
   assert_file("one.h", "one\n");
   assert_file("two.h", "two\n");
   listing(&log);
@@ -220,20 +220,22 @@ static void test_full_disk_changes_nothing(void **state)
 
 static void test_missing_folder_and_folder_in_the_way(void **state)
 {
-  struct output *o = output_new(NULL);
+  struct output *o = output_new(NULL, 0);
   struct diag *d = diag_new();
   struct buf want = BUF_INIT;
 
   (void)state;
   assert_int_equal(mkdir(in_dir("sub.h"), 0777), 0);
-  output_add(o, in_dir("sub.h"), "x", 1);
-  output_add(o, in_dir("nowhere/x.h"), "x", 1);
-  assert_int_equal(output_write(o, NULL, NULL, d), -1);
-  assert_int_equal(output_check(o, NULL, NULL, d), -1);
+  assert_int_equal(output_add(o, in_dir("sub.h"), "x", 1, d), -1);
+  assert_int_equal(output_add(o, in_dir("nowhere/x.h"), "x", 1, d), -1);
   buf_printf(&want, "%s: error: cannot read: Is a directory",
              in_dir("sub.h"));
   assert_string_equal(diag_message(d, 0), want.data);
-  assert_int_equal(diag_count(d), 2); /* the write stops at the first */
+  buf_clear(&want);
+  buf_printf(&want, "%s: error: cannot create a temporary file beside it: "
+             "No such file or directory", in_dir("nowhere/x.h"));
+  assert_string_equal(diag_message(d, 1), want.data);
+  assert_int_equal(diag_count(d), 2);
   rmdir(in_dir("sub.h"));
   buf_free(&want);
   output_free(o);
@@ -242,19 +244,71 @@ static void test_missing_folder_and_folder_in_the_way(void **state)
 
 static void test_new_file_mode_follows_umask(void **state)
 {
-  struct output *o = output_new(NULL);
+  struct output *o = output_new(NULL, 0);
   struct diag *d = diag_new();
   struct stat st;
   mode_t old = umask(022);
 
   (void)state;
-  output_add(o, in_dir("mode.h"), "m\n", 2);
-  assert_int_equal(output_write(o, NULL, NULL, d), 0);
+  output_add(o, in_dir("mode.h"), "m\n", 2, d);
+  assert_int_equal(output_commit(o, NULL, NULL, d), 1);
   assert_int_equal(stat(in_dir("mode.h"), &st), 0);
   assert_int_equal(st.st_mode & 0777, 0644);
   umask(old);
   output_free(o);
   diag_free(d);
+}
+
+/* Feeds text in pieces of step bytes to a file that holds old. */
+static void feed(const char *old, const char *text, size_t len, size_t step,
+                 int want_changed)
+{
+  struct output *o = output_new(NULL, 0);
+  struct diag *d = diag_new();
+  struct output_file *f;
+  struct buf got = BUF_INIT;
+  size_t i;
+
+  if (old)
+    put_file("fed.c", old);
+  else
+    unlink(in_dir("fed.c"));
+  f = output_begin(o, in_dir("fed.c"), d);
+  assert_non_null(f);
+  for (i = 0; i < len; i += step)
+    output_put(f, text + i, len - i < step ? len - i : step);
+  assert_int_equal(output_end(f, d), 0);
+  assert_int_equal(output_commit(o, NULL, NULL, d), want_changed);
+  assert_int_equal(proc_slurp(in_dir("fed.c"), &got), 0);
+  assert_int_equal(got.len, len);
+  assert_memory_equal(got.data, text, len);
+  buf_free(&got);
+  output_free(o);
+  diag_free(d);
+}
+
+static void test_fed_in_pieces(void **state)
+{
+  struct buf big = BUF_INIT, other = BUF_INIT;
+  size_t i;
+
+  (void)state;
+  feed("abcdef", "abcdef", 6, 1, 0);
+  feed("abcdef", "abcdef", 6, 4, 0);
+  feed("abcdef", "abcXef", 6, 2, 1);  /* differs in the middle */
+  feed("abcdef", "abc", 3, 2, 1);     /* the old file is longer */
+  feed("abc", "abcdef", 6, 4, 1);     /* the old file is shorter */
+  feed(NULL, "new file", 8, 3, 1);
+  feed("", "", 0, 1, 0);
+  for (i = 0; i < 300000; i++)
+    buf_putc(&big, (char)('a' + i % 23));
+  buf_put(&other, big.data, big.len);
+  other.data[200000] = '!'; /* past the first chunks */
+  feed(big.data, big.data, big.len, 70000, 0);
+  feed(big.data, other.data, other.len, 65536, 1);
+  feed(other.data, big.data, big.len, 1000, 1);
+  buf_free(&big);
+  buf_free(&other);
 }
 
 static void test_make_rule(void **state)
@@ -284,6 +338,7 @@ int main(void)
                                     make_dir, remove_dir),
     cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
                                     make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_fed_in_pieces, make_dir, remove_dir),
     cmocka_unit_test(test_make_rule),
   };
 
