@@ -6,9 +6,10 @@
 
 #include "xmem.h"
 
-/* Big enough that a 100k-entry spec needs few blocks, small enough to waste
-   little on a tiny one. */
-#define BLOCK_SIZE ((size_t)64 * 1024)
+/* Large enough that malloc maps each block on its own (past glibc's
+   128 KiB threshold), so freeing an arena gives its memory back at once;
+   a small spec touches only the first pages of one block. */
+#define BLOCK_SIZE ((size_t)256 * 1024)
 /* A piece larger than this gets a block of its own. */
 #define LARGE_PIECE (BLOCK_SIZE / 4)
 
@@ -42,14 +43,15 @@ void arena_free(struct arena *a)
   free(a);
 }
 
-static struct block *new_block(struct arena *a, size_t size)
+/* A block of size bytes; a large piece's (own) goes behind the current
+   block, whose free space stays in use. */
+static struct block *new_block(struct arena *a, size_t size, int own)
 {
   struct block *b = xmalloc(HEADER + size);
 
   b->used = 0;
   b->size = size;
-  if (size > BLOCK_SIZE && a->blocks) {
-    /* behind the current block, whose free space stays in use */
+  if (own && a->blocks) {
     b->next = a->blocks->next;
     a->blocks->next = b;
   } else {
@@ -59,26 +61,36 @@ static struct block *new_block(struct arena *a, size_t size)
   return b;
 }
 
-void *arena_alloc(struct arena *a, size_t n)
+/* n bytes from the newest block, the first at a multiple of align. */
+static void *bump(struct arena *a, size_t n, size_t align)
 {
   struct block *b = a->blocks;
+  size_t at;
   void *p;
 
-  if (n > (size_t)-1 - ALIGN - HEADER)
+  if (n > (size_t)-1 - ALIGN - HEADER - BLOCK_SIZE)
     xmalloc((size_t)-1); /* aborts: no request can be that large */
-  n = n ? (n + ALIGN - 1) / ALIGN * ALIGN : ALIGN;
-  if (n > LARGE_PIECE)
-    b = new_block(a, n);
-  else if (!b || b->size - b->used < n)
-    b = new_block(a, BLOCK_SIZE);
-  p = (char *)b + HEADER + b->used;
-  b->used += n;
+  at = b ? (b->used + align - 1) / align * align : 0;
+  if (n > LARGE_PIECE) {
+    b = new_block(a, n, 1);
+    at = 0;
+  } else if (!b || at > b->size || b->size - at < n) {
+    b = new_block(a, BLOCK_SIZE, 0);
+    at = 0;
+  }
+  p = (char *)b + HEADER + at;
+  b->used = at + n;
   return p;
+}
+
+void *arena_alloc(struct arena *a, size_t n)
+{
+  return bump(a, n ? n : 1, ALIGN);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
-  char *p = arena_alloc(a, n + 1);
+  char *p = bump(a, n + 1, 1); /* text needs no alignment */
 
   memcpy(p, s, n);
   p[n] = '\0';

@@ -12,7 +12,8 @@ struct arena *arena_new(void);
 void arena_free(struct arena *a);
 /* n bytes aligned for any type; never NULL; lives until arena_free. */
 void *arena_alloc(struct arena *a, size_t n);
-/* A NUL-terminated copy of n bytes of s (which needs no NUL). */
+/* A NUL-terminated copy of n bytes of s (which needs no NUL), packed
+   with no alignment. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 
 #endif

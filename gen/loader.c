@@ -36,19 +36,27 @@ struct frame {
   size_t base; /* index of its first child on the work stack */
 };
 
+/* Mapping keys repeat in every entry ("code", "reason"...): short ones are
+   stored once. A spec uses a handful; past this many, keys are copied. */
+#define INTERN_SLOTS 64
+#define INTERN_LONGEST 32
+
 struct loader {
   struct value_tree *tree;
   struct diag *d;
   const struct loader_limits *lim;
   const char *file;
-  const char *bytes;
+  const char *bytes; /* the input, when it is in memory */
   size_t len;
+  FILE *in;          /* the input, when it is read from a file */
   struct value *work; /* completed nodes not yet in a collection */
   size_t nwork, capwork;
   struct frame *frames;
   size_t nframes, capframes;
   size_t nodes;
   int errors;
+  const char *interned[INTERN_SLOTS]; /* open addressing by hash */
+  size_t interned_len[INTERN_SLOTS];
 };
 
 static struct mark mark_of(const struct loader *l, yaml_mark_t m)
@@ -62,20 +70,26 @@ static struct mark mark_of(const struct loader *l, yaml_mark_t m)
 }
 
 /* libyaml's reader reports a byte offset only: count lines and characters
-   (UTF-8 lead bytes, or any byte that is not a continuation) up to it. */
+   (UTF-8 lead bytes, or any byte that is not a continuation) up to it,
+   reading a file input again from its start. */
 static struct mark mark_at_offset(const struct loader *l, size_t offset)
 {
   struct mark r;
   size_t i;
+  int c;
 
   r.file = l->file;
   r.line = 1;
   r.col = 1;
-  if (offset > l->len)
-    offset = l->len;
+  if (l->in)
+    rewind(l->in);
   for (i = 0; i < offset; i++) {
-    unsigned char c = (unsigned char)l->bytes[i];
-
+    if (l->in)
+      c = getc(l->in);
+    else
+      c = i < l->len ? (unsigned char)l->bytes[i] : EOF;
+    if (c == EOF)
+      break;
     if (c == '\n') {
       r.line++;
       r.col = 1;
@@ -183,7 +197,7 @@ static int resolve_plain(struct value *v)
     v->kind = VALUE_NULL;
   } else if (is_one_of(s, trues) || is_one_of(s, falses)) {
     v->kind = VALUE_BOOL;
-    v->num.i = is_one_of(s, trues);
+    v->as.i = is_one_of(s, trues);
   } else if (all_digits(s + sign, n - sign, 10)) {
     base = 10;
   } else if (n > 2 && s[0] == '0' && s[1] == 'o' &&
@@ -194,18 +208,18 @@ static int resolve_plain(struct value *v)
     base = 16;
   } else if (is_float_text(s, n)) {
     v->kind = VALUE_FLOAT;
-    v->num.f = strtod(s, NULL);
+    v->as.f = strtod(s, NULL);
   } else if (is_one_of(s + sign, infs)) {
     v->kind = VALUE_FLOAT;
-    v->num.f = s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+    v->as.f = s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
   } else if (is_one_of(s, nans)) {
     v->kind = VALUE_FLOAT;
-    v->num.f = NAN;
+    v->as.f = NAN;
   }
   if (base) {
     errno = 0;
     v->kind = VALUE_INT;
-    v->num.i = strtoll(base == 10 ? s : s + 2, NULL, base);
+    v->as.i = strtoll(base == 10 ? s : s + 2, NULL, base);
     if (errno == ERANGE)
       return -1;
   }
@@ -242,7 +256,7 @@ static void check_tag(struct loader *l, const yaml_char_t *tag,
     if (core[i].kind == VALUE_STRING && v->str)
       v->kind = VALUE_STRING;
     else if (core[i].kind == VALUE_FLOAT && v->kind == VALUE_INT)
-      v->kind = VALUE_FLOAT, v->num.f = (double)v->num.i;
+      v->kind = VALUE_FLOAT, v->as.f = (double)v->as.i;
     else if (core[i].kind != v->kind)
       error_at(l, &v->mark, "value does not match its tag", t);
     return;
@@ -271,6 +285,29 @@ static int count_node(struct loader *l, const struct mark *m)
                     (unsigned long)l->lim->max_nodes);
 }
 
+/* The tree's copy of a key's text: one per distinct short key. */
+static const char *intern(struct loader *l, const char *s, size_t n)
+{
+  unsigned long h = 5381;
+  size_t i, k;
+
+  if (n > INTERN_LONGEST)
+    return value_tree_strndup(l->tree, s, n);
+  for (i = 0; i < n; i++)
+    h = h * 33 + (unsigned char)s[i];
+  for (i = 0; i < INTERN_SLOTS; i++) {
+    k = (h + i) % INTERN_SLOTS;
+    if (!l->interned[k]) {
+      l->interned[k] = value_tree_strndup(l->tree, s, n);
+      l->interned_len[k] = n;
+      return l->interned[k];
+    }
+    if (l->interned_len[k] == n && memcmp(l->interned[k], s, n) == 0)
+      return l->interned[k];
+  }
+  return value_tree_strndup(l->tree, s, n);
+}
+
 static int on_scalar(struct loader *l, const yaml_event_t *e)
 {
   struct value v;
@@ -288,8 +325,11 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
   }
   check_anchor(l, e->data.scalar.anchor, e->start_mark);
   v.kind = VALUE_STRING;
-  v.len = n;
-  v.str = value_tree_strndup(l->tree, (const char *)e->data.scalar.value, n);
+  v.len = (unsigned)n; /* n <= max_scalar < 2^32 */
+  v.str = is_key_position(l)
+              ? intern(l, (const char *)e->data.scalar.value, n)
+              : value_tree_strndup(l->tree, (const char *)e->data.scalar.value,
+                                   n);
   if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
     if (resolve_plain(&v) < 0)
       error_at(l, &v.mark, "integer out of range", v.str);
@@ -365,7 +405,7 @@ static void check_duplicates(struct loader *l, const struct value *map)
     return;
   keys = xmalloc(n * sizeof *keys);
   for (i = 0; i < n; i++)
-    keys[i] = &map->items[2 * i];
+    keys[i] = &map->as.items[2 * i];
   qsort(keys, n, sizeof *keys, by_key_text);
   for (i = 1, first = 0; i < n; i++) {
     const struct value *a = keys[first], *b = keys[i];
@@ -391,10 +431,10 @@ static void on_close(struct loader *l)
   memset(&v, 0, sizeof v);
   v.kind = f.kind;
   v.mark = f.mark;
-  v.len = f.kind == VALUE_MAP ? n / 2 : n;
+  v.len = (unsigned)(f.kind == VALUE_MAP ? n / 2 : n); /* n <= max_nodes */
   if (n) {
-    v.items = value_tree_alloc(l->tree, n * sizeof *v.items);
-    memcpy(v.items, l->work + f.base, n * sizeof *v.items);
+    v.as.items = value_tree_alloc(l->tree, n * sizeof *v.as.items);
+    memcpy(v.as.items, l->work + f.base, n * sizeof *v.as.items);
   }
   l->nwork = f.base;
   if (f.kind == VALUE_MAP)
@@ -485,7 +525,10 @@ static void load_events(struct loader *l)
     fputs("statusgen: out of memory\n", stderr);
     abort();
   }
-  yaml_parser_set_input_string(&p, (const unsigned char *)l->bytes, l->len);
+  if (l->in)
+    yaml_parser_set_input_file(&p, l->in);
+  else
+    yaml_parser_set_input_string(&p, (const unsigned char *)l->bytes, l->len);
   while (r == 0) {
     if (!yaml_parser_parse(&p, &e)) {
       report_parser_error(l, &p);
@@ -497,106 +540,95 @@ static void load_events(struct loader *l)
   yaml_parser_delete(&p);
 }
 
+/* Loads what l names (bytes or a file), l->len bytes long; the tree, or
+   NULL after errors in l->d. */
+static struct value_tree *load(struct loader *l, const char *name)
+{
+  struct mark whole;
+
+  l->tree = value_tree_new(name);
+  l->file = value_tree_file(l->tree);
+  whole.file = name;
+  whole.line = 0;
+  whole.col = 0;
+  if (l->len > l->lim->max_bytes) {
+    l->errors++;
+    diag_error(l->d, &whole, "input is too large (the limit is %lu bytes)",
+               (unsigned long)l->lim->max_bytes);
+  } else {
+    load_events(l);
+  }
+  if (!l->errors && l->nwork == 0) {
+    struct value v; /* an empty stream is one null document */
+
+    memset(&v, 0, sizeof v);
+    v.mark.file = l->file;
+    v.mark.line = 1;
+    v.mark.col = 1;
+    push(l, &v);
+  }
+  if (!l->errors) {
+    struct value *root = value_tree_alloc(l->tree, sizeof *root);
+
+    *root = l->work[0];
+    value_tree_set_root(l->tree, root);
+  }
+  free(l->work);
+  free(l->frames);
+  if (l->errors) {
+    value_tree_free(l->tree);
+    return NULL;
+  }
+  return l->tree;
+}
+
+static void init(struct loader *l, const struct loader_limits *lim,
+                 struct diag *d)
+{
+  memset(l, 0, sizeof *l);
+  l->d = d;
+  l->lim = lim ? lim : &loader_default_limits;
+}
+
 struct value_tree *loader_load_bytes(const char *name, const char *bytes,
                                      size_t len,
                                      const struct loader_limits *lim,
                                      struct diag *d)
 {
   struct loader l;
-  struct mark whole;
 
-  memset(&l, 0, sizeof l);
-  l.d = d;
-  l.lim = lim ? lim : &loader_default_limits;
-  l.tree = value_tree_new(name);
-  l.file = value_tree_file(l.tree);
+  init(&l, lim, d);
   l.bytes = bytes;
   l.len = len;
-  whole.file = name;
-  whole.line = 0;
-  whole.col = 0;
-  if (len > l.lim->max_bytes) {
-    l.errors++;
-    diag_error(d, &whole, "input is too large (the limit is %lu bytes)",
-               (unsigned long)l.lim->max_bytes);
-  } else {
-    load_events(&l);
-  }
-  if (!l.errors && l.nwork == 0) {
-    struct value v; /* an empty stream is one null document */
-
-    memset(&v, 0, sizeof v);
-    v.mark.file = l.file;
-    v.mark.line = 1;
-    v.mark.col = 1;
-    push(&l, &v);
-  }
-  if (!l.errors) {
-    struct value *root = value_tree_alloc(l.tree, sizeof *root);
-
-    *root = l.work[0];
-    value_tree_set_root(l.tree, root);
-  }
-  free(l.work);
-  free(l.frames);
-  if (l.errors) {
-    value_tree_free(l.tree);
-    return NULL;
-  }
-  return l.tree;
+  return load(&l, name);
 }
 
-/* Reads a whole regular file; NULL (with an error in d) when it cannot. */
-static char *read_file(const char *path, size_t limit, size_t *len,
-                       struct diag *d)
-{
-  struct mark m = {0, 0, 0};
-  struct stat st;
-  char *data = NULL;
-  size_t n = 0, cap = 0, got;
-  FILE *f;
-
-  m.file = path;
-  f = fopen(path, "rb");
-  if (!f)
-    return diag_error(d, &m, "cannot open: %s", strerror(errno)), NULL;
-  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(f);
-    return diag_error(d, &m, "cannot read: %s", strerror(EISDIR)), NULL;
-  }
-  do {
-    if (n == cap) {
-      cap = cap ? cap * 2 : 64 * 1024;
-      data = xrealloc(data, cap);
-    }
-    got = fread(data + n, 1, cap - n, f);
-    n += got;
-  } while (got && n <= limit);
-  if (ferror(f)) {
-    diag_error(d, &m, "cannot read: %s", strerror(errno));
-    fclose(f);
-    free(data);
-    return NULL;
-  }
-  fclose(f);
-  *len = n;
-  return data;
-}
-
+/* The file is parsed as libyaml reads it, never held whole in memory. */
 struct value_tree *loader_load_file(const char *path,
                                     const struct loader_limits *lim,
                                     struct diag *d)
 {
+  struct mark m = {0, 0, 0};
   struct value_tree *t;
-  size_t len;
-  char *bytes;
+  struct loader l;
+  struct stat st;
 
-  if (!lim)
-    lim = &loader_default_limits;
-  bytes = read_file(path, lim->max_bytes, &len, d);
-  if (!bytes)
-    return NULL;
-  t = loader_load_bytes(path, bytes, len, lim, d);
-  free(bytes);
+  init(&l, lim, d);
+  m.file = path;
+  l.in = fopen(path, "rb");
+  if (!l.in)
+    return diag_error(d, &m, "cannot open: %s", strerror(errno)), NULL;
+  if (fstat(fileno(l.in), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(l.in);
+    return diag_error(d, &m, "cannot read: %s", strerror(EISDIR)), NULL;
+  }
+  l.len = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+  t = load(&l, path);
+  if (t && ferror(l.in)) {
+    diag_error(d, &m, "cannot read: %s", strerror(errno));
+    value_tree_free(t);
+    t = NULL;
+  }
+  fclose(l.in);
   return t;
 }

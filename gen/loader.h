@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "value.h"
 
+/* Each limit must stay below 2^32: a node stores its length in 32 bits. */
 struct loader_limits {
   unsigned max_depth;  /* nested collections */
   size_t max_bytes;    /* size of the whole input */

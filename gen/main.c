@@ -219,6 +219,8 @@ int main(int argc, char **argv)
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)
     s = spec_build(tree, d);
+  if (s)
+    value_tree_drop_nodes(tree); /* the model keeps only the text */
   if (!s) {
     diag_print(d, stderr);
     status = EXIT_ERROR;

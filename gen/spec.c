@@ -181,7 +181,7 @@ static void check_keys(struct checker *c, const struct value *map,
   size_t i, j;
 
   for (i = 0; i < map->len; i++) {
-    const struct value *k = &map->items[2 * i];
+    const struct value *k = &map->as.items[2 * i];
     const char *hint;
 
     for (j = 0; rules[j].key && !value_is(k, rules[j].key); j++)
@@ -268,10 +268,10 @@ static long get_code(struct checker *c, const struct value *v, const char *key)
 {
   if (want_kind(c, v, key, VALUE_INT))
     return -1;
-  if (v->num.i < 0 || v->num.i > CODE_MAX)
+  if (v->as.i < 0 || v->as.i > CODE_MAX)
     return diag_error(c->d, &v->mark, "%s %lld is out of range (0 to %ld)",
-                      key, v->num.i, CODE_MAX), -1;
-  return (long)v->num.i;
+                      key, v->as.i, CODE_MAX), -1;
+  return (long)v->as.i;
 }
 
 static void read_classes(struct checker *c, const struct value *list)
@@ -283,7 +283,7 @@ static void read_classes(struct checker *c, const struct value *list)
     return;
   out = arena_alloc(c->arena, list->len * sizeof *out);
   for (i = 0; i < list->len; i++) {
-    const struct value *v = &list->items[i], *r;
+    const struct value *v = &list->as.items[i], *r;
     struct spec_class *k = &out[i];
 
     memset(k, 0, sizeof *k);
@@ -301,8 +301,8 @@ static void read_classes(struct checker *c, const struct value *list)
     if ((r = value_get(v, "range")) && !want_kind(c, r, "range", VALUE_SEQ)) {
       if (r->len != 2)
         diag_error(c->d, &r->mark, "'range' must be [low, high]");
-      else if ((k->lo = get_code(c, &r->items[0], "low")) >= 0 &&
-               (k->hi = get_code(c, &r->items[1], "high")) >= 0 &&
+      else if ((k->lo = get_code(c, &r->as.items[0], "low")) >= 0 &&
+               (k->hi = get_code(c, &r->as.items[1], "high")) >= 0 &&
                k->lo > k->hi)
         diag_error(c->d, &r->mark, "range [%ld, %ld] is empty: low is above "
                    "high", k->lo, k->hi);
@@ -337,14 +337,14 @@ static void read_flags(struct checker *c, const struct value *map)
   }
   out = arena_alloc(c->arena, map->len * sizeof *out);
   for (i = 0; i < map->len; i++) {
-    const struct value *k = &map->items[2 * i];
+    const struct value *k = &map->as.items[2 * i];
     struct spec_flag *f = &out[i];
 
     f->mark = k->mark;
     f->id = get_ident(c, k, "flag");
     if (!f->id)
       c->flags_ok = 0;
-    f->meaning = get_text(c, &map->items[2 * i + 1], "meaning");
+    f->meaning = get_text(c, &map->as.items[2 * i + 1], "meaning");
     for (j = 0; f->id && j < c->s->nclasses; j++) {
       const struct spec_class *o = &c->s->classes[j];
 
@@ -400,7 +400,7 @@ static void read_aliases(struct checker *c, struct spec_status *st,
     return;
   out = arena_alloc(c->arena, list->len * sizeof *out);
   for (i = 0; i < list->len; i++) {
-    const struct value *v = &list->items[i];
+    const struct value *v = &list->as.items[i];
 
     out[i].mark = v->mark;
     out[i].reason = get_text(c, v, "alias");
@@ -422,7 +422,7 @@ static void read_status_flags(struct checker *c, struct spec_status *st,
     return;
   seen = xcalloc(s->nflags + 1, 1);
   for (i = 0; i < list->len; i++) {
-    const struct value *v = &list->items[i];
+    const struct value *v = &list->as.items[i];
     const char *id = get_text(c, v, "flag");
 
     for (j = 0; id && j < s->nflags; j++)
@@ -589,7 +589,7 @@ static void check_statuses(struct checker *c, const struct value *list,
   names = xmalloc(total * sizeof *names);
   reasons = xmalloc(total * sizeof *reasons);
   for (i = 0; i < n; i++) {
-    const struct value *v = &list->items[i], *name = value_get(v, "name");
+    const struct value *v = &list->as.items[i], *name = value_get(v, "name");
     const struct value *reason = value_get(v, "reason");
 
     if (st[i].code >= 0)
@@ -599,7 +599,7 @@ static void check_statuses(struct checker *c, const struct value *list,
     if (st[i].reason)
       add_key(reasons, &nreasons, st[i].reason, 0, reason);
     for (j = 0; j < st[i].naliases; j++) {
-      const struct value *a = &value_get(v, "aliases")->items[j];
+      const struct value *a = &value_get(v, "aliases")->as.items[j];
 
       if (st[i].aliases[j].name)
         add_key(names, &nnames, st[i].aliases[j].name, 0, a);
@@ -635,7 +635,7 @@ static void read_statuses(struct checker *c, const struct value *list)
   }
   st = arena_alloc(c->arena, list->len * sizeof *st);
   for (i = 0; i < list->len; i++)
-    read_status(c, &st[i], &list->items[i]);
+    read_status(c, &st[i], &list->as.items[i]);
   check_statuses(c, list, st, list->len);
   qsort(st, list->len, sizeof *st, status_order);
   c->s->statuses = st;

@@ -10,7 +10,8 @@
 #include "xmem.h"
 
 struct value_tree {
-  struct arena *arena;
+  struct arena *nodes; /* dropped by value_tree_drop_nodes */
+  struct arena *text;
   char *file;
   const struct value *root;
 };
@@ -19,7 +20,8 @@ struct value_tree *value_tree_new(const char *file)
 {
   struct value_tree *t = xcalloc(1, sizeof *t);
 
-  t->arena = arena_new();
+  t->nodes = arena_new();
+  t->text = arena_new();
   t->file = xstrndup(file, strlen(file));
   return t;
 }
@@ -28,7 +30,8 @@ void value_tree_free(struct value_tree *t)
 {
   if (!t)
     return;
-  arena_free(t->arena);
+  arena_free(t->nodes);
+  arena_free(t->text);
   free(t->file);
   free(t);
 }
@@ -50,12 +53,19 @@ void value_tree_set_root(struct value_tree *t, const struct value *root)
 
 void *value_tree_alloc(struct value_tree *t, size_t n)
 {
-  return arena_alloc(t->arena, n);
+  return arena_alloc(t->nodes, n);
 }
 
 char *value_tree_strndup(struct value_tree *t, const char *s, size_t n)
 {
-  return arena_strndup(t->arena, s, n);
+  return arena_strndup(t->text, s, n);
+}
+
+void value_tree_drop_nodes(struct value_tree *t)
+{
+  arena_free(t->nodes);
+  t->nodes = arena_new();
+  t->root = NULL;
 }
 
 const struct value *value_get(const struct value *map, const char *key)
@@ -65,8 +75,8 @@ const struct value *value_get(const struct value *map, const char *key)
   if (!map || map->kind != VALUE_MAP)
     return NULL;
   for (i = 0; i < map->len; i++)
-    if (value_is(&map->items[2 * i], key))
-      return &map->items[2 * i + 1];
+    if (value_is(&map->as.items[2 * i], key))
+      return &map->as.items[2 * i + 1];
   return NULL;
 }
 

@@ -10,26 +10,29 @@
 
 enum value_kind {
   VALUE_NULL,   /* null, ~, an empty plain scalar */
-  VALUE_BOOL,   /* true / false (num.i is 1 or 0) */
-  VALUE_INT,    /* a plain integer that fits long long (num.i) */
-  VALUE_FLOAT,  /* a plain number with a fraction or exponent (num.f) */
+  VALUE_BOOL,   /* true / false (as.i is 1 or 0) */
+  VALUE_INT,    /* a plain integer that fits long long (as.i) */
+  VALUE_FLOAT,  /* a plain number with a fraction or exponent (as.f) */
   VALUE_STRING, /* any other scalar, and every quoted or block scalar */
-  VALUE_SEQ,    /* len items in items[0..len-1] */
-  VALUE_MAP     /* len pairs: items[2k] is a key, items[2k+1] its value */
+  VALUE_SEQ,    /* len items in as.items[0..len-1] */
+  VALUE_MAP     /* len pairs: as.items[2k] is a key, as.items[2k+1] its
+                   value */
 };
 
+/* 40 bytes on LP64: a spec of 100k statuses has some 1.4 million nodes. */
 struct value {
   enum value_kind kind;
+  unsigned len;     /* scalars: bytes in str; seq: items; map: pairs (the
+                       loader's limits keep every count far below 2^32) */
   struct mark mark; /* where the node starts; mark.file is the tree's name */
-  size_t len;       /* scalars: bytes in str; seq: items; map: pairs */
   const char *str;  /* scalars: the text as parsed (escapes resolved),
                        NUL-terminated; may hold NULs before len. NULL for
                        seq and map */
-  struct value *items; /* seq and map children; NULL for scalars */
   union {
-    long long i;
-    double f;
-  } num;
+    long long i;          /* VALUE_INT; VALUE_BOOL: 1 or 0 */
+    double f;             /* VALUE_FLOAT */
+    struct value *items;  /* VALUE_SEQ and VALUE_MAP children */
+  } as;
 };
 
 struct value_tree;
@@ -43,7 +46,14 @@ const char *value_tree_file(const struct value_tree *t);
 const struct value *value_tree_root(const struct value_tree *t);
 void value_tree_set_root(struct value_tree *t, const struct value *root);
 
-/* Memory owned by the tree, freed with it: for the builder (the loader). */
+/* Frees every node but keeps their text: for a reader done with the
+   structure that still borrows strings (the spec model). The root is
+   NULL afterwards. */
+void value_tree_drop_nodes(struct value_tree *t);
+
+/* Memory owned by the tree, freed with it: for the builder (the loader).
+   Nodes and text come from separate arenas, so that text can outlive the
+   nodes. */
 void *value_tree_alloc(struct value_tree *t, size_t n);
 char *value_tree_strndup(struct value_tree *t, const char *s, size_t n);
 

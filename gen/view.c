@@ -63,46 +63,37 @@ struct type_info {
   enum view_type full; /* a ref's fields are the first of its full type's */
 };
 
-/* Field names of each type; a flag set takes its names from the spec. */
-static struct type_info info(enum view_type t)
-{
-  struct type_info i = {NULL, 0, VIEW_FLAG_SET};
+/* Field names of each type, by enum view_type; a flag set takes its
+   names from the spec. A ref's fields are the first of its full type's. */
+static const struct type_info types[] = {
+  {root_fields, COUNT(root_fields), VIEW_ROOT},
+  {class_fields, COUNT(class_fields), VIEW_CLASS},
+  {class_fields, 3, VIEW_CLASS},
+  {flag_fields, COUNT(flag_fields), VIEW_FLAG},
+  {flag_fields, 3, VIEW_FLAG},
+  {NULL, 0, VIEW_FLAG_SET},
+  {status_fields, COUNT(status_fields), VIEW_STATUS},
+  {status_fields, 2, VIEW_STATUS},
+  {alias_fields, COUNT(alias_fields), VIEW_ALIAS},
+  {constant_fields, COUNT(constant_fields), VIEW_CONSTANT},
+  {group_fields, COUNT(group_fields), VIEW_GROUP},
+  {key_fields, COUNT(key_fields), VIEW_KEY},
+  {case_fields, COUNT(case_fields), VIEW_CASE},
+  {slots_fields, COUNT(slots_fields), VIEW_SLOTS},
+  {slot_fields, COUNT(slot_fields), VIEW_SLOT},
+  {gap_line_fields, COUNT(gap_line_fields), VIEW_GAP_LINE},
+  {gap_fields, COUNT(gap_fields), VIEW_GAP},
+};
 
-  switch (t) {
-  case VIEW_ROOT: i.names = root_fields, i.count = COUNT(root_fields); break;
-  case VIEW_CLASS: i.names = class_fields, i.count = COUNT(class_fields); break;
-  case VIEW_CLASS_REF: i.names = class_fields, i.count = 3; break;
-  case VIEW_FLAG: i.names = flag_fields, i.count = COUNT(flag_fields); break;
-  case VIEW_FLAG_REF: i.names = flag_fields, i.count = 3; break;
-  case VIEW_STATUS: i.names = status_fields, i.count = COUNT(status_fields);
-    break;
-  case VIEW_STATUS_REF: i.names = status_fields, i.count = 2; break;
-  case VIEW_ALIAS: i.names = alias_fields, i.count = COUNT(alias_fields);
-    break;
-  case VIEW_CONSTANT: i.names = constant_fields;
-    i.count = COUNT(constant_fields);
-    break;
-  case VIEW_GROUP: i.names = group_fields, i.count = COUNT(group_fields); break;
-  case VIEW_KEY: i.names = key_fields, i.count = COUNT(key_fields); break;
-  case VIEW_CASE: i.names = case_fields, i.count = COUNT(case_fields); break;
-  case VIEW_SLOTS: i.names = slots_fields, i.count = COUNT(slots_fields); break;
-  case VIEW_SLOT: i.names = slot_fields, i.count = COUNT(slot_fields); break;
-  case VIEW_GAP_LINE: i.names = gap_line_fields;
-    i.count = COUNT(gap_line_fields);
-    break;
-  case VIEW_GAP: i.names = gap_fields, i.count = COUNT(gap_fields); break;
-  case VIEW_FLAG_SET: break;
-  }
-  i.full = t == VIEW_CLASS_REF ? VIEW_CLASS
-         : t == VIEW_FLAG_REF ? VIEW_FLAG
-         : t == VIEW_STATUS_REF ? VIEW_STATUS : t;
-  return i;
+static const struct type_info *info(enum view_type t)
+{
+  return &types[t];
 }
 
 /* Fields of the type itself, before first and last. */
 static size_t own_fields(const struct view *v, struct view_ref r)
 {
-  return r.type == VIEW_FLAG_SET ? v->s->nflags : info(r.type).count;
+  return r.type == VIEW_FLAG_SET ? v->s->nflags : info(r.type)->count;
 }
 
 static size_t field_count(const struct view *v, struct view_ref r)
@@ -119,7 +110,7 @@ static const char *field_name(const struct view *v, struct view_ref r,
 
   if (i >= own)
     return item_fields[i - own];
-  return r.type == VIEW_FLAG_SET ? v->s->flags[i].id : info(r.type).names[i];
+  return r.type == VIEW_FLAG_SET ? v->s->flags[i].id : info(r.type)->names[i];
 }
 
 static struct view_ref make(enum view_kind kind)
@@ -328,7 +319,7 @@ static struct view_ref field_value(const struct view *v, struct view_ref r,
 
   if (i >= own)
     return number(VIEW_BOOL, i == own ? r.pos == 0 : r.pos == r.count - 1);
-  switch (info(r.type).full) {
+  switch (info(r.type)->full) {
   case VIEW_ROOT: return root_field(v, i);
   case VIEW_CLASS: return class_field(v, r.ptr, i);
   case VIEW_FLAG: return flag_field(v, r.ptr, i);
@@ -364,10 +355,11 @@ int view_get(const struct view *v, struct view_ref r, const char *name,
 {
   size_t i, n = field_count(v, r);
 
-  for (i = 0; i < n; i++) {
+  for (i = 0; len && i < n; i++) {
     const char *f = field_name(v, r, i);
 
-    if (strlen(f) == len && memcmp(f, name, len) == 0) {
+    /* no strlen: most names differ in their first byte */
+    if (f[0] == name[0] && strncmp(f, name, len) == 0 && f[len] == '\0') {
       *out = field_value(v, r, i);
       return 1;
     }

@@ -62,7 +62,7 @@ static void dump(struct buf *out, const struct value *v)
     buf_putc(out, '[');
     for (i = 0; i < v->len; i++) {
       buf_puts(out, i ? ", " : "");
-      dump(out, &v->items[i]);
+      dump(out, &v->as.items[i]);
     }
     buf_putc(out, ']');
     return;
@@ -70,9 +70,9 @@ static void dump(struct buf *out, const struct value *v)
     buf_putc(out, '{');
     for (i = 0; i < v->len; i++) {
       buf_puts(out, i ? ", " : "");
-      dump(out, &v->items[2 * i]);
+      dump(out, &v->as.items[2 * i]);
       buf_puts(out, ": ");
-      dump(out, &v->items[2 * i + 1]);
+      dump(out, &v->as.items[2 * i + 1]);
     }
     buf_putc(out, '}');
     return;
@@ -89,7 +89,7 @@ static enum mustache_found partial(void *closure, const char *name, size_t len,
   size_t i;
 
   for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
-    const struct value *k = &map->items[2 * i], *v = k + 1;
+    const struct value *k = &map->as.items[2 * i], *v = k + 1;
 
     if (k->len == len && memcmp(k->str, name, len) == 0 && v->str) {
       src->bytes = v->str;
@@ -189,7 +189,7 @@ static int run_file(const char *path, struct totals *all)
     return -1;
   }
   for (i = 0; i < tests->len; i++) {
-    if (run_test(&tests->items[i]))
+    if (run_test(&tests->as.items[i]))
       here.passed++;
     else
       here.failed++;

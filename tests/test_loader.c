@@ -22,9 +22,9 @@ static void show(const struct value *v, struct buf *b)
 
   switch (v->kind) {
   case VALUE_NULL: buf_puts(b, "n"); break;
-  case VALUE_BOOL: buf_printf(b, "b%lld", v->num.i); break;
-  case VALUE_INT: buf_printf(b, "i%lld", v->num.i); break;
-  case VALUE_FLOAT: buf_printf(b, "f%g", v->num.f); break;
+  case VALUE_BOOL: buf_printf(b, "b%lld", v->as.i); break;
+  case VALUE_INT: buf_printf(b, "i%lld", v->as.i); break;
+  case VALUE_FLOAT: buf_printf(b, "f%g", v->as.f); break;
   case VALUE_STRING:
     buf_putc(b, 's');
     buf_putc(b, '"');
@@ -37,11 +37,11 @@ static void show(const struct value *v, struct buf *b)
     for (i = 0; i < v->len; i++) {
       buf_puts(b, i ? ", " : "");
       if (v->kind == VALUE_MAP) {
-        show(&v->items[2 * i], b);
+        show(&v->as.items[2 * i], b);
         buf_puts(b, ": ");
-        show(&v->items[2 * i + 1], b);
+        show(&v->as.items[2 * i + 1], b);
       } else {
-        show(&v->items[i], b);
+        show(&v->as.items[i], b);
       }
     }
     buf_putc(b, v->kind == VALUE_SEQ ? ']' : '}');

@@ -39,10 +39,10 @@ static int lookup(void *closure, struct mustache_value ctx, const char *key,
   if (!m || m->kind != VALUE_MAP)
     return 0;
   for (i = 0; i < m->len; i++) {
-    const struct value *k = &m->items[2 * i];
+    const struct value *k = &m->as.items[2 * i];
 
     if (k->str && k->len == len && memcmp(k->str, key, len) == 0) {
-      *out = value_data_of(&m->items[2 * i + 1]);
+      *out = value_data_of(&m->as.items[2 * i + 1]);
       return 1;
     }
   }
@@ -58,7 +58,7 @@ static int truthy(void *closure, struct mustache_value v)
     return 0;
   switch (x->kind) {
   case VALUE_NULL: return 0;
-  case VALUE_BOOL: return x->num.i != 0;
+  case VALUE_BOOL: return x->as.i != 0;
   case VALUE_STRING:
   case VALUE_SEQ: return x->len != 0;
   default: return 1;
@@ -80,7 +80,7 @@ static struct mustache_value item(void *closure, struct mustache_value v,
                                   size_t i)
 {
   (void)closure;
-  return value_data_of(&node(v)->items[i]);
+  return value_data_of(&node(v)->as.items[i]);
 }
 
 void value_data_print_float(struct buf *out, double f)
@@ -115,9 +115,9 @@ static int print(void *closure, struct mustache_value v, struct buf *out)
     return 0;
   switch (x->kind) {
   case VALUE_NULL: return 0;
-  case VALUE_BOOL: buf_puts(out, x->num.i ? "true" : "false"); return 0;
-  case VALUE_INT: buf_printf(out, "%lld", x->num.i); return 0;
-  case VALUE_FLOAT: value_data_print_float(out, x->num.f); return 0;
+  case VALUE_BOOL: buf_puts(out, x->as.i ? "true" : "false"); return 0;
+  case VALUE_INT: buf_printf(out, "%lld", x->as.i); return 0;
+  case VALUE_FLOAT: value_data_print_float(out, x->as.f); return 0;
   case VALUE_STRING: buf_put(out, x->str, x->len); return 0;
   default: return -1;
   }
