@@ -18,7 +18,9 @@ WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
 STD      = -std=c99 -D_XOPEN_SOURCE=700
 
 # Debian packages that building and testing need (make deps).
-DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang
+# g++ and clang: the generated C is compiled by both in make check;
+# gperf: the baseline of make bench.
+DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang gperf
 
 ifeq ($(SANITIZE),1)
 B        := build/san
@@ -61,7 +63,7 @@ GEN_STAMP := $(B)/generated.stamp
 EXAMPLE   := $(B)/examples/http_lookup
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
-.PHONY: all deps check memcheck conformance clean help
+.PHONY: all deps check memcheck conformance bench clean help
 
 all: $(STATUSGEN) $(GEN_STAMP)
 
@@ -76,6 +78,7 @@ help:
 	@echo 'make check     build and run every test (SANITIZE=1: under ASan/UBSan)'
 	@echo 'make memcheck  run the tests and the generator under valgrind'
 	@echo 'make conformance  run the official Mustache suite when present'
+	@echo 'make bench     measure lookups and the generator against baselines'
 	@echo 'make clean     remove build/'
 
 deps:
@@ -177,6 +180,11 @@ conformance: $(RUNNER)
 	else \
 	  echo "conformance: skipped, no Mustache suite at $(MUSTACHE_SPEC)"; \
 	fi
+
+# Benchmarks: built with their own flags (gcc and clang at -O2) by
+# bench/bench.mk; never part of check.
+bench: $(STATUSGEN)
+	@$(MAKE) --no-print-directory -f bench/bench.mk STATUSGEN=$(STATUSGEN)
 
 clean:
 	rm -rf build
