@@ -18,12 +18,46 @@ struct constant {
   const char *reason;
 };
 
+/* A table's entries, a few per line of the generated source (VIEW_LINE
+   items): n items of type from base. */
+struct line {
+  enum view_type type;
+  const void *base;
+  size_t n;
+};
+/* The first switch of a text index as a table: by length, the byte to
+   read and the base of its rows (rows past the end for absent lengths). */
+struct length_row {
+  unsigned long at;
+  long base;
+};
+
+/* A text index as tables: by length, and by row the slot to try first;
+   each also cut into lines. */
+struct tables {
+  struct length_row *by_length; /* 0 .. max_length */
+  size_t max_length;
+  unsigned long *by_row;        /* slots; 0 where no key */
+  struct line *length_lines, *row_lines;
+  size_t nlength_lines, nrow_lines;
+};
+
+/* An entry of the tables indexed by code: a status, or a run of holes. */
+struct row {
+  const struct spec_status *status;
+  const unsigned long *gaps;
+  size_t ngaps;
+};
+
 struct view {
   const struct spec *s;
   struct constant *constants;
   size_t nconstants;
   struct lookup_index names, reasons;
   struct lookup_slots slots;
+  struct tables name_tables, reason_tables;
+  struct row *rows; /* the code tables' entries, in order */
+  size_t nrows;
   char *prefix, *upper_prefix, *spec_file;
   char **class_upper, **flag_upper; /* upper-case ids */
   size_t *class_first, *class_len;  /* each class's slice of statuses */
@@ -39,15 +73,20 @@ static const char *const root_fields[] = {
   "reason_index"};
 static const char *const constant_fields[] = {"name", "code", "target",
                                               "reason"};
-static const char *const group_fields[] = {"length", "pos", "one", "cases",
-                                           "keys"};
-static const char *const case_fields[] = {"byte", "label", "keys"};
-static const char *const slots_fields[] = {"lo", "hi", "dense", "cases",
-                                           "gap_lines"};
+static const char *const index_fields[] = {"groups", "keys", "rows",
+                                           "max_length", "by_length",
+                                           "by_row"};
+static const char *const line_fields[] = {"items"};
+static const char *const length_fields[] = {"at", "base"};
+static const char *const row_slot_fields[] = {"slot"};
+static const char *const group_fields[] = {"length", "pos", "base", "keys"};
+static const char *const slots_fields[] = {"lo", "hi", "dense", "size",
+                                           "cases", "rows"};
+static const char *const row_fields[] = {"status", "gaps"};
 static const char *const slot_fields[] = {"code", "slot", "offset"};
-static const char *const gap_line_fields[] = {"gaps"};
 static const char *const gap_fields[] = {"offset"};
-static const char *const key_fields[] = {"text", "lower", "code"};
+static const char *const key_fields[] = {"text", "lower", "length", "code",
+                                         "slot", "row", "next"};
 static const char *const item_fields[] = {"first", "last"};
 static const char *const class_fields[] = {
   "id", "ID", "title", "lo", "hi", "index", "statuses"};
@@ -78,10 +117,13 @@ static const struct type_info types[] = {
   {constant_fields, COUNT(constant_fields), VIEW_CONSTANT},
   {group_fields, COUNT(group_fields), VIEW_GROUP},
   {key_fields, COUNT(key_fields), VIEW_KEY},
-  {case_fields, COUNT(case_fields), VIEW_CASE},
+  {index_fields, COUNT(index_fields), VIEW_INDEX},
+  {length_fields, COUNT(length_fields), VIEW_LENGTH},
+  {row_slot_fields, COUNT(row_slot_fields), VIEW_ROW_SLOT},
   {slots_fields, COUNT(slots_fields), VIEW_SLOTS},
   {slot_fields, COUNT(slot_fields), VIEW_SLOT},
-  {gap_line_fields, COUNT(gap_line_fields), VIEW_GAP_LINE},
+  {row_fields, COUNT(row_fields), VIEW_ROW},
+  {line_fields, COUNT(line_fields), VIEW_LINE},
   {gap_fields, COUNT(gap_fields), VIEW_GAP},
 };
 
@@ -175,8 +217,8 @@ static struct view_ref root_field(const struct view *v, size_t i)
   case 8: return list(VIEW_STATUS, s->statuses, s->nstatuses, 0);
   case 9: return list(VIEW_CONSTANT, v->constants, v->nconstants, 0);
   case 10: return object(VIEW_SLOTS, &v->slots);
-  case 11: return list(VIEW_GROUP, v->names.groups, v->names.ngroups, 0);
-  default: return list(VIEW_GROUP, v->reasons.groups, v->reasons.ngroups, 0);
+  case 11: return object(VIEW_INDEX, &v->names);
+  default: return object(VIEW_INDEX, &v->reasons);
   }
 }
 
@@ -190,13 +232,33 @@ static struct view_ref constant_field(const struct constant *c, size_t i)
   }
 }
 
+static const struct tables *tables_of(const struct view *v,
+                                      const void *owner)
+{
+  return owner == &v->names ? &v->name_tables : &v->reason_tables;
+}
+
+static struct view_ref index_field(const struct view *v,
+                                   const struct lookup_index *x, size_t i)
+{
+  const struct tables *t = tables_of(v, x);
+
+  switch (i) {
+  case 0: return list(VIEW_GROUP, x->groups, x->ngroups, 0);
+  case 1: return list(VIEW_KEY, x->keys, x->nkeys, 0);
+  case 2: return number(VIEW_INT, (long)x->rows);
+  case 3: return number(VIEW_INT, (long)t->max_length);
+  case 4: return list(VIEW_LINE, t->length_lines, t->nlength_lines, 0);
+  default: return list(VIEW_LINE, t->row_lines, t->nrow_lines, 0);
+  }
+}
+
 static struct view_ref group_field(const struct lookup_group *g, size_t i)
 {
   switch (i) {
   case 0: return number(VIEW_INT, (long)g->length);
   case 1: return number(VIEW_INT, (long)g->pos);
-  case 2: return object(VIEW_KEY, g->nkeys == 1 ? g->keys : NULL);
-  case 3: return list(VIEW_CASE, g->cases, g->ncases, 0);
+  case 2: return number(VIEW_INT, g->base);
   default: return list(VIEW_KEY, g->keys, g->nkeys, 0);
   }
 }
@@ -206,21 +268,57 @@ static struct view_ref key_field(const struct lookup_key *k, size_t i)
   switch (i) {
   case 0: return text(k->text);
   case 1: return text(k->lower);
-  default: return number(VIEW_INT, k->code);
+  case 2: return number(VIEW_INT, (long)k->len);
+  case 3: return number(VIEW_INT, k->code);
+  case 4: return number(VIEW_INT, (long)k->slot);
+  case 5: return number(VIEW_INT, k->row);
+  default: return number(VIEW_INT, (long)k->next);
   }
 }
 
-static struct view_ref case_field(const struct lookup_case *c, size_t i)
+/* Holes come in runs of at most this many per row of a table. */
+#define GAPS_PER_LINE 8
+/* Numbers per line of a table of the generated source. */
+#define NUMBERS_PER_LINE 12
+
+static size_t item_size(enum view_type t);
+
+/* Cuts n items of type from base into lines; returns how many. */
+static size_t cut(struct line **lines, enum view_type type, const void *base,
+                  size_t n)
 {
-  if (i == 0)
-    return number(VIEW_INT, (long)c->byte);
-  if (i == 1)
-    return text(c->label);
-  return list(VIEW_KEY, c->keys, c->nkeys, 0);
+  size_t i, k = (n + NUMBERS_PER_LINE - 1) / NUMBERS_PER_LINE;
+
+  *lines = xcalloc(k + 1, sizeof **lines);
+  for (i = 0; i < k; i++) {
+    (*lines)[i].type = type;
+    (*lines)[i].base = (const char *)base + i * NUMBERS_PER_LINE *
+                                                item_size(type);
+    (*lines)[i].n = n - i * NUMBERS_PER_LINE < NUMBERS_PER_LINE
+                        ? n - i * NUMBERS_PER_LINE : NUMBERS_PER_LINE;
+  }
+  return k;
 }
 
-/* Gap offsets come in lines of this many, for case labels that fit. */
-#define GAPS_PER_LINE 7
+static void build_tables(struct tables *t, const struct lookup_index *x)
+{
+  size_t i, k;
+
+  t->max_length = x->ngroups ? x->groups[x->ngroups - 1].length : 0;
+  t->by_length = xcalloc(t->max_length + 1, sizeof *t->by_length);
+  for (i = 0; i <= t->max_length; i++)
+    t->by_length[i].base = (long)x->rows; /* no such length: past the end */
+  for (i = 0; i < x->ngroups; i++) {
+    t->by_length[x->groups[i].length].at = x->groups[i].pos;
+    t->by_length[x->groups[i].length].base = x->groups[i].base;
+  }
+  t->by_row = xcalloc(x->rows + 1, sizeof *t->by_row);
+  for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
+    t->by_row[x->keys[k].row] = x->keys[k].slot;
+  t->nlength_lines = cut(&t->length_lines, VIEW_LENGTH, t->by_length,
+                         t->max_length + 1);
+  t->nrow_lines = cut(&t->row_lines, VIEW_ROW_SLOT, t->by_row, x->rows);
+}
 
 static struct view_ref slots_field(const struct view *v, size_t i)
 {
@@ -230,10 +328,11 @@ static struct view_ref slots_field(const struct view *v, size_t i)
   case 0: return number(VIEW_INT, sl->lo);
   case 1: return number(VIEW_INT, sl->hi);
   case 2: return number(VIEW_BOOL, sl->dense);
-  case 3: return list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0);
-  default:
-    return list(VIEW_GAP_LINE, sl->gaps,
-                (sl->ngaps + GAPS_PER_LINE - 1) / GAPS_PER_LINE, 0);
+  case 3:
+    return number(VIEW_INT, sl->dense ? sl->hi - sl->lo + 1
+                                      : (long)v->s->nstatuses + 1);
+  case 4: return list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0);
+  default: return list(VIEW_ROW, v->rows, v->nrows, 0);
   }
 }
 
@@ -245,14 +344,6 @@ static struct view_ref slot_field(const struct view *v,
   case 1: return number(VIEW_INT, (long)(st - v->s->statuses) + 1);
   default: return number(VIEW_INT, st->code - v->slots.lo);
   }
-}
-
-/* A line of gaps: the offsets from line up to GAPS_PER_LINE, or the end. */
-static struct view_ref gap_line(const struct view *v, const unsigned long *at)
-{
-  size_t done = (size_t)(at - v->slots.gaps), n = v->slots.ngaps - done;
-
-  return list(VIEW_GAP, at, n < GAPS_PER_LINE ? n : GAPS_PER_LINE, 0);
 }
 
 static struct view_ref class_field(const struct view *v,
@@ -330,10 +421,24 @@ static struct view_ref field_value(const struct view *v, struct view_ref r,
   case VIEW_CONSTANT: return constant_field(r.ptr, i);
   case VIEW_GROUP: return group_field(r.ptr, i);
   case VIEW_KEY: return key_field(r.ptr, i);
-  case VIEW_CASE: return case_field(r.ptr, i);
+  case VIEW_INDEX: return index_field(v, r.ptr, i);
+  case VIEW_LENGTH:
+    return i == 0 ? number(VIEW_INT,
+                           (long)((const struct length_row *)r.ptr)->at)
+                  : number(VIEW_INT, ((const struct length_row *)r.ptr)->base);
+  case VIEW_ROW_SLOT:
+    return number(VIEW_INT, (long)*(const unsigned long *)r.ptr);
   case VIEW_SLOTS: return slots_field(v, i);
   case VIEW_SLOT: return slot_field(v, r.ptr, i);
-  case VIEW_GAP_LINE: return gap_line(v, r.ptr);
+  case VIEW_ROW:
+    if (i == 0)
+      return object(VIEW_STATUS, ((const struct row *)r.ptr)->status);
+    return list(VIEW_GAP, ((const struct row *)r.ptr)->gaps,
+                ((const struct row *)r.ptr)->ngaps, 0);
+  case VIEW_LINE:
+    return list(((const struct line *)r.ptr)->type,
+                ((const struct line *)r.ptr)->base,
+                ((const struct line *)r.ptr)->n, 0);
   case VIEW_GAP:
     return number(VIEW_INT, (long)*(const unsigned long *)r.ptr);
   case VIEW_FLAG_SET:
@@ -378,9 +483,12 @@ static size_t item_size(enum view_type t)
   case VIEW_CONSTANT: return sizeof(struct constant);
   case VIEW_GROUP: return sizeof(struct lookup_group);
   case VIEW_KEY: return sizeof(struct lookup_key);
-  case VIEW_CASE: return sizeof(struct lookup_case);
+
   case VIEW_SLOT: return sizeof(struct spec_status);
-  case VIEW_GAP_LINE: return GAPS_PER_LINE * sizeof(unsigned long);
+  case VIEW_ROW: return sizeof(struct row);
+  case VIEW_LENGTH: return sizeof(struct length_row);
+  case VIEW_ROW_SLOT: return sizeof(unsigned long);
+  case VIEW_LINE: return sizeof(struct line);
   case VIEW_GAP: return sizeof(unsigned long);
   default: return 0; /* refs come in lists of pointers */
   }
@@ -497,6 +605,36 @@ static void build_index(struct view *v, struct lookup_index *x, int by_reason)
   free(codes);
 }
 
+/* The rows of the tables indexed by code (dense: code - lo; otherwise by
+   slot, 0 being none): statuses, and holes in runs of at most a line. */
+static void build_rows(struct view *v)
+{
+  static const unsigned long none = 0;
+  const struct lookup_slots *sl = &v->slots;
+  size_t i = 0, g = 0, n;
+
+  v->rows = xcalloc(v->s->nstatuses + sl->ngaps + 2, sizeof *v->rows);
+  if (!sl->dense) {
+    v->rows[v->nrows].gaps = &none;
+    v->rows[v->nrows++].ngaps = 1;
+  }
+  while (i < v->s->nstatuses || g < sl->ngaps) {
+    struct row *r = &v->rows[v->nrows++];
+
+    if (g == sl->ngaps || (i < v->s->nstatuses &&
+        (unsigned long)(v->s->statuses[i].code - sl->lo) < sl->gaps[g])) {
+      r->status = &v->s->statuses[i++];
+      continue;
+    }
+    for (n = 1; g + n < sl->ngaps && n < GAPS_PER_LINE &&
+                sl->gaps[g + n] == sl->gaps[g] + n; n++)
+      ;
+    r->gaps = &sl->gaps[g];
+    r->ngaps = n;
+    g += n;
+  }
+}
+
 static void build_slots(struct view *v)
 {
   long *codes = xcalloc(v->s->nstatuses + 1, sizeof *codes);
@@ -506,6 +644,14 @@ static void build_slots(struct view *v)
     codes[i] = v->s->statuses[i].code;
   lookup_slots_build(&v->slots, codes, v->s->nstatuses);
   free(codes);
+}
+
+static void free_tables(struct tables *t)
+{
+  free(t->by_length);
+  free(t->by_row);
+  free(t->length_lines);
+  free(t->row_lines);
 }
 
 struct view *view_new(const struct spec *s, const char *prefix,
@@ -525,6 +671,9 @@ struct view *view_new(const struct spec *s, const char *prefix,
   build_index(v, &v->names, 0);
   build_index(v, &v->reasons, 1);
   build_slots(v);
+  build_rows(v);
+  build_tables(&v->name_tables, &v->names);
+  build_tables(&v->reason_tables, &v->reasons);
   return v;
 }
 
@@ -550,6 +699,9 @@ void view_free(struct view *v)
   lookup_index_free(&v->names);
   lookup_index_free(&v->reasons);
   lookup_slots_free(&v->slots);
+  free(v->rows);
+  free_tables(&v->name_tables);
+  free_tables(&v->reason_tables);
   free(v->prefix);
   free(v->upper_prefix);
   free(v->spec_file);

@@ -18,18 +18,23 @@
      constant: name, code, target (the status's name for an alias, else
              null), reason: every enumerator, each status followed by its
              aliases
-     code slots: lo, hi, dense, cases (each status's code, slot (its
-             place, 1-based) and offset (code - lo)), gap_lines (each a
-             list gaps of {offset}: the values in lo..hi that are no code,
-             a few per line; only when dense)
-     length group: length, pos, one (the key when there is only one, else
-             null), cases (by byte: byte, label (the byte as a C case
-             label), keys), keys
-     key: text, lower (ASCII lower case), code
-             name_index groups the names of statuses and aliases by byte
-             length, reason_index their reasons; pos is the byte that tells
-             the group's keys apart (for reasons, compared as byte | 0x20
-             of the lower case text); see lookup.h
+     code slots: lo, hi, dense (lo..hi is small enough for tables
+             indexed by code - lo), size (entries of the tables indexed by
+             code: dense, hi - lo + 1; otherwise one per status plus the
+             empty slot 0), cases (each status's code, slot (its place,
+             1-based) and offset (code - lo)), rows (the tables' entries in
+             order: a status, or a run of holes as gaps, a few per row)
+     text index (name_index: names of statuses and aliases; reason_index:
+             their reasons): groups (by length: length, pos (the byte that
+             tells the group's texts apart), base (row = base + byte),
+             keys), keys (in slot order: text, lower (ASCII lower case),
+             length, code, slot, row, next (the next slot with the same
+             row, or 0)), rows, max_length, by_length (for every length 0
+             .. max_length: at, base; an absent length has base = rows),
+             by_row (for every row: slot, 0 when no key has the row); both
+             cut into lines of a dozen: lists of {items}; for reasons a
+             byte is taken as (byte | 0x20) of the lower case text. See
+             lookup.h.
    Every item of a list has two more fields, first and last (booleans),
    for separators.
    Absent values are null or false, never missing, so strict templates can
@@ -49,8 +54,8 @@ enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
 /* Which fields an object (or a list's items) has; internal to view.c. */
 enum view_type { VIEW_ROOT, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
                  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF,
-                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY, VIEW_CASE,
-                 VIEW_SLOTS, VIEW_SLOT, VIEW_GAP_LINE, VIEW_GAP };
+                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY, VIEW_INDEX, VIEW_LENGTH, VIEW_ROW_SLOT,
+                 VIEW_SLOTS, VIEW_SLOT, VIEW_ROW, VIEW_LINE, VIEW_GAP };
 
 /* A value, passed by copy; its pointers borrow from the view. */
 struct view_ref {

@@ -20,75 +20,85 @@ extern "C" {
 /* The statuses: each constant's value is its code. A former name (an
    alias) equals the status that replaced it. */
 enum http_status {
-  HTTP_STATUS_CONTINUE = 100, /* Continue */
-  HTTP_STATUS_SWITCHING_PROTOCOLS = 101, /* Switching Protocols */
-  HTTP_STATUS_PROCESSING = 102, /* Processing */
-  HTTP_STATUS_EARLY_HINTS = 103, /* Early Hints */
-  HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED = 104, /* Upload Resumption Supported */
-  HTTP_STATUS_OK = 200, /* OK */
-  HTTP_STATUS_CREATED = 201, /* Created */
-  HTTP_STATUS_ACCEPTED = 202, /* Accepted */
-  HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION = 203, /* Non-Authoritative Information */
-  HTTP_STATUS_NO_CONTENT = 204, /* No Content */
-  HTTP_STATUS_RESET_CONTENT = 205, /* Reset Content */
-  HTTP_STATUS_PARTIAL_CONTENT = 206, /* Partial Content */
-  HTTP_STATUS_MULTI_STATUS = 207, /* Multi-Status */
-  HTTP_STATUS_ALREADY_REPORTED = 208, /* Already Reported */
-  HTTP_STATUS_IM_USED = 226, /* IM Used */
-  HTTP_STATUS_MULTIPLE_CHOICES = 300, /* Multiple Choices */
-  HTTP_STATUS_MOVED_PERMANENTLY = 301, /* Moved Permanently */
-  HTTP_STATUS_FOUND = 302, /* Found */
-  HTTP_STATUS_SEE_OTHER = 303, /* See Other */
-  HTTP_STATUS_NOT_MODIFIED = 304, /* Not Modified */
-  HTTP_STATUS_USE_PROXY = 305, /* Use Proxy */
-  HTTP_STATUS_SWITCH_PROXY = 306, /* Switch Proxy */
-  HTTP_STATUS_TEMPORARY_REDIRECT = 307, /* Temporary Redirect */
-  HTTP_STATUS_PERMANENT_REDIRECT = 308, /* Permanent Redirect */
-  HTTP_STATUS_BAD_REQUEST = 400, /* Bad Request */
-  HTTP_STATUS_UNAUTHORIZED = 401, /* Unauthorized */
-  HTTP_STATUS_PAYMENT_REQUIRED = 402, /* Payment Required */
-  HTTP_STATUS_FORBIDDEN = 403, /* Forbidden */
-  HTTP_STATUS_NOT_FOUND = 404, /* Not Found */
-  HTTP_STATUS_METHOD_NOT_ALLOWED = 405, /* Method Not Allowed */
-  HTTP_STATUS_NOT_ACCEPTABLE = 406, /* Not Acceptable */
-  HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED = 407, /* Proxy Authentication Required */
-  HTTP_STATUS_REQUEST_TIMEOUT = 408, /* Request Timeout */
-  HTTP_STATUS_CONFLICT = 409, /* Conflict */
-  HTTP_STATUS_GONE = 410, /* Gone */
-  HTTP_STATUS_LENGTH_REQUIRED = 411, /* Length Required */
-  HTTP_STATUS_PRECONDITION_FAILED = 412, /* Precondition Failed */
-  HTTP_STATUS_CONTENT_TOO_LARGE = 413, /* Content Too Large */
-  HTTP_STATUS_PAYLOAD_TOO_LARGE = HTTP_STATUS_CONTENT_TOO_LARGE, /* formerly Payload Too Large */
-  HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE = HTTP_STATUS_CONTENT_TOO_LARGE, /* formerly Request Entity Too Large */
-  HTTP_STATUS_URI_TOO_LONG = 414, /* URI Too Long */
-  HTTP_STATUS_REQUEST_URI_TOO_LONG = HTTP_STATUS_URI_TOO_LONG, /* formerly Request-URI Too Long */
-  HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE = 415, /* Unsupported Media Type */
-  HTTP_STATUS_RANGE_NOT_SATISFIABLE = 416, /* Range Not Satisfiable */
-  HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE = HTTP_STATUS_RANGE_NOT_SATISFIABLE, /* formerly Requested Range Not Satisfiable */
-  HTTP_STATUS_EXPECTATION_FAILED = 417, /* Expectation Failed */
-  HTTP_STATUS_IM_A_TEAPOT = 418, /* I'm a Teapot */
-  HTTP_STATUS_MISDIRECTED_REQUEST = 421, /* Misdirected Request */
-  HTTP_STATUS_UNPROCESSABLE_CONTENT = 422, /* Unprocessable Content */
-  HTTP_STATUS_UNPROCESSABLE_ENTITY = HTTP_STATUS_UNPROCESSABLE_CONTENT, /* formerly Unprocessable Entity */
-  HTTP_STATUS_LOCKED = 423, /* Locked */
-  HTTP_STATUS_FAILED_DEPENDENCY = 424, /* Failed Dependency */
-  HTTP_STATUS_TOO_EARLY = 425, /* Too Early */
-  HTTP_STATUS_UPGRADE_REQUIRED = 426, /* Upgrade Required */
-  HTTP_STATUS_PRECONDITION_REQUIRED = 428, /* Precondition Required */
-  HTTP_STATUS_TOO_MANY_REQUESTS = 429, /* Too Many Requests */
-  HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431, /* Request Header Fields Too Large */
-  HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451, /* Unavailable For Legal Reasons */
-  HTTP_STATUS_INTERNAL_SERVER_ERROR = 500, /* Internal Server Error */
-  HTTP_STATUS_NOT_IMPLEMENTED = 501, /* Not Implemented */
-  HTTP_STATUS_BAD_GATEWAY = 502, /* Bad Gateway */
-  HTTP_STATUS_SERVICE_UNAVAILABLE = 503, /* Service Unavailable */
-  HTTP_STATUS_GATEWAY_TIMEOUT = 504, /* Gateway Timeout */
-  HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED = 505, /* HTTP Version Not Supported */
-  HTTP_STATUS_VARIANT_ALSO_NEGOTIATES = 506, /* Variant Also Negotiates */
-  HTTP_STATUS_INSUFFICIENT_STORAGE = 507, /* Insufficient Storage */
-  HTTP_STATUS_LOOP_DETECTED = 508, /* Loop Detected */
-  HTTP_STATUS_NOT_EXTENDED = 510, /* Not Extended */
-  HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511 /* Network Authentication Required */
+  HTTP_STATUS_CONTINUE = 100,
+  HTTP_STATUS_SWITCHING_PROTOCOLS = 101,
+  HTTP_STATUS_PROCESSING = 102,
+  HTTP_STATUS_EARLY_HINTS = 103,
+  HTTP_STATUS_UPLOAD_RESUMPTION_SUPPORTED = 104,
+  HTTP_STATUS_OK = 200,
+  HTTP_STATUS_CREATED = 201,
+  HTTP_STATUS_ACCEPTED = 202,
+  HTTP_STATUS_NON_AUTHORITATIVE_INFORMATION = 203,
+  HTTP_STATUS_NO_CONTENT = 204,
+  HTTP_STATUS_RESET_CONTENT = 205,
+  HTTP_STATUS_PARTIAL_CONTENT = 206,
+  HTTP_STATUS_MULTI_STATUS = 207,
+  HTTP_STATUS_ALREADY_REPORTED = 208,
+  HTTP_STATUS_IM_USED = 226,
+  HTTP_STATUS_MULTIPLE_CHOICES = 300,
+  HTTP_STATUS_MOVED_PERMANENTLY = 301,
+  HTTP_STATUS_FOUND = 302,
+  HTTP_STATUS_SEE_OTHER = 303,
+  HTTP_STATUS_NOT_MODIFIED = 304,
+  HTTP_STATUS_USE_PROXY = 305,
+  HTTP_STATUS_SWITCH_PROXY = 306,
+  HTTP_STATUS_TEMPORARY_REDIRECT = 307,
+  HTTP_STATUS_PERMANENT_REDIRECT = 308,
+  HTTP_STATUS_BAD_REQUEST = 400,
+  HTTP_STATUS_UNAUTHORIZED = 401,
+  HTTP_STATUS_PAYMENT_REQUIRED = 402,
+  HTTP_STATUS_FORBIDDEN = 403,
+  HTTP_STATUS_NOT_FOUND = 404,
+  HTTP_STATUS_METHOD_NOT_ALLOWED = 405,
+  HTTP_STATUS_NOT_ACCEPTABLE = 406,
+  HTTP_STATUS_PROXY_AUTHENTICATION_REQUIRED = 407,
+  HTTP_STATUS_REQUEST_TIMEOUT = 408,
+  HTTP_STATUS_CONFLICT = 409,
+  HTTP_STATUS_GONE = 410,
+  HTTP_STATUS_LENGTH_REQUIRED = 411,
+  HTTP_STATUS_PRECONDITION_FAILED = 412,
+  HTTP_STATUS_CONTENT_TOO_LARGE = 413,
+  /* formerly "Payload Too Large" */
+  HTTP_STATUS_PAYLOAD_TOO_LARGE =
+      HTTP_STATUS_CONTENT_TOO_LARGE,
+  /* formerly "Request Entity Too Large" */
+  HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE =
+      HTTP_STATUS_CONTENT_TOO_LARGE,
+  HTTP_STATUS_URI_TOO_LONG = 414,
+  /* formerly "Request-URI Too Long" */
+  HTTP_STATUS_REQUEST_URI_TOO_LONG =
+      HTTP_STATUS_URI_TOO_LONG,
+  HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE = 415,
+  HTTP_STATUS_RANGE_NOT_SATISFIABLE = 416,
+  /* formerly "Requested Range Not Satisfiable" */
+  HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE =
+      HTTP_STATUS_RANGE_NOT_SATISFIABLE,
+  HTTP_STATUS_EXPECTATION_FAILED = 417,
+  HTTP_STATUS_IM_A_TEAPOT = 418,
+  HTTP_STATUS_MISDIRECTED_REQUEST = 421,
+  HTTP_STATUS_UNPROCESSABLE_CONTENT = 422,
+  /* formerly "Unprocessable Entity" */
+  HTTP_STATUS_UNPROCESSABLE_ENTITY =
+      HTTP_STATUS_UNPROCESSABLE_CONTENT,
+  HTTP_STATUS_LOCKED = 423,
+  HTTP_STATUS_FAILED_DEPENDENCY = 424,
+  HTTP_STATUS_TOO_EARLY = 425,
+  HTTP_STATUS_UPGRADE_REQUIRED = 426,
+  HTTP_STATUS_PRECONDITION_REQUIRED = 428,
+  HTTP_STATUS_TOO_MANY_REQUESTS = 429,
+  HTTP_STATUS_REQUEST_HEADER_FIELDS_TOO_LARGE = 431,
+  HTTP_STATUS_UNAVAILABLE_FOR_LEGAL_REASONS = 451,
+  HTTP_STATUS_INTERNAL_SERVER_ERROR = 500,
+  HTTP_STATUS_NOT_IMPLEMENTED = 501,
+  HTTP_STATUS_BAD_GATEWAY = 502,
+  HTTP_STATUS_SERVICE_UNAVAILABLE = 503,
+  HTTP_STATUS_GATEWAY_TIMEOUT = 504,
+  HTTP_STATUS_HTTP_VERSION_NOT_SUPPORTED = 505,
+  HTTP_STATUS_VARIANT_ALSO_NEGOTIATES = 506,
+  HTTP_STATUS_INSUFFICIENT_STORAGE = 507,
+  HTTP_STATUS_LOOP_DETECTED = 508,
+  HTTP_STATUS_NOT_EXTENDED = 510,
+  HTTP_STATUS_NETWORK_AUTHENTICATION_REQUIRED = 511
 };
 
 /* The classes, by code range; NONE for a code outside all of them. */
@@ -221,19 +231,24 @@ int http_status_is_client_error(int code);
 /* 1 when code lies in 500-599 (Server Errors), else 0. */
 int http_status_is_server_error(int code);
 
-/* 1 when code is flagged cacheable (heuristically cacheable by default (RFC 9110, Section 15.1)), else 0. */
+/* 1 when code has the flag cacheable, else 0; cacheable:
+   heuristically cacheable by default (RFC 9110, Section 15.1) */
 int http_status_is_cacheable(int code);
 
-/* 1 when code is flagged empty (the response never carries content), else 0. */
+/* 1 when code has the flag empty, else 0; empty:
+   the response never carries content */
 int http_status_is_empty(int code);
 
-/* 1 when code is flagged retryable (a later retry of the request may succeed), else 0. */
+/* 1 when code has the flag retryable, else 0; retryable:
+   a later retry of the request may succeed */
 int http_status_is_retryable(int code);
 
-/* 1 when code is flagged deprecated (not for use in new responses), else 0. */
+/* 1 when code has the flag deprecated, else 0; deprecated:
+   not for use in new responses */
 int http_status_is_deprecated(int code);
 
-/* 1 when code is flagged provisional (a temporary registration that may expire), else 0. */
+/* 1 when code has the flag provisional, else 0; provisional:
+   a temporary registration that may expire */
 int http_status_is_provisional(int code);
 
 #ifdef __cplusplus
@@ -251,141 +266,33 @@ int http_status_is_provisional(int code);
 extern "C" {
 #endif
 
-/* The place of code in the tables below (1 for the first status), or 0
-   when code is unknown. */
-static unsigned http_status_slot_(int code)
+/* The index of code in the tables below; 412 or more when code is
+   unknown. */
+static unsigned http_status_index_(int code)
 {
-  /* Every value from 100 to 511 has a case, so that gcc and clang
-     both compile this switch to one table. */
-  switch ((unsigned)code - 100u) {
-  case 0: return 1;
-  case 1: return 2;
-  case 2: return 3;
-  case 3: return 4;
-  case 4: return 5;
-  case 100: return 6;
-  case 101: return 7;
-  case 102: return 8;
-  case 103: return 9;
-  case 104: return 10;
-  case 105: return 11;
-  case 106: return 12;
-  case 107: return 13;
-  case 108: return 14;
-  case 126: return 15;
-  case 200: return 16;
-  case 201: return 17;
-  case 202: return 18;
-  case 203: return 19;
-  case 204: return 20;
-  case 205: return 21;
-  case 206: return 22;
-  case 207: return 23;
-  case 208: return 24;
-  case 300: return 25;
-  case 301: return 26;
-  case 302: return 27;
-  case 303: return 28;
-  case 304: return 29;
-  case 305: return 30;
-  case 306: return 31;
-  case 307: return 32;
-  case 308: return 33;
-  case 309: return 34;
-  case 310: return 35;
-  case 311: return 36;
-  case 312: return 37;
-  case 313: return 38;
-  case 314: return 39;
-  case 315: return 40;
-  case 316: return 41;
-  case 317: return 42;
-  case 318: return 43;
-  case 321: return 44;
-  case 322: return 45;
-  case 323: return 46;
-  case 324: return 47;
-  case 325: return 48;
-  case 326: return 49;
-  case 328: return 50;
-  case 329: return 51;
-  case 331: return 52;
-  case 351: return 53;
-  case 400: return 54;
-  case 401: return 55;
-  case 402: return 56;
-  case 403: return 57;
-  case 404: return 58;
-  case 405: return 59;
-  case 406: return 60;
-  case 407: return 61;
-  case 408: return 62;
-  case 410: return 63;
-  case 411: return 64;
-  case 5: case 6: case 7: case 8: case 9: case 10: case 11:
-  case 12: case 13: case 14: case 15: case 16: case 17: case 18:
-  case 19: case 20: case 21: case 22: case 23: case 24: case 25:
-  case 26: case 27: case 28: case 29: case 30: case 31: case 32:
-  case 33: case 34: case 35: case 36: case 37: case 38: case 39:
-  case 40: case 41: case 42: case 43: case 44: case 45: case 46:
-  case 47: case 48: case 49: case 50: case 51: case 52: case 53:
-  case 54: case 55: case 56: case 57: case 58: case 59: case 60:
-  case 61: case 62: case 63: case 64: case 65: case 66: case 67:
-  case 68: case 69: case 70: case 71: case 72: case 73: case 74:
-  case 75: case 76: case 77: case 78: case 79: case 80: case 81:
-  case 82: case 83: case 84: case 85: case 86: case 87: case 88:
-  case 89: case 90: case 91: case 92: case 93: case 94: case 95:
-  case 96: case 97: case 98: case 99: case 109: case 110: case 111:
-  case 112: case 113: case 114: case 115: case 116: case 117: case 118:
-  case 119: case 120: case 121: case 122: case 123: case 124: case 125:
-  case 127: case 128: case 129: case 130: case 131: case 132: case 133:
-  case 134: case 135: case 136: case 137: case 138: case 139: case 140:
-  case 141: case 142: case 143: case 144: case 145: case 146: case 147:
-  case 148: case 149: case 150: case 151: case 152: case 153: case 154:
-  case 155: case 156: case 157: case 158: case 159: case 160: case 161:
-  case 162: case 163: case 164: case 165: case 166: case 167: case 168:
-  case 169: case 170: case 171: case 172: case 173: case 174: case 175:
-  case 176: case 177: case 178: case 179: case 180: case 181: case 182:
-  case 183: case 184: case 185: case 186: case 187: case 188: case 189:
-  case 190: case 191: case 192: case 193: case 194: case 195: case 196:
-  case 197: case 198: case 199: case 209: case 210: case 211: case 212:
-  case 213: case 214: case 215: case 216: case 217: case 218: case 219:
-  case 220: case 221: case 222: case 223: case 224: case 225: case 226:
-  case 227: case 228: case 229: case 230: case 231: case 232: case 233:
-  case 234: case 235: case 236: case 237: case 238: case 239: case 240:
-  case 241: case 242: case 243: case 244: case 245: case 246: case 247:
-  case 248: case 249: case 250: case 251: case 252: case 253: case 254:
-  case 255: case 256: case 257: case 258: case 259: case 260: case 261:
-  case 262: case 263: case 264: case 265: case 266: case 267: case 268:
-  case 269: case 270: case 271: case 272: case 273: case 274: case 275:
-  case 276: case 277: case 278: case 279: case 280: case 281: case 282:
-  case 283: case 284: case 285: case 286: case 287: case 288: case 289:
-  case 290: case 291: case 292: case 293: case 294: case 295: case 296:
-  case 297: case 298: case 299: case 319: case 320: case 327: case 330:
-  case 332: case 333: case 334: case 335: case 336: case 337: case 338:
-  case 339: case 340: case 341: case 342: case 343: case 344: case 345:
-  case 346: case 347: case 348: case 349: case 350: case 352: case 353:
-  case 354: case 355: case 356: case 357: case 358: case 359: case 360:
-  case 361: case 362: case 363: case 364: case 365: case 366: case 367:
-  case 368: case 369: case 370: case 371: case 372: case 373: case 374:
-  case 375: case 376: case 377: case 378: case 379: case 380: case 381:
-  case 382: case 383: case 384: case 385: case 386: case 387: case 388:
-  case 389: case 390: case 391: case 392: case 393: case 394: case 395:
-  case 396: case 397: case 398: case 399: case 409:
-    return 0;
-  default:
-    return 0;
-  }
+  return (unsigned)code - 100u;
 }
 
-/* Each status's texts, by slot; slot 0 is no status. */
-static const char *const http_status_reasons_[] = {
-  NULL,
+/* Each status's texts at its index (code - 100); NULL where
+   there is no status. */
+static const char *const http_status_reasons_[412] = {
   "Continue",
   "Switching Protocols",
   "Processing",
   "Early Hints",
   "Upload Resumption Supported",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "OK",
   "Created",
   "Accepted",
@@ -395,7 +302,20 @@ static const char *const http_status_reasons_[] = {
   "Partial Content",
   "Multi-Status",
   "Already Reported",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "IM Used",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "Multiple Choices",
   "Moved Permanently",
   "Found",
@@ -405,6 +325,18 @@ static const char *const http_status_reasons_[] = {
   "Switch Proxy",
   "Temporary Redirect",
   "Permanent Redirect",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "Bad Request",
   "Unauthorized",
   "Payment Required",
@@ -424,16 +356,28 @@ static const char *const http_status_reasons_[] = {
   "Range Not Satisfiable",
   "Expectation Failed",
   "I'm a Teapot",
+  NULL, NULL,
   "Misdirected Request",
   "Unprocessable Content",
   "Locked",
   "Failed Dependency",
   "Too Early",
   "Upgrade Required",
+  NULL,
   "Precondition Required",
   "Too Many Requests",
+  NULL,
   "Request Header Fields Too Large",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "Unavailable For Legal Reasons",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "Internal Server Error",
   "Not Implemented",
   "Bad Gateway",
@@ -443,17 +387,29 @@ static const char *const http_status_reasons_[] = {
   "Variant Also Negotiates",
   "Insufficient Storage",
   "Loop Detected",
+  NULL,
   "Not Extended",
   "Network Authentication Required"
 };
 
-static const char *const http_status_names_[] = {
-  NULL,
+static const char *const http_status_names_[412] = {
   "CONTINUE",
   "SWITCHING_PROTOCOLS",
   "PROCESSING",
   "EARLY_HINTS",
   "UPLOAD_RESUMPTION_SUPPORTED",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "OK",
   "CREATED",
   "ACCEPTED",
@@ -463,7 +419,20 @@ static const char *const http_status_names_[] = {
   "PARTIAL_CONTENT",
   "MULTI_STATUS",
   "ALREADY_REPORTED",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "IM_USED",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "MULTIPLE_CHOICES",
   "MOVED_PERMANENTLY",
   "FOUND",
@@ -473,6 +442,18 @@ static const char *const http_status_names_[] = {
   "SWITCH_PROXY",
   "TEMPORARY_REDIRECT",
   "PERMANENT_REDIRECT",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "BAD_REQUEST",
   "UNAUTHORIZED",
   "PAYMENT_REQUIRED",
@@ -492,16 +473,28 @@ static const char *const http_status_names_[] = {
   "RANGE_NOT_SATISFIABLE",
   "EXPECTATION_FAILED",
   "IM_A_TEAPOT",
+  NULL, NULL,
   "MISDIRECTED_REQUEST",
   "UNPROCESSABLE_CONTENT",
   "LOCKED",
   "FAILED_DEPENDENCY",
   "TOO_EARLY",
   "UPGRADE_REQUIRED",
+  NULL,
   "PRECONDITION_REQUIRED",
   "TOO_MANY_REQUESTS",
+  NULL,
   "REQUEST_HEADER_FIELDS_TOO_LARGE",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "UNAVAILABLE_FOR_LEGAL_REASONS",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "INTERNAL_SERVER_ERROR",
   "NOT_IMPLEMENTED",
   "BAD_GATEWAY",
@@ -511,17 +504,29 @@ static const char *const http_status_names_[] = {
   "VARIANT_ALSO_NEGOTIATES",
   "INSUFFICIENT_STORAGE",
   "LOOP_DETECTED",
+  NULL,
   "NOT_EXTENDED",
   "NETWORK_AUTHENTICATION_REQUIRED"
 };
 
-static const char *const http_status_descriptions_[] = {
-  NULL,
+static const char *const http_status_descriptions_[412] = {
   "The client should continue with the request.",
   "The server accepts the client's request to change protocols.",
   "The server is still working on the request; a final response will follow.",
   "The server sends header fields (such as Link hints) before the final response.",
   "The server supports resumable uploads. The registration is temporary; it was due to expire on 2026-11-13 unless extended.",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "The request was successful, and the server is returning the requested resource.",
   "The request was successful, and the resource was created (usually in response to a POST).",
   "The request was accepted but has not yet been processed.",
@@ -531,7 +536,20 @@ static const char *const http_status_descriptions_[] = {
   "The server is returning only the requested range or ranges of the resource.",
   "The response carries separate status results for multiple resources (WebDAV).",
   "The members of this binding were already listed earlier in the response (WebDAV).",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "The server fulfilled a GET with instance manipulations applied (e.g. a delta).",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "Multiple choices for the resource; the client must choose one.",
   "The requested resource has been moved to a new URL (permanently).",
   "The requested resource is temporarily available at another URL.",
@@ -541,6 +559,18 @@ static const char *const http_status_descriptions_[] = {
   "The code is reserved and unused. It was once known as Switch Proxy.",
   "The resource is temporarily at another URL; the client must keep the same method.",
   "The resource has moved to a new URL permanently; the client must keep the method.",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "The server cannot process the request due to invalid syntax.",
   "Authentication is required to access the resource.",
   "The code is reserved for future use.",
@@ -560,16 +590,28 @@ static const char *const http_status_descriptions_[] = {
   "The server cannot serve any of the ranges asked for in the request's Range header.",
   "The server cannot satisfy the request's Expect header.",
   "The code is reserved and unused. The joke RFC 2324 called it I'm a Teapot.",
+  NULL, NULL,
   "The request went to a server that is not authoritative for the target URI.",
   "The request is well formed, but the server cannot act on its instructions.",
   "The requested resource is locked (WebDAV).",
   "The request failed because an action it depended on failed (WebDAV).",
   "The server will not process a request that might be replayed (TLS early data).",
   "The server refuses the current protocol; the client must upgrade (see Upgrade).",
+  NULL,
   "The server only accepts this request when it is conditional (e.g. has If-Match).",
   "The client has sent too many requests too quickly (rate limiting).",
+  NULL,
   "The request's header fields, alone or in total, are too large for the server.",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "The server may not serve the resource due to a legal demand (e.g. a court order).",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "General server error; something went wrong.",
   "The server does not support the functionality required to fulfill the request.",
   "The server acting as a gateway or proxy received an invalid response from the upstream server.",
@@ -579,17 +621,29 @@ static const char *const http_status_descriptions_[] = {
   "The server has a configuration error; its chosen variant would negotiate again.",
   "The server cannot store what it needs to complete the request (WebDAV).",
   "The server hit an infinite loop while processing the request and gave up (WebDAV).",
+  NULL,
   "The request does not meet the server's extension policy. The code is obsoleted.",
   "The network requires the client to authenticate first (e.g. at a captive portal)."
 };
 
-static const char *const http_status_references_[] = {
-  NULL,
+static const char *const http_status_references_[412] = {
   "RFC 9110, Section 15.2.1",
   "RFC 9110, Section 15.2.2",
   "RFC 2518",
   "RFC 8297",
   "draft-ietf-httpbis-resumable-upload-05",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "RFC 9110, Section 15.3.1",
   "RFC 9110, Section 15.3.2",
   "RFC 9110, Section 15.3.3",
@@ -599,7 +653,20 @@ static const char *const http_status_references_[] = {
   "RFC 9110, Section 15.3.7",
   "RFC 4918",
   "RFC 5842",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "RFC 3229",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL,
   "RFC 9110, Section 15.4.1",
   "RFC 9110, Section 15.4.2",
   "RFC 9110, Section 15.4.3",
@@ -609,6 +676,18 @@ static const char *const http_status_references_[] = {
   "RFC 9110, Section 15.4.7",
   "RFC 9110, Section 15.4.8",
   "RFC 9110, Section 15.4.9",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "RFC 9110, Section 15.5.1",
   "RFC 9110, Section 15.5.2",
   "RFC 9110, Section 15.5.3",
@@ -628,16 +707,28 @@ static const char *const http_status_references_[] = {
   "RFC 9110, Section 15.5.17",
   "RFC 9110, Section 15.5.18",
   "RFC 9110, Section 15.5.19",
+  NULL, NULL,
   "RFC 9110, Section 15.5.20",
   "RFC 9110, Section 15.5.21",
   "RFC 4918",
   "RFC 4918",
   "RFC 8470",
   "RFC 9110, Section 15.5.22",
+  NULL,
   "RFC 6585",
   "RFC 6585",
+  NULL,
   "RFC 6585",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL,
   "RFC 7725",
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
   "RFC 9110, Section 15.6.1",
   "RFC 9110, Section 15.6.2",
   "RFC 9110, Section 15.6.3",
@@ -647,33 +738,44 @@ static const char *const http_status_references_[] = {
   "RFC 2295",
   "RFC 4918",
   "RFC 5842",
+  NULL,
   "RFC 2774; status-change-http-experiments-to-historic",
   "RFC 6585"
 };
 
 const char *http_status_reason(int code)
 {
-  return http_status_reasons_[http_status_slot_(code)];
+  unsigned i = http_status_index_(code);
+
+  return i < 412u ? http_status_reasons_[i] : NULL;
 }
 
 const char *http_status_name(int code)
 {
-  return http_status_names_[http_status_slot_(code)];
+  unsigned i = http_status_index_(code);
+
+  return i < 412u ? http_status_names_[i] : NULL;
 }
 
 const char *http_status_description(int code)
 {
-  return http_status_descriptions_[http_status_slot_(code)];
+  unsigned i = http_status_index_(code);
+
+  return i < 412u ? http_status_descriptions_[i] : NULL;
 }
 
 const char *http_status_reference(int code)
 {
-  return http_status_references_[http_status_slot_(code)];
+  unsigned i = http_status_index_(code);
+
+  return i < 412u ? http_status_references_[i] : NULL;
 }
 
 int http_status_is_known(int code)
 {
-  return http_status_slot_(code) != 0;
+  unsigned i = http_status_index_(code);
+
+  return i < 412u && http_status_names_[i] != NULL;
 }
 
 enum http_status_class http_status_class_of(int code)
@@ -704,352 +806,376 @@ const char *http_status_class_title(enum http_status_class c)
   return NULL;
 }
 
+/* The texts _from_name and _from_reason look for, by slot (0: none), with
+   their lengths, codes, and the next slot to try when two share a row. A
+   text's length gives the byte of it that tells the texts of that length
+   apart (at) and a base; base + that byte is the text's row, which gives
+   the slot to try first. */
+static const char *const http_status_name_keys_[] = {
+  NULL,
+  "OK",
+  "GONE",
+  "FOUND",
+  "LOCKED",
+  "IM_USED",
+  "CREATED",
+  "CONTINUE",
+  "CONFLICT",
+  "ACCEPTED",
+  "TOO_EARLY",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "SEE_OTHER",
+  "USE_PROXY",
+  "PROCESSING",
+  "NO_CONTENT",
+  "IM_A_TEAPOT",
+  "EARLY_HINTS",
+  "BAD_REQUEST",
+  "BAD_GATEWAY",
+  "MULTI_STATUS",
+  "NOT_MODIFIED",
+  "UNAUTHORIZED",
+  "URI_TOO_LONG",
+  "NOT_EXTENDED",
+  "SWITCH_PROXY",
+  "RESET_CONTENT",
+  "LOOP_DETECTED",
+  "NOT_ACCEPTABLE",
+  "GATEWAY_TIMEOUT",
+  "LENGTH_REQUIRED",
+  "NOT_IMPLEMENTED",
+  "PARTIAL_CONTENT",
+  "REQUEST_TIMEOUT",
+  "ALREADY_REPORTED",
+  "PAYMENT_REQUIRED",
+  "UPGRADE_REQUIRED",
+  "MULTIPLE_CHOICES",
+  "FAILED_DEPENDENCY",
+  "CONTENT_TOO_LARGE",
+  "TOO_MANY_REQUESTS",
+  "MOVED_PERMANENTLY",
+  "PAYLOAD_TOO_LARGE",
+  "TEMPORARY_REDIRECT",
+  "EXPECTATION_FAILED",
+  "PERMANENT_REDIRECT",
+  "METHOD_NOT_ALLOWED",
+  "SERVICE_UNAVAILABLE",
+  "MISDIRECTED_REQUEST",
+  "PRECONDITION_FAILED",
+  "SWITCHING_PROTOCOLS",
+  "UNPROCESSABLE_ENTITY",
+  "REQUEST_URI_TOO_LONG",
+  "INSUFFICIENT_STORAGE",
+  "PRECONDITION_REQUIRED",
+  "INTERNAL_SERVER_ERROR",
+  "RANGE_NOT_SATISFIABLE",
+  "UNPROCESSABLE_CONTENT",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "VARIANT_ALSO_NEGOTIATES",
+  "REQUEST_ENTITY_TOO_LARGE",
+  "HTTP_VERSION_NOT_SUPPORTED",
+  "UPLOAD_RESUMPTION_SUPPORTED",
+  "UNAVAILABLE_FOR_LEGAL_REASONS",
+  "NON_AUTHORITATIVE_INFORMATION",
+  "PROXY_AUTHENTICATION_REQUIRED",
+  "NETWORK_AUTHENTICATION_REQUIRED",
+  "REQUESTED_RANGE_NOT_SATISFIABLE",
+  "REQUEST_HEADER_FIELDS_TOO_LARGE"
+};
+
+static const size_t http_status_name_lens_[] = {
+  0,
+  2,
+  4,
+  5,
+  6,
+  7,
+  7,
+  8,
+  8,
+  8,
+  9,
+  9,
+  9,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  11,
+  11,
+  12,
+  12,
+  12,
+  12,
+  12,
+  12,
+  13,
+  13,
+  14,
+  15,
+  15,
+  15,
+  15,
+  15,
+  16,
+  16,
+  16,
+  16,
+  17,
+  17,
+  17,
+  17,
+  17,
+  18,
+  18,
+  18,
+  18,
+  19,
+  19,
+  19,
+  19,
+  20,
+  20,
+  20,
+  21,
+  21,
+  21,
+  21,
+  22,
+  23,
+  24,
+  26,
+  27,
+  29,
+  29,
+  29,
+  31,
+  31,
+  31
+};
+
+static const int http_status_name_codes_[] = {
+  -1,
+  200,
+  410,
+  302,
+  423,
+  226,
+  201,
+  100,
+  409,
+  202,
+  425,
+  404,
+  403,
+  303,
+  305,
+  102,
+  204,
+  418,
+  103,
+  400,
+  502,
+  207,
+  304,
+  401,
+  414,
+  510,
+  306,
+  205,
+  508,
+  406,
+  504,
+  411,
+  501,
+  206,
+  408,
+  208,
+  402,
+  426,
+  300,
+  424,
+  413,
+  429,
+  301,
+  413,
+  307,
+  417,
+  308,
+  405,
+  503,
+  421,
+  412,
+  101,
+  422,
+  414,
+  507,
+  428,
+  500,
+  416,
+  422,
+  415,
+  506,
+  413,
+  505,
+  104,
+  451,
+  203,
+  407,
+  511,
+  416,
+  431
+};
+
+static const unsigned http_status_name_next_[] = {
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0
+};
+
+static const unsigned http_status_name_at_[31 + 1] = {
+  0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 6,
+  8, 6, 0, 0, 3, 2, 2, 16, 2, 7, 0, 0,
+  0, 0, 0, 0, 0, 1, 0, 8
+};
+
+static const long http_status_name_base_[31 + 1] = {
+  166, 166, -79, 166, -70, -68, -73, -79, -67, -55, -57, -41,
+  -21, -5, -13, -5, 9, 21, 34, 53, 53, 64, 63, 63,
+  68, 166, 79, 67, 166, 75, 166, 93
+};
+
+static const unsigned http_status_name_row_[166] = {
+  1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
+  0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
+  13, 14, 15, 16, 17, 0, 0, 18, 0, 0, 0, 0,
+  0, 0, 0, 0, 19, 0, 0, 20, 21, 0, 0, 0,
+  0, 22, 0, 0, 23, 0, 0, 24, 0, 25, 0, 0,
+  0, 26, 27, 0, 28, 29, 30, 0, 0, 0, 0, 31,
+  0, 32, 0, 33, 0, 34, 35, 0, 0, 0, 0, 0,
+  0, 0, 36, 0, 0, 0, 0, 37, 0, 38, 39, 0,
+  0, 0, 0, 40, 41, 0, 0, 0, 0, 0, 0, 42,
+  0, 0, 43, 44, 0, 0, 45, 0, 46, 0, 47, 48,
+  0, 0, 49, 0, 0, 0, 0, 0, 0, 50, 0, 0,
+  51, 52, 53, 0, 54, 55, 0, 0, 56, 0, 0, 57,
+  0, 0, 0, 58, 59, 60, 61, 62, 63, 64, 65, 0,
+  0, 66, 67, 0, 0, 68, 0, 0, 0, 69
+};
+
 int http_status_from_name(const char *s, size_t len)
 {
-  if (s == NULL)
+  unsigned long row;
+  unsigned i;
+
+  if (s == NULL || len == 0 || len > 31)
     return -1;
-  /* the length, then the byte that tells names of that length apart */
-  switch (len) {
-  case 2:
-    return memcmp(s, "OK", 2) == 0 ? 200 : -1;
-  case 4:
-    return memcmp(s, "GONE", 4) == 0 ? 410 : -1;
-  case 5:
-    return memcmp(s, "FOUND", 5) == 0 ? 302 : -1;
-  case 6:
-    return memcmp(s, "LOCKED", 6) == 0 ? 423 : -1;
-  case 7:
-    switch ((unsigned char)s[0]) {
-    case 'C':
-      if (memcmp(s, "CREATED", 7) == 0)
-        return 201;
-      return -1;
-    case 'I':
-      if (memcmp(s, "IM_USED", 7) == 0)
-        return 226;
-      return -1;
-    default:
-      return -1;
-    }
-  case 8:
-    switch ((unsigned char)s[3]) {
-    case 'E':
-      if (memcmp(s, "ACCEPTED", 8) == 0)
-        return 202;
-      return -1;
-    case 'F':
-      if (memcmp(s, "CONFLICT", 8) == 0)
-        return 409;
-      return -1;
-    case 'T':
-      if (memcmp(s, "CONTINUE", 8) == 0)
-        return 100;
-      return -1;
-    default:
-      return -1;
-    }
-  case 9:
-    switch ((unsigned char)s[0]) {
-    case 'F':
-      if (memcmp(s, "FORBIDDEN", 9) == 0)
-        return 403;
-      return -1;
-    case 'N':
-      if (memcmp(s, "NOT_FOUND", 9) == 0)
-        return 404;
-      return -1;
-    case 'S':
-      if (memcmp(s, "SEE_OTHER", 9) == 0)
-        return 303;
-      return -1;
-    case 'T':
-      if (memcmp(s, "TOO_EARLY", 9) == 0)
-        return 425;
-      return -1;
-    case 'U':
-      if (memcmp(s, "USE_PROXY", 9) == 0)
-        return 305;
-      return -1;
-    default:
-      return -1;
-    }
-  case 10:
-    switch ((unsigned char)s[0]) {
-    case 'N':
-      if (memcmp(s, "NO_CONTENT", 10) == 0)
-        return 204;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PROCESSING", 10) == 0)
-        return 102;
-      return -1;
-    default:
-      return -1;
-    }
-  case 11:
-    switch ((unsigned char)s[4]) {
-    case 'G':
-      if (memcmp(s, "BAD_GATEWAY", 11) == 0)
-        return 502;
-      return -1;
-    case 'R':
-      if (memcmp(s, "BAD_REQUEST", 11) == 0)
-        return 400;
-      return -1;
-    case 'Y':
-      if (memcmp(s, "EARLY_HINTS", 11) == 0)
-        return 103;
-      return -1;
-    case '_':
-      if (memcmp(s, "IM_A_TEAPOT", 11) == 0)
-        return 418;
-      return -1;
-    default:
-      return -1;
-    }
-  case 12:
-    switch ((unsigned char)s[7]) {
-    case 'E':
-      if (memcmp(s, "NOT_EXTENDED", 12) == 0)
-        return 510;
-      return -1;
-    case 'I':
-      if (memcmp(s, "NOT_MODIFIED", 12) == 0)
-        return 304;
-      return -1;
-    case 'P':
-      if (memcmp(s, "SWITCH_PROXY", 12) == 0)
-        return 306;
-      return -1;
-    case 'R':
-      if (memcmp(s, "UNAUTHORIZED", 12) == 0)
-        return 401;
-      return -1;
-    case 'T':
-      if (memcmp(s, "MULTI_STATUS", 12) == 0)
-        return 207;
-      return -1;
-    case '_':
-      if (memcmp(s, "URI_TOO_LONG", 12) == 0)
-        return 414;
-      return -1;
-    default:
-      return -1;
-    }
-  case 13:
-    switch ((unsigned char)s[0]) {
-    case 'L':
-      if (memcmp(s, "LOOP_DETECTED", 13) == 0)
-        return 508;
-      return -1;
-    case 'R':
-      if (memcmp(s, "RESET_CONTENT", 13) == 0)
-        return 205;
-      return -1;
-    default:
-      return -1;
-    }
-  case 14:
-    return memcmp(s, "NOT_ACCEPTABLE", 14) == 0 ? 406 : -1;
-  case 15:
-    switch ((unsigned char)s[0]) {
-    case 'G':
-      if (memcmp(s, "GATEWAY_TIMEOUT", 15) == 0)
-        return 504;
-      return -1;
-    case 'L':
-      if (memcmp(s, "LENGTH_REQUIRED", 15) == 0)
-        return 411;
-      return -1;
-    case 'N':
-      if (memcmp(s, "NOT_IMPLEMENTED", 15) == 0)
-        return 501;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PARTIAL_CONTENT", 15) == 0)
-        return 206;
-      return -1;
-    case 'R':
-      if (memcmp(s, "REQUEST_TIMEOUT", 15) == 0)
-        return 408;
-      return -1;
-    default:
-      return -1;
-    }
-  case 16:
-    switch ((unsigned char)s[0]) {
-    case 'A':
-      if (memcmp(s, "ALREADY_REPORTED", 16) == 0)
-        return 208;
-      return -1;
-    case 'M':
-      if (memcmp(s, "MULTIPLE_CHOICES", 16) == 0)
-        return 300;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PAYMENT_REQUIRED", 16) == 0)
-        return 402;
-      return -1;
-    case 'U':
-      if (memcmp(s, "UPGRADE_REQUIRED", 16) == 0)
-        return 426;
-      return -1;
-    default:
-      return -1;
-    }
-  case 17:
-    switch ((unsigned char)s[0]) {
-    case 'C':
-      if (memcmp(s, "CONTENT_TOO_LARGE", 17) == 0)
-        return 413;
-      return -1;
-    case 'F':
-      if (memcmp(s, "FAILED_DEPENDENCY", 17) == 0)
-        return 424;
-      return -1;
-    case 'M':
-      if (memcmp(s, "MOVED_PERMANENTLY", 17) == 0)
-        return 301;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PAYLOAD_TOO_LARGE", 17) == 0)
-        return 413;
-      return -1;
-    case 'T':
-      if (memcmp(s, "TOO_MANY_REQUESTS", 17) == 0)
-        return 429;
-      return -1;
-    default:
-      return -1;
-    }
-  case 18:
-    switch ((unsigned char)s[0]) {
-    case 'E':
-      if (memcmp(s, "EXPECTATION_FAILED", 18) == 0)
-        return 417;
-      return -1;
-    case 'M':
-      if (memcmp(s, "METHOD_NOT_ALLOWED", 18) == 0)
-        return 405;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PERMANENT_REDIRECT", 18) == 0)
-        return 308;
-      return -1;
-    case 'T':
-      if (memcmp(s, "TEMPORARY_REDIRECT", 18) == 0)
-        return 307;
-      return -1;
-    default:
-      return -1;
-    }
-  case 19:
-    switch ((unsigned char)s[1]) {
-    case 'E':
-      if (memcmp(s, "SERVICE_UNAVAILABLE", 19) == 0)
-        return 503;
-      return -1;
-    case 'I':
-      if (memcmp(s, "MISDIRECTED_REQUEST", 19) == 0)
-        return 421;
-      return -1;
-    case 'R':
-      if (memcmp(s, "PRECONDITION_FAILED", 19) == 0)
-        return 412;
-      return -1;
-    case 'W':
-      if (memcmp(s, "SWITCHING_PROTOCOLS", 19) == 0)
-        return 101;
-      return -1;
-    default:
-      return -1;
-    }
-  case 20:
-    switch ((unsigned char)s[0]) {
-    case 'I':
-      if (memcmp(s, "INSUFFICIENT_STORAGE", 20) == 0)
-        return 507;
-      return -1;
-    case 'R':
-      if (memcmp(s, "REQUEST_URI_TOO_LONG", 20) == 0)
-        return 414;
-      return -1;
-    case 'U':
-      if (memcmp(s, "UNPROCESSABLE_ENTITY", 20) == 0)
-        return 422;
-      return -1;
-    default:
-      return -1;
-    }
-  case 21:
-    switch ((unsigned char)s[0]) {
-    case 'I':
-      if (memcmp(s, "INTERNAL_SERVER_ERROR", 21) == 0)
-        return 500;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PRECONDITION_REQUIRED", 21) == 0)
-        return 428;
-      return -1;
-    case 'R':
-      if (memcmp(s, "RANGE_NOT_SATISFIABLE", 21) == 0)
-        return 416;
-      return -1;
-    case 'U':
-      if (memcmp(s, "UNPROCESSABLE_CONTENT", 21) == 0)
-        return 422;
-      return -1;
-    default:
-      return -1;
-    }
-  case 22:
-    return memcmp(s, "UNSUPPORTED_MEDIA_TYPE", 22) == 0 ? 415 : -1;
-  case 23:
-    return memcmp(s, "VARIANT_ALSO_NEGOTIATES", 23) == 0 ? 506 : -1;
-  case 24:
-    return memcmp(s, "REQUEST_ENTITY_TOO_LARGE", 24) == 0 ? 413 : -1;
-  case 26:
-    return memcmp(s, "HTTP_VERSION_NOT_SUPPORTED", 26) == 0 ? 505 : -1;
-  case 27:
-    return memcmp(s, "UPLOAD_RESUMPTION_SUPPORTED", 27) == 0 ? 104 : -1;
-  case 29:
-    switch ((unsigned char)s[0]) {
-    case 'N':
-      if (memcmp(s, "NON_AUTHORITATIVE_INFORMATION", 29) == 0)
-        return 203;
-      return -1;
-    case 'P':
-      if (memcmp(s, "PROXY_AUTHENTICATION_REQUIRED", 29) == 0)
-        return 407;
-      return -1;
-    case 'U':
-      if (memcmp(s, "UNAVAILABLE_FOR_LEGAL_REASONS", 29) == 0)
-        return 451;
-      return -1;
-    default:
-      return -1;
-    }
-  case 31:
-    switch ((unsigned char)s[8]) {
-    case 'A':
-      if (memcmp(s, "NETWORK_AUTHENTICATION_REQUIRED", 31) == 0)
-        return 511;
-      return -1;
-    case 'D':
-      if (memcmp(s, "REQUESTED_RANGE_NOT_SATISFIABLE", 31) == 0)
-        return 416;
-      return -1;
-    case 'H':
-      if (memcmp(s, "REQUEST_HEADER_FIELDS_TOO_LARGE", 31) == 0)
-        return 431;
-      return -1;
-    default:
-      return -1;
-    }
-  default:
+  row = (unsigned long)(http_status_name_base_[len] +
+                        (unsigned char)s[http_status_name_at_[len]]);
+  if (row >= 166u)
     return -1;
-  }
+  for (i = http_status_name_row_[row]; i != 0;
+       i = http_status_name_next_[i])
+    if (http_status_name_lens_[i] == len &&
+        memcmp(s, http_status_name_keys_[i], len) == 0)
+      return http_status_name_codes_[i];
+  return -1;
 }
+
+/* Each byte in lower case: ASCII capitals folded, every other byte kept. */
+static const unsigned char http_status_lower_[256] = {
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+  60, 61, 62, 63, 64, 97, 98, 99, 100, 101, 102, 103,
+  104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
+  116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107,
+  108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
+  120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131,
+  132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+  144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155,
+  156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167,
+  168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179,
+  180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+  192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203,
+  204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215,
+  216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227,
+  228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+  240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251,
+  252, 253, 254, 255
+};
 
 /* 1 when the len bytes at s equal lower, which is in lower case, once the
    ASCII capitals of s are folded to lower case. */
@@ -1058,362 +1184,353 @@ static int http_status_equal_folded_(const char *s, const char *lower,
 {
   size_t i;
 
-  for (i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-
-    if (c >= 'A' && c <= 'Z')
-      c = (unsigned char)(c - 'A' + 'a');
-    if (c != (unsigned char)lower[i])
+  for (i = 0; i < len; i++)
+    if (http_status_lower_[(unsigned char)s[i]] != (unsigned char)lower[i])
       return 0;
-  }
   return 1;
 }
 
+static const char *const http_status_reason_keys_[] = {
+  NULL,
+  "ok",
+  "gone",
+  "found",
+  "locked",
+  "im used",
+  "created",
+  "continue",
+  "conflict",
+  "accepted",
+  "too early",
+  "not found",
+  "forbidden",
+  "see other",
+  "use proxy",
+  "processing",
+  "no content",
+  "early hints",
+  "bad request",
+  "bad gateway",
+  "i'm a teapot",
+  "multi-status",
+  "not modified",
+  "unauthorized",
+  "uri too long",
+  "not extended",
+  "switch proxy",
+  "reset content",
+  "loop detected",
+  "not acceptable",
+  "gateway timeout",
+  "length required",
+  "not implemented",
+  "partial content",
+  "request timeout",
+  "already reported",
+  "payment required",
+  "upgrade required",
+  "multiple choices",
+  "failed dependency",
+  "content too large",
+  "too many requests",
+  "moved permanently",
+  "payload too large",
+  "temporary redirect",
+  "expectation failed",
+  "permanent redirect",
+  "method not allowed",
+  "service unavailable",
+  "misdirected request",
+  "precondition failed",
+  "switching protocols",
+  "unprocessable entity",
+  "request-uri too long",
+  "insufficient storage",
+  "precondition required",
+  "internal server error",
+  "range not satisfiable",
+  "unprocessable content",
+  "unsupported media type",
+  "variant also negotiates",
+  "request entity too large",
+  "http version not supported",
+  "upload resumption supported",
+  "unavailable for legal reasons",
+  "non-authoritative information",
+  "proxy authentication required",
+  "network authentication required",
+  "requested range not satisfiable",
+  "request header fields too large"
+};
+
+static const size_t http_status_reason_lens_[] = {
+  0,
+  2,
+  4,
+  5,
+  6,
+  7,
+  7,
+  8,
+  8,
+  8,
+  9,
+  9,
+  9,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  11,
+  12,
+  12,
+  12,
+  12,
+  12,
+  12,
+  12,
+  13,
+  13,
+  14,
+  15,
+  15,
+  15,
+  15,
+  15,
+  16,
+  16,
+  16,
+  16,
+  17,
+  17,
+  17,
+  17,
+  17,
+  18,
+  18,
+  18,
+  18,
+  19,
+  19,
+  19,
+  19,
+  20,
+  20,
+  20,
+  21,
+  21,
+  21,
+  21,
+  22,
+  23,
+  24,
+  26,
+  27,
+  29,
+  29,
+  29,
+  31,
+  31,
+  31
+};
+
+static const int http_status_reason_codes_[] = {
+  -1,
+  200,
+  410,
+  302,
+  423,
+  226,
+  201,
+  100,
+  409,
+  202,
+  425,
+  404,
+  403,
+  303,
+  305,
+  102,
+  204,
+  103,
+  400,
+  502,
+  418,
+  207,
+  304,
+  401,
+  414,
+  510,
+  306,
+  205,
+  508,
+  406,
+  504,
+  411,
+  501,
+  206,
+  408,
+  208,
+  402,
+  426,
+  300,
+  424,
+  413,
+  429,
+  301,
+  413,
+  307,
+  417,
+  308,
+  405,
+  503,
+  421,
+  412,
+  101,
+  422,
+  414,
+  507,
+  428,
+  500,
+  416,
+  422,
+  415,
+  506,
+  413,
+  505,
+  104,
+  451,
+  203,
+  407,
+  511,
+  416,
+  431
+};
+
+static const unsigned http_status_reason_next_[] = {
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  21,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0
+};
+
+static const unsigned http_status_reason_at_[31 + 1] = {
+  0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 10,
+  8, 6, 0, 0, 3, 2, 2, 16, 2, 7, 0, 0,
+  0, 0, 0, 0, 0, 1, 0, 8
+};
+
+static const long http_status_reason_base_[31 + 1] = {
+  157, 157, -111, 157, -102, -100, -105, -111, -99, -87, -89, -87,
+  -62, -46, -54, -46, -32, -20, -7, 12, 12, 23, 22, 22,
+  27, 157, 38, 26, 157, 34, 157, 52
+};
+
+static const unsigned http_status_reason_row_[157] = {
+  1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
+  0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
+  13, 14, 15, 16, 17, 18, 0, 0, 0, 0, 19, 20,
+  0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24, 0,
+  25, 0, 0, 0, 26, 27, 0, 28, 29, 30, 0, 0,
+  0, 0, 31, 0, 32, 0, 33, 0, 34, 35, 0, 0,
+  0, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 0,
+  38, 39, 0, 0, 0, 0, 40, 41, 0, 0, 0, 0,
+  0, 0, 42, 0, 0, 43, 44, 0, 0, 45, 0, 46,
+  0, 47, 48, 0, 0, 49, 0, 0, 0, 0, 0, 0,
+  50, 0, 0, 51, 52, 53, 0, 54, 55, 0, 0, 56,
+  0, 0, 57, 0, 0, 0, 58, 59, 60, 61, 62, 63,
+  64, 65, 0, 0, 66, 67, 0, 0, 68, 0, 0, 0,
+  69
+};
+
+/* As _from_name, ignoring ASCII case: the byte is taken as byte | 0x20,
+   which makes capitals small (and may merge other bytes, which the
+   compare then tells apart). */
 int http_status_from_reason(const char *s, size_t len)
 {
-  if (s == NULL)
+  unsigned long row;
+  unsigned i;
+
+  if (s == NULL || len == 0 || len > 31)
     return -1;
-  /* the length, then the byte that tells reasons of that length apart,
-     folded: | 0x20 makes ASCII capitals small (and may merge other bytes,
-     which the compare then tells apart) */
-  switch (len) {
-  case 2:
-    return http_status_equal_folded_(s, "ok", 2) ? 200 : -1;
-  case 4:
-    return http_status_equal_folded_(s, "gone", 4) ? 410 : -1;
-  case 5:
-    return http_status_equal_folded_(s, "found", 5) ? 302 : -1;
-  case 6:
-    return http_status_equal_folded_(s, "locked", 6) ? 423 : -1;
-  case 7:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'c':
-      if (http_status_equal_folded_(s, "created", 7))
-        return 201;
-      return -1;
-    case 'i':
-      if (http_status_equal_folded_(s, "im used", 7))
-        return 226;
-      return -1;
-    default:
-      return -1;
-    }
-  case 8:
-    switch ((unsigned char)s[3] | 0x20) {
-    case 'e':
-      if (http_status_equal_folded_(s, "accepted", 8))
-        return 202;
-      return -1;
-    case 'f':
-      if (http_status_equal_folded_(s, "conflict", 8))
-        return 409;
-      return -1;
-    case 't':
-      if (http_status_equal_folded_(s, "continue", 8))
-        return 100;
-      return -1;
-    default:
-      return -1;
-    }
-  case 9:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'f':
-      if (http_status_equal_folded_(s, "forbidden", 9))
-        return 403;
-      return -1;
-    case 'n':
-      if (http_status_equal_folded_(s, "not found", 9))
-        return 404;
-      return -1;
-    case 's':
-      if (http_status_equal_folded_(s, "see other", 9))
-        return 303;
-      return -1;
-    case 't':
-      if (http_status_equal_folded_(s, "too early", 9))
-        return 425;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "use proxy", 9))
-        return 305;
-      return -1;
-    default:
-      return -1;
-    }
-  case 10:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'n':
-      if (http_status_equal_folded_(s, "no content", 10))
-        return 204;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "processing", 10))
-        return 102;
-      return -1;
-    default:
-      return -1;
-    }
-  case 11:
-    switch ((unsigned char)s[4] | 0x20) {
-    case 'g':
-      if (http_status_equal_folded_(s, "bad gateway", 11))
-        return 502;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "bad request", 11))
-        return 400;
-      return -1;
-    case 'y':
-      if (http_status_equal_folded_(s, "early hints", 11))
-        return 103;
-      return -1;
-    default:
-      return -1;
-    }
-  case 12:
-    switch ((unsigned char)s[1] | 0x20) {
-    case 39:
-      if (http_status_equal_folded_(s, "i'm a teapot", 12))
-        return 418;
-      return -1;
-    case 'n':
-      if (http_status_equal_folded_(s, "unauthorized", 12))
-        return 401;
-      return -1;
-    case 'o':
-      if (http_status_equal_folded_(s, "not extended", 12))
-        return 510;
-      if (http_status_equal_folded_(s, "not modified", 12))
-        return 304;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "uri too long", 12))
-        return 414;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "multi-status", 12))
-        return 207;
-      return -1;
-    case 'w':
-      if (http_status_equal_folded_(s, "switch proxy", 12))
-        return 306;
-      return -1;
-    default:
-      return -1;
-    }
-  case 13:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'l':
-      if (http_status_equal_folded_(s, "loop detected", 13))
-        return 508;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "reset content", 13))
-        return 205;
-      return -1;
-    default:
-      return -1;
-    }
-  case 14:
-    return http_status_equal_folded_(s, "not acceptable", 14) ? 406 : -1;
-  case 15:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'g':
-      if (http_status_equal_folded_(s, "gateway timeout", 15))
-        return 504;
-      return -1;
-    case 'l':
-      if (http_status_equal_folded_(s, "length required", 15))
-        return 411;
-      return -1;
-    case 'n':
-      if (http_status_equal_folded_(s, "not implemented", 15))
-        return 501;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "partial content", 15))
-        return 206;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "request timeout", 15))
-        return 408;
-      return -1;
-    default:
-      return -1;
-    }
-  case 16:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'a':
-      if (http_status_equal_folded_(s, "already reported", 16))
-        return 208;
-      return -1;
-    case 'm':
-      if (http_status_equal_folded_(s, "multiple choices", 16))
-        return 300;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "payment required", 16))
-        return 402;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "upgrade required", 16))
-        return 426;
-      return -1;
-    default:
-      return -1;
-    }
-  case 17:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'c':
-      if (http_status_equal_folded_(s, "content too large", 17))
-        return 413;
-      return -1;
-    case 'f':
-      if (http_status_equal_folded_(s, "failed dependency", 17))
-        return 424;
-      return -1;
-    case 'm':
-      if (http_status_equal_folded_(s, "moved permanently", 17))
-        return 301;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "payload too large", 17))
-        return 413;
-      return -1;
-    case 't':
-      if (http_status_equal_folded_(s, "too many requests", 17))
-        return 429;
-      return -1;
-    default:
-      return -1;
-    }
-  case 18:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'e':
-      if (http_status_equal_folded_(s, "expectation failed", 18))
-        return 417;
-      return -1;
-    case 'm':
-      if (http_status_equal_folded_(s, "method not allowed", 18))
-        return 405;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "permanent redirect", 18))
-        return 308;
-      return -1;
-    case 't':
-      if (http_status_equal_folded_(s, "temporary redirect", 18))
-        return 307;
-      return -1;
-    default:
-      return -1;
-    }
-  case 19:
-    switch ((unsigned char)s[1] | 0x20) {
-    case 'e':
-      if (http_status_equal_folded_(s, "service unavailable", 19))
-        return 503;
-      return -1;
-    case 'i':
-      if (http_status_equal_folded_(s, "misdirected request", 19))
-        return 421;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "precondition failed", 19))
-        return 412;
-      return -1;
-    case 'w':
-      if (http_status_equal_folded_(s, "switching protocols", 19))
-        return 101;
-      return -1;
-    default:
-      return -1;
-    }
-  case 20:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'i':
-      if (http_status_equal_folded_(s, "insufficient storage", 20))
-        return 507;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "request-uri too long", 20))
-        return 414;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "unprocessable entity", 20))
-        return 422;
-      return -1;
-    default:
-      return -1;
-    }
-  case 21:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'i':
-      if (http_status_equal_folded_(s, "internal server error", 21))
-        return 500;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "precondition required", 21))
-        return 428;
-      return -1;
-    case 'r':
-      if (http_status_equal_folded_(s, "range not satisfiable", 21))
-        return 416;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "unprocessable content", 21))
-        return 422;
-      return -1;
-    default:
-      return -1;
-    }
-  case 22:
-    return http_status_equal_folded_(s, "unsupported media type", 22) ? 415 : -1;
-  case 23:
-    return http_status_equal_folded_(s, "variant also negotiates", 23) ? 506 : -1;
-  case 24:
-    return http_status_equal_folded_(s, "request entity too large", 24) ? 413 : -1;
-  case 26:
-    return http_status_equal_folded_(s, "http version not supported", 26) ? 505 : -1;
-  case 27:
-    return http_status_equal_folded_(s, "upload resumption supported", 27) ? 104 : -1;
-  case 29:
-    switch ((unsigned char)s[0] | 0x20) {
-    case 'n':
-      if (http_status_equal_folded_(s, "non-authoritative information", 29))
-        return 203;
-      return -1;
-    case 'p':
-      if (http_status_equal_folded_(s, "proxy authentication required", 29))
-        return 407;
-      return -1;
-    case 'u':
-      if (http_status_equal_folded_(s, "unavailable for legal reasons", 29))
-        return 451;
-      return -1;
-    default:
-      return -1;
-    }
-  case 31:
-    switch ((unsigned char)s[8] | 0x20) {
-    case 'a':
-      if (http_status_equal_folded_(s, "network authentication required", 31))
-        return 511;
-      return -1;
-    case 'd':
-      if (http_status_equal_folded_(s, "requested range not satisfiable", 31))
-        return 416;
-      return -1;
-    case 'h':
-      if (http_status_equal_folded_(s, "request header fields too large", 31))
-        return 431;
-      return -1;
-    default:
-      return -1;
-    }
-  default:
+  row = (unsigned long)(http_status_reason_base_[len] +
+                        ((unsigned char)s[http_status_reason_at_[len]] | 0x20));
+  if (row >= 157u)
     return -1;
-  }
+  for (i = http_status_reason_row_[row]; i != 0;
+       i = http_status_reason_next_[i])
+    if (http_status_reason_lens_[i] == len &&
+        http_status_equal_folded_(s, http_status_reason_keys_[i], len))
+      return http_status_reason_codes_[i];
+  return -1;
 }
 
 int http_status_is_informational(int code)
