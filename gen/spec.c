@@ -575,44 +575,57 @@ static void add_key(struct key *keys, size_t *n, const char *text, long code,
   (*n)++;
 }
 
-/* Duplicate codes, names (statuses' and aliases') and reasons (ignoring
-   ASCII case, as _from_reason does) across all statuses. */
-static void check_statuses(struct checker *c, const struct value *list,
-                           const struct spec_status *st, size_t n)
-{
-  size_t i, j, total = n, ncodes = 0, nnames = 0, nreasons = 0;
-  struct key *codes, *names, *reasons;
+/* What check_statuses gathers in one pass: codes, names or reasons. */
+enum gather { GATHER_CODES, GATHER_NAMES, GATHER_REASONS };
 
-  for (i = 0; i < n; i++)
-    total += st[i].naliases;
-  codes = xmalloc(n * sizeof *codes);
-  names = xmalloc(total * sizeof *names);
-  reasons = xmalloc(total * sizeof *reasons);
+/* Fills keys with every code, name or reason of the statuses and their
+   aliases, each with the place of its node; returns how many. */
+static size_t gather(struct key *keys, enum gather what,
+                     const struct value *list, const struct spec_status *st,
+                     size_t n)
+{
+  size_t i, j, k = 0;
+
   for (i = 0; i < n; i++) {
     const struct value *v = &list->as.items[i], *name = value_get(v, "name");
     const struct value *reason = value_get(v, "reason");
 
-    if (st[i].code >= 0)
-      add_key(codes, &ncodes, NULL, st[i].code, value_get(v, "code"));
-    if (st[i].name)
-      add_key(names, &nnames, st[i].name, 0, name ? name : reason);
-    if (st[i].reason)
-      add_key(reasons, &nreasons, st[i].reason, 0, reason);
-    for (j = 0; j < st[i].naliases; j++) {
-      const struct value *a = &value_get(v, "aliases")->as.items[j];
+    if (what == GATHER_CODES && st[i].code >= 0)
+      add_key(keys, &k, NULL, st[i].code, value_get(v, "code"));
+    if (what == GATHER_NAMES && st[i].name)
+      add_key(keys, &k, st[i].name, 0, name ? name : reason);
+    if (what == GATHER_REASONS && st[i].reason)
+      add_key(keys, &k, st[i].reason, 0, reason);
+    for (j = 0; what != GATHER_CODES && j < st[i].naliases; j++) {
+      const struct spec_alias *a = &st[i].aliases[j];
+      const char *text = what == GATHER_NAMES ? a->name : a->reason;
 
-      if (st[i].aliases[j].name)
-        add_key(names, &nnames, st[i].aliases[j].name, 0, a);
-      if (st[i].aliases[j].reason)
-        add_key(reasons, &nreasons, st[i].aliases[j].reason, 0, a);
+      if (text)
+        add_key(keys, &k, text, 0, &value_get(v, "aliases")->as.items[j]);
     }
   }
-  check_unique(c, codes, ncodes, by_code, "code");
-  check_unique(c, names, nnames, by_text, "name");
-  check_unique(c, reasons, nreasons, by_folded_text, "reason");
-  free(codes);
-  free(names);
-  free(reasons);
+  return k;
+}
+
+/* Duplicate codes, names (statuses' and aliases') and reasons (ignoring
+   ASCII case, as _from_reason does) across all statuses: one kind at a
+   time, in one array, to keep a large spec's peak memory down. */
+static void check_statuses(struct checker *c, const struct value *list,
+                           const struct spec_status *st, size_t n)
+{
+  size_t i, total = n, k;
+  struct key *keys;
+
+  for (i = 0; i < n; i++)
+    total += st[i].naliases;
+  keys = xmalloc(total * sizeof *keys);
+  k = gather(keys, GATHER_CODES, list, st, n);
+  check_unique(c, keys, k, by_code, "code");
+  k = gather(keys, GATHER_NAMES, list, st, n);
+  check_unique(c, keys, k, by_text, "name");
+  k = gather(keys, GATHER_REASONS, list, st, n);
+  check_unique(c, keys, k, by_folded_text, "reason");
+  free(keys);
 }
 
 static int status_order(const void *pa, const void *pb)

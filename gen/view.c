@@ -455,16 +455,33 @@ struct view_ref view_root(const struct view *v)
   return object(VIEW_ROOT, v->s);
 }
 
+/* 1 when the NUL-terminated f is the len bytes at name. Inline, and most
+   names differ in their first byte: lookups are the engine's inner loop. */
+static int same_name(const char *f, const char *name, size_t len)
+{
+  size_t i;
+
+  for (i = 0; i < len; i++)
+    if (f[i] != name[i])
+      return 0;
+  return f[len] == '\0';
+}
+
 int view_get(const struct view *v, struct view_ref r, const char *name,
              size_t len, struct view_ref *out)
 {
   size_t i, n = field_count(v, r);
 
+  /* first and last, asked for at every separator, are no type's own
+     field names: answer them before the scan */
+  if (r.count && r.kind == VIEW_OBJECT && r.type != VIEW_FLAG_SET &&
+      (same_name("first", name, len) || same_name("last", name, len))) {
+    *out = number(VIEW_BOOL, name[0] == 'f' ? r.pos == 0
+                                            : r.pos == r.count - 1);
+    return 1;
+  }
   for (i = 0; len && i < n; i++) {
-    const char *f = field_name(v, r, i);
-
-    /* no strlen: most names differ in their first byte */
-    if (f[0] == name[0] && strncmp(f, name, len) == 0 && f[len] == '\0') {
+    if (same_name(field_name(v, r, i), name, len)) {
       *out = field_value(v, r, i);
       return 1;
     }
