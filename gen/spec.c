@@ -435,8 +435,10 @@ static void read_status_flags(struct checker *c, struct spec_status *st,
     else if (seen[j]++)
       diag_error(c->d, &v->mark, "flag '%s' is listed twice", id);
   }
-  out = arena_alloc(c->arena, s->nflags * sizeof *out);
   for (j = 0; j < s->nflags; j++)
+    n += seen[j] != 0;
+  out = arena_alloc(c->arena, n * sizeof *out); /* only the flags listed */
+  for (j = n = 0; j < s->nflags; j++)
     if (seen[j])
       out[n++] = &s->flags[j];
   free(seen);
