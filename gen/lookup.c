@@ -26,9 +26,7 @@ static int key_order(const void *pa, const void *pb)
 
 static unsigned byte_at(const struct lookup_key *k, size_t pos, int fold)
 {
-  unsigned char c = (unsigned char)(fold ? k->lower : k->text)[pos];
-
-  return fold ? c | 0x20u : c;
+  return (unsigned char)(fold ? k->lower : k->text)[pos];
 }
 
 /* How many different bytes the keys have at pos. */

@@ -23,7 +23,8 @@ struct lookup_key {
   size_t len;        /* strlen(text) */
   char *lower;       /* text with ASCII capitals in lower case */
   long code;
-  unsigned byte;     /* the byte at its group's position (folded) */
+  unsigned byte;     /* the byte at its group's position (lower case when
+                        folding) */
   size_t slot;       /* its place in keys, plus one */
   long row;          /* its group's base + byte */
   size_t next;       /* the slot of the next key with the same row, or 0 */
@@ -48,8 +49,8 @@ struct lookup_index {
 };
 
 /* Indexes n texts (borrowed) with their codes. fold: the generated code
-   ignores ASCII case, so bytes are compared as (byte | 0x20) of the lower
-   case text. Free with lookup_index_free(). */
+   ignores ASCII case, so bytes are those of the lower case text. Free with
+   lookup_index_free(). */
 void lookup_index_build(struct lookup_index *x, const char *const *texts,
                         const long *codes, size_t n, int fold);
 void lookup_index_free(struct lookup_index *x);

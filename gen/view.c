@@ -73,8 +73,8 @@ static const char *const root_fields[] = {
   "reason_index"};
 static const char *const constant_fields[] = {"name", "code", "target",
                                               "reason"};
-static const char *const index_fields[] = {"groups", "keys", "rows",
-                                           "max_length", "by_length",
+static const char *const index_fields[] = {"id", "fold", "groups", "keys",
+                                           "rows", "max_length", "by_length",
                                            "by_row"};
 static const char *const line_fields[] = {"items"};
 static const char *const length_fields[] = {"at", "base"};
@@ -244,11 +244,13 @@ static struct view_ref index_field(const struct view *v,
   const struct tables *t = tables_of(v, x);
 
   switch (i) {
-  case 0: return list(VIEW_GROUP, x->groups, x->ngroups, 0);
-  case 1: return list(VIEW_KEY, x->keys, x->nkeys, 0);
-  case 2: return number(VIEW_INT, (long)x->rows);
-  case 3: return number(VIEW_INT, (long)t->max_length);
-  case 4: return list(VIEW_LINE, t->length_lines, t->nlength_lines, 0);
+  case 0: return text(x == &v->names ? "name" : "reason");
+  case 1: return number(VIEW_BOOL, x == &v->reasons);
+  case 2: return list(VIEW_GROUP, x->groups, x->ngroups, 0);
+  case 3: return list(VIEW_KEY, x->keys, x->nkeys, 0);
+  case 4: return number(VIEW_INT, (long)x->rows);
+  case 5: return number(VIEW_INT, (long)t->max_length);
+  case 6: return list(VIEW_LINE, t->length_lines, t->nlength_lines, 0);
   default: return list(VIEW_LINE, t->row_lines, t->nrow_lines, 0);
   }
 }

@@ -25,7 +25,8 @@
              1-based) and offset (code - lo)), rows (the tables' entries in
              order: a status, or a run of holes as gaps, a few per row)
      text index (name_index: names of statuses and aliases; reason_index:
-             their reasons): groups (by length: length, pos (the byte that
+             their reasons): id ("name", "reason"), fold (true for
+             reasons: compared ignoring ASCII case), groups (by length: length, pos (the byte that
              tells the group's texts apart), base (row = base + byte),
              keys), keys (in slot order: text, lower (ASCII lower case),
              length, code, slot, row, next (the next slot with the same
@@ -33,8 +34,7 @@
              .. max_length: at, base; an absent length has base = rows),
              by_row (for every row: slot, 0 when no key has the row); both
              cut into lines of a dozen: lists of {items}; for reasons a
-             byte is taken as (byte | 0x20) of the lower case text. See
-             lookup.h.
+             byte is that of the lower case text. See lookup.h.
    Every item of a list has two more fields, first and last (booleans),
    for separators.
    Absent values are null or false, never missing, so strict templates can

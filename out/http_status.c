@@ -548,6 +548,45 @@ const char *http_status_class_title(enum http_status_class c)
   return NULL;
 }
 
+/* Each byte in lower case: ASCII capitals folded, every other byte kept. */
+static const unsigned char http_status_lower_[256] = {
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
+  60, 61, 62, 63, 64, 97, 98, 99, 100, 101, 102, 103,
+  104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
+  116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107,
+  108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
+  120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131,
+  132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+  144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155,
+  156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167,
+  168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179,
+  180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+  192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203,
+  204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215,
+  216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227,
+  228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+  240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251,
+  252, 253, 254, 255
+};
+
+/* 1 when the len bytes at s equal lower, which is in lower case, once the
+   ASCII capitals of s are folded to lower case. */
+static int http_status_equal_folded_(const char *s, const char *lower,
+                                    size_t len)
+{
+  size_t i;
+
+  for (i = 0; i < len; i++)
+    if (http_status_lower_[(unsigned char)s[i]] != (unsigned char)lower[i])
+      return 0;
+  return 1;
+}
+
 /* The texts _from_name and _from_reason look for, by slot (0: none), with
    their lengths, codes, and the next slot to try when two share a row. A
    text's length gives the byte of it that tells the texts of that length
@@ -892,46 +931,6 @@ int http_status_from_name(const char *s, size_t len)
       return http_status_name_codes_[i];
   return -1;
 }
-
-/* Each byte in lower case: ASCII capitals folded, every other byte kept. */
-static const unsigned char http_status_lower_[256] = {
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
-  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
-  60, 61, 62, 63, 64, 97, 98, 99, 100, 101, 102, 103,
-  104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
-  116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
-  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107,
-  108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-  120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131,
-  132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
-  144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155,
-  156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167,
-  168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179,
-  180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
-  192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203,
-  204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215,
-  216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227,
-  228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
-  240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251,
-  252, 253, 254, 255
-};
-
-/* 1 when the len bytes at s equal lower, which is in lower case, once the
-   ASCII capitals of s are folded to lower case. */
-static int http_status_equal_folded_(const char *s, const char *lower,
-                                    size_t len)
-{
-  size_t i;
-
-  for (i = 0; i < len; i++)
-    if (http_status_lower_[(unsigned char)s[i]] != (unsigned char)lower[i])
-      return 0;
-  return 1;
-}
-
 static const char *const http_status_reason_keys_[] = {
   NULL,
   "ok",
@@ -1253,9 +1252,6 @@ static const unsigned http_status_reason_row_[157] = {
   69
 };
 
-/* As _from_name, ignoring ASCII case: the byte is taken as byte | 0x20,
-   which makes capitals small (and may merge other bytes, which the
-   compare then tells apart). */
 int http_status_from_reason(const char *s, size_t len)
 {
   unsigned long row;
@@ -1263,8 +1259,10 @@ int http_status_from_reason(const char *s, size_t len)
 
   if (s == NULL || len == 0 || len > 31)
     return -1;
+  /* in lower case, as the keys are */
   row = (unsigned long)(http_status_reason_base_[len] +
-                        ((unsigned char)s[http_status_reason_at_[len]] | 0x20));
+                        http_status_lower_[(unsigned char)
+                                          s[http_status_reason_at_[len]]]);
   if (row >= 157u)
     return -1;
   for (i = http_status_reason_row_[row]; i != 0;

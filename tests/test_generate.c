@@ -217,6 +217,7 @@ static void test_depfile(void **state)
                   "  templates/{{prefix}}_single.h.mustache \\\n"
                   "  templates/_banner.mustache \\\n"
                   "  templates/_impl.mustache \\\n"
+                  "  templates/_text_index.mustache \\\n"
                   "  templates/_decls.mustache \\\n"
                   "  templates/_md_table.mustache\n");
   slurp(at("deps.d", NULL), &got);

@@ -576,6 +576,10 @@ static void test_dump_small_spec(void **state)
     assert_string_equal(out.data, rows[i].json);
   }
   assert_int_equal(at(v, "reason_index.rows").num, 3);
+  assert_string_equal(at(v, "reason_index.id").text, "reason");
+  assert_int_equal(at(v, "reason_index.fold").num, 1);
+  assert_string_equal(at(v, "name_index.id").text, "name");
+  assert_int_equal(at(v, "name_index.fold").num, 0);
   assert_int_equal(at(v, "reason_index.max_length").num, 28);
   buf_free(&out);
   unload(&l);
