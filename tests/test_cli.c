@@ -22,37 +22,18 @@
 #define INVALID_DIR "tests/specs/invalid"
 #define VALID_DIR "tests/specs/valid"
 
-static const char *statusgen(void)
-{
-  const char *p = getenv("STATUSGEN");
-
-  return p ? p : "build/statusgen";
-}
-
-struct run {
-  struct buf out, err;
-  int status;
-};
-
 /* Runs statusgen with up to three arguments (NULL ends the list). */
-static void run(struct run *r, const char *a, const char *b, const char *c)
+static void run(struct proc_result *r, const char *a, const char *b,
+                const char *c)
 {
-  char *argv[5];
+  const char *argv[5];
 
-  argv[0] = (char *)statusgen();
-  argv[1] = (char *)a;
-  argv[2] = (char *)b;
-  argv[3] = (char *)c;
+  argv[0] = proc_statusgen();
+  argv[1] = a;
+  argv[2] = b;
+  argv[3] = c;
   argv[4] = NULL;
-  buf_init(&r->out);
-  buf_init(&r->err);
-  r->status = proc_run(argv, &r->out, &r->err);
-}
-
-static void run_free(struct run *r)
-{
-  buf_free(&r->out);
-  buf_free(&r->err);
+  proc_result_run(r, argv);
 }
 
 /* The diagnostics a fixture expects, each prefixed with its path as the
@@ -81,7 +62,7 @@ static void test_invalid_fixture(void **state)
 {
   const char *path = *state;
   struct buf text = BUF_INIT, want = BUF_INIT;
-  struct run r;
+  struct proc_result r;
 
   assert_int_equal(proc_slurp(path, &text), 0);
   expected_errors(path, &text, &want);
@@ -92,7 +73,7 @@ static void test_invalid_fixture(void **state)
   assert_string_equal(r.err.data, want.data);
   assert_int_equal(r.status, 2);
   assert_int_equal(r.out.len, 0);
-  run_free(&r);
+  proc_result_free(&r);
   buf_free(&text);
   buf_free(&want);
 }
@@ -100,7 +81,7 @@ static void test_invalid_fixture(void **state)
 static void test_valid_fixture(void **state)
 {
   const char *path = *state;
-  struct run r;
+  struct proc_result r;
 
   run(&r, "--dump-model", path, NULL);
   if (r.err.len)
@@ -108,12 +89,12 @@ static void test_valid_fixture(void **state)
   assert_int_equal(r.status, 0);
   assert_int_equal(r.err.len, 0);
   assert_true(json_check(r.out.data, r.out.len));
-  run_free(&r);
+  proc_result_free(&r);
 }
 
 static void test_http_spec_dumps_valid_json(void **state)
 {
-  struct run r;
+  struct proc_result r;
 
   (void)state;
   run(&r, "--dump-model", "spec/http_status.yaml", NULL);
@@ -121,12 +102,12 @@ static void test_http_spec_dumps_valid_json(void **state)
   assert_string_equal(r.err.data, "");
   assert_true(json_check(r.out.data, r.out.len));
   assert_non_null(strstr(r.out.data, "\"count\": 64,\n"));
-  run_free(&r);
+  proc_result_free(&r);
 }
 
 static void test_missing_file(void **state)
 {
-  struct run r;
+  struct proc_result r;
 
   (void)state;
   run(&r, "--dump-model", "tests/specs/no-such-file.yaml", NULL);
@@ -134,19 +115,19 @@ static void test_missing_file(void **state)
                                   "cannot open: No such file or directory\n");
   assert_int_equal(r.status, 2);
   assert_int_equal(r.out.len, 0);
-  run_free(&r);
+  proc_result_free(&r);
 }
 
 static void test_spec_is_a_folder(void **state)
 {
-  struct run r;
+  struct proc_result r;
 
   (void)state;
   run(&r, "--dump-model", "tests/specs", NULL);
   assert_string_equal(r.err.data,
                       "tests/specs: error: cannot read: Is a directory\n");
   assert_int_equal(r.status, 2);
-  run_free(&r);
+  proc_result_free(&r);
 }
 
 static void test_usage_errors(void **state)
@@ -167,7 +148,7 @@ static void test_usage_errors(void **state)
 
   (void)state;
   for (i = 0; i < sizeof rows / sizeof *rows; i++) {
-    struct run r;
+    struct proc_result r;
     struct buf want = BUF_INIT;
 
     run(&r, rows[i].a, rows[i].b, NULL);
@@ -176,25 +157,25 @@ static void test_usage_errors(void **state)
       print_error("row %lu\n", (unsigned long)i);
     assert_string_equal(r.err.data, want.data);
     assert_int_equal(r.status, 2);
-    run_free(&r);
+    proc_result_free(&r);
     buf_free(&want);
   }
 }
 
 static void test_version_and_help(void **state)
 {
-  struct run r;
+  struct proc_result r;
 
   (void)state;
   run(&r, "--version", NULL, NULL);
   assert_string_equal(r.out.data, "statusgen " STATUSGEN_VERSION "\n");
   assert_int_equal(r.status, 0);
-  run_free(&r);
+  proc_result_free(&r);
   run(&r, "--help", NULL, NULL);
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out.data, "usage: statusgen [OPTIONS] SPEC\n"));
   assert_non_null(strstr(r.out.data, "--dump-model"));
-  run_free(&r);
+  proc_result_free(&r);
 }
 
 static int by_name(const void *a, const void *b)

@@ -25,31 +25,6 @@ static const char *const outputs[] = {"http_status.c", "http_status.h",
                                       "http_status_single.h"};
 static char tmp[128];
 
-static const char *statusgen(void)
-{
-  const char *p = getenv("STATUSGEN");
-
-  return p ? p : "build/statusgen";
-}
-
-struct run {
-  struct buf out, err;
-  int status;
-};
-
-/* Runs argv (NULL-terminated, argv[0] a path) into r. */
-static void run(struct run *r, const char *const *argv)
-{
-  buf_init(&r->out);
-  buf_init(&r->err);
-  r->status = proc_run((char *const *)argv, &r->out, &r->err);
-}
-
-static void done(struct run *r)
-{
-  buf_free(&r->out);
-  buf_free(&r->err);
-}
 
 static const char *at(const char *a, const char *b)
 {
@@ -65,7 +40,7 @@ static const char *at(const char *a, const char *b)
 static int setup(void **state)
 {
   const char *t = getenv("TMPDIR");
-  struct run r;
+  struct proc_result r;
   const char *cp[] = {"/bin/cp", "-R", "templates", NULL, NULL};
 
   (void)state;
@@ -75,35 +50,35 @@ static int setup(void **state)
   mkdir(at("a", NULL), 0777);
   mkdir(at("b", NULL), 0777);
   cp[3] = at("t", NULL);
-  run(&r, cp);
-  done(&r);
+  proc_result_run(&r, cp);
+  proc_result_free(&r);
   return r.status;
 }
 
 static int teardown(void **state)
 {
   const char *rm[] = {"/bin/rm", "-rf", tmp, NULL};
-  struct run r;
+  struct proc_result r;
 
   (void)state;
-  run(&r, rm);
-  done(&r);
+  proc_result_run(&r, rm);
+  proc_result_free(&r);
   return r.status;
 }
 
-static void generate(struct run *r, const char *dir, const char *extra)
+static void generate(struct proc_result *r, const char *dir, const char *extra)
 {
   const char *argv[8];
   int n = 0;
 
-  argv[n++] = statusgen();
+  argv[n++] = proc_statusgen();
   argv[n++] = "-o";
   argv[n++] = dir;
   if (extra)
     argv[n++] = extra;
   argv[n++] = SPEC;
   argv[n] = NULL;
-  run(r, argv);
+  proc_result_run(r, argv);
 }
 
 static void slurp(const char *path, struct buf *b)
@@ -115,7 +90,7 @@ static void slurp(const char *path, struct buf *b)
 static void test_deterministic_and_current(void **state)
 {
   struct buf x = BUF_INIT, y = BUF_INIT;
-  struct run r;
+  struct proc_result r;
   const char *argv[] = {NULL, "-q", "-t", "./templates/", "-o", NULL, SPEC,
                         NULL};
   size_t i;
@@ -123,14 +98,14 @@ static void test_deterministic_and_current(void **state)
   (void)state;
   generate(&r, at("a", NULL), NULL);
   assert_int_equal(r.status, 0);
-  done(&r);
-  argv[0] = statusgen();
+  proc_result_free(&r);
+  argv[0] = proc_statusgen();
   argv[5] = at("b", NULL);
-  run(&r, argv); /* the templates named another way */
+  proc_result_run(&r, argv); /* the templates named another way */
   assert_int_equal(r.status, 0);
   assert_string_equal(r.err.data, "");
   assert_string_equal(r.out.data, "");
-  done(&r);
+  proc_result_free(&r);
   for (i = 0; i < sizeof outputs / sizeof *outputs; i++) {
     slurp(at("a", outputs[i]), &x);
     slurp(at("b", outputs[i]), &y);
@@ -146,19 +121,19 @@ static void test_written_only_when_changed(void **state)
 {
   struct timeval past[2] = {{PAST, 0}, {PAST, 0}};
   struct stat st;
-  struct run r;
+  struct proc_result r;
   size_t i;
 
   (void)state;
   generate(&r, at("a", NULL), NULL);
-  done(&r);
+  proc_result_free(&r);
   for (i = 0; i < sizeof outputs / sizeof *outputs; i++)
     assert_int_equal(utimes(at("a", outputs[i]), past), 0);
   generate(&r, at("a", NULL), "-v");
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.err.data, "http_status.h is up to date\n"));
   assert_null(strstr(r.err.data, "wrote"));
-  done(&r);
+  proc_result_free(&r);
   for (i = 0; i < sizeof outputs / sizeof *outputs; i++) {
     assert_int_equal(stat(at("a", outputs[i]), &st), 0);
     assert_int_equal(st.st_mtime, PAST);
@@ -168,16 +143,16 @@ static void test_written_only_when_changed(void **state)
 static void test_check_fresh_and_stale(void **state)
 {
   struct buf want = BUF_INIT, text = BUF_INIT;
-  struct run r;
+  struct proc_result r;
   FILE *f;
 
   (void)state;
   generate(&r, at("a", NULL), NULL);
-  done(&r);
+  proc_result_free(&r);
   generate(&r, at("a", NULL), "--check");
   assert_int_equal(r.status, 0);
   assert_string_equal(r.out.data, "");
-  done(&r);
+  proc_result_free(&r);
   f = fopen(at("a", "http_status.h"), "ab");
   fputs("/* edited by hand */\n", f);
   fclose(f);
@@ -187,7 +162,7 @@ static void test_check_fresh_and_stale(void **state)
   buf_printf(&want, "%s: stale\n%s: stale\n", at("a", "http_status.h"),
              at("a", "http_status.md"));
   assert_string_equal(r.out.data, want.data);
-  done(&r);
+  proc_result_free(&r);
   slurp(at("a", "http_status.h"), &text); /* --check wrote nothing */
   assert_non_null(strstr(text.data, "/* edited by hand */\n"));
   assert_int_equal(access(at("a", "http_status.md"), F_OK), -1);
@@ -199,15 +174,15 @@ static void test_depfile(void **state)
 {
   struct buf want = BUF_INIT, got = BUF_INIT;
   const char *argv[] = {NULL, "-o", NULL, "-M", NULL, SPEC, NULL};
-  struct run r;
+  struct proc_result r;
 
   (void)state;
-  argv[0] = statusgen();
+  argv[0] = proc_statusgen();
   argv[2] = at("a", NULL);
   argv[4] = at("deps.d", NULL);
-  run(&r, argv);
+  proc_result_run(&r, argv);
   assert_int_equal(r.status, 0);
-  done(&r);
+  proc_result_free(&r);
   buf_printf(&want, "%s %s %s %s: \\\n", at("a", outputs[0]),
              at("a", outputs[1]), at("a", outputs[2]), at("a", outputs[3]));
   buf_puts(&want, "  spec/http_status.yaml \\\n"
@@ -229,16 +204,16 @@ static void test_depfile(void **state)
 static void test_prefix(void **state)
 {
   struct buf text = BUF_INIT;
-  struct run r;
+  struct proc_result r;
   const char *argv[] = {NULL, "-q", "--prefix", "web", "-o", NULL, SPEC,
                         NULL};
 
   (void)state;
-  argv[0] = statusgen();
+  argv[0] = proc_statusgen();
   argv[5] = at("b", NULL);
-  run(&r, argv);
+  proc_result_run(&r, argv);
   assert_int_equal(r.status, 0);
-  done(&r);
+  proc_result_free(&r);
   slurp(at("b", "web.h"), &text);
   assert_non_null(strstr(text.data, "  WEB_NOT_FOUND = 404,"));
   assert_non_null(strstr(text.data, "const char *web_reason(int code);"));
@@ -267,13 +242,13 @@ static void test_failures_leave_outputs_alone(void **state)
   struct buf before = BUF_INIT, after = BUF_INIT, want = BUF_INIT;
   struct timeval past[2] = {{PAST, 0}, {PAST, 0}};
   const char *argv[] = {NULL, "-t", NULL, "-o", NULL, SPEC, NULL};
-  struct run r;
+  struct proc_result r;
   size_t i;
   FILE *f;
 
   (void)state;
   generate(&r, at("a", NULL), NULL);
-  done(&r);
+  proc_result_free(&r);
   for (i = 0; i < sizeof outputs / sizeof *outputs; i++)
     utimes(at("a", outputs[i]), past);
   snapshot("a", &before);
@@ -281,17 +256,17 @@ static void test_failures_leave_outputs_alone(void **state)
   f = fopen(at("t", "{{prefix}}_single.h.mustache"), "ab");
   fputs("{{#statuses}}\n{{nope}}\n{{/statuses}}\n", f);
   fclose(f);
-  argv[0] = statusgen();
+  argv[0] = proc_statusgen();
   argv[2] = at("t", NULL);
   argv[4] = at("a", NULL);
-  run(&r, argv);
+  proc_result_run(&r, argv);
   assert_int_equal(r.status, 2);
   assert_string_equal(r.out.data, "");
   /* the template has 38 lines: the tag is on line 40 */
   buf_printf(&want, "%s:40:1: error: unknown name 'nope'\n",
              at("t", "{{prefix}}_single.h.mustache"));
   assert_string_equal(r.err.data, want.data);
-  done(&r);
+  proc_result_free(&r);
   snapshot("a", &after);
   assert_string_equal(after.data, before.data);
   buf_free(&before);
@@ -302,7 +277,7 @@ static void test_failures_leave_outputs_alone(void **state)
 static void test_bad_output_folder(void **state)
 {
   struct buf want = BUF_INIT;
-  struct run r;
+  struct proc_result r;
 
   (void)state;
   generate(&r, at("missing", NULL), NULL);
@@ -310,7 +285,7 @@ static void test_bad_output_folder(void **state)
   buf_printf(&want, "%s: error: cannot use the output folder: No such file "
              "or directory\n", at("missing", NULL));
   assert_string_equal(r.err.data, want.data);
-  done(&r);
+  proc_result_free(&r);
   buf_free(&want);
 }
 

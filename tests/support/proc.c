@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,4 +66,24 @@ done:
   if (fe)
     fclose(fe);
   return status;
+}
+
+void proc_result_run(struct proc_result *r, const char *const *argv)
+{
+  buf_init(&r->out);
+  buf_init(&r->err);
+  r->status = proc_run((char *const *)argv, &r->out, &r->err);
+}
+
+void proc_result_free(struct proc_result *r)
+{
+  buf_free(&r->out);
+  buf_free(&r->err);
+}
+
+const char *proc_statusgen(void)
+{
+  const char *p = getenv("STATUSGEN");
+
+  return p ? p : "build/statusgen";
 }

@@ -11,6 +11,20 @@
    be started. */
 int proc_run(char *const argv[], struct buf *out, struct buf *err);
 
+/* A finished run: what it printed and its exit status as proc_run gives. */
+struct proc_result {
+  struct buf out, err;
+  int status;
+};
+
+/* proc_run of argv (NULL-terminated) into r's fresh buffers; free them
+   with proc_result_free(). */
+void proc_result_run(struct proc_result *r, const char *const *argv);
+void proc_result_free(struct proc_result *r);
+
+/* The statusgen under test: $STATUSGEN, else build/statusgen. */
+const char *proc_statusgen(void);
+
 /* Reads a whole file into b (appending); -1 when it cannot be read. */
 int proc_slurp(const char *path, struct buf *b);
 
