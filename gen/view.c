@@ -102,29 +102,29 @@ struct type_info {
   enum view_type full; /* a ref's fields are the first of its full type's */
 };
 
-/* Field names of each type, by enum view_type; a flag set takes its
+/* Field names of each type, indexed by enum view_type; a flag set takes its
    names from the spec. A ref's fields are the first of its full type's. */
 static const struct type_info types[] = {
-  {root_fields, COUNT(root_fields), VIEW_ROOT},
-  {class_fields, COUNT(class_fields), VIEW_CLASS},
-  {class_fields, 3, VIEW_CLASS},
-  {flag_fields, COUNT(flag_fields), VIEW_FLAG},
-  {flag_fields, 3, VIEW_FLAG},
-  {NULL, 0, VIEW_FLAG_SET},
-  {status_fields, COUNT(status_fields), VIEW_STATUS},
-  {status_fields, 2, VIEW_STATUS},
-  {alias_fields, COUNT(alias_fields), VIEW_ALIAS},
-  {constant_fields, COUNT(constant_fields), VIEW_CONSTANT},
-  {group_fields, COUNT(group_fields), VIEW_GROUP},
-  {key_fields, COUNT(key_fields), VIEW_KEY},
-  {index_fields, COUNT(index_fields), VIEW_INDEX},
-  {length_fields, COUNT(length_fields), VIEW_LENGTH},
-  {row_slot_fields, COUNT(row_slot_fields), VIEW_ROW_SLOT},
-  {slots_fields, COUNT(slots_fields), VIEW_SLOTS},
-  {slot_fields, COUNT(slot_fields), VIEW_SLOT},
-  {row_fields, COUNT(row_fields), VIEW_ROW},
-  {line_fields, COUNT(line_fields), VIEW_LINE},
-  {gap_fields, COUNT(gap_fields), VIEW_GAP},
+  [VIEW_ROOT] = {root_fields, COUNT(root_fields), VIEW_ROOT},
+  [VIEW_CLASS] = {class_fields, COUNT(class_fields), VIEW_CLASS},
+  [VIEW_CLASS_REF] = {class_fields, 3, VIEW_CLASS},
+  [VIEW_FLAG] = {flag_fields, COUNT(flag_fields), VIEW_FLAG},
+  [VIEW_FLAG_REF] = {flag_fields, 3, VIEW_FLAG},
+  [VIEW_FLAG_SET] = {NULL, 0, VIEW_FLAG_SET},
+  [VIEW_STATUS] = {status_fields, COUNT(status_fields), VIEW_STATUS},
+  [VIEW_STATUS_REF] = {status_fields, 2, VIEW_STATUS},
+  [VIEW_ALIAS] = {alias_fields, COUNT(alias_fields), VIEW_ALIAS},
+  [VIEW_CONSTANT] = {constant_fields, COUNT(constant_fields), VIEW_CONSTANT},
+  [VIEW_GROUP] = {group_fields, COUNT(group_fields), VIEW_GROUP},
+  [VIEW_KEY] = {key_fields, COUNT(key_fields), VIEW_KEY},
+  [VIEW_INDEX] = {index_fields, COUNT(index_fields), VIEW_INDEX},
+  [VIEW_LENGTH] = {length_fields, COUNT(length_fields), VIEW_LENGTH},
+  [VIEW_ROW_SLOT] = {row_slot_fields, COUNT(row_slot_fields), VIEW_ROW_SLOT},
+  [VIEW_SLOTS] = {slots_fields, COUNT(slots_fields), VIEW_SLOTS},
+  [VIEW_SLOT] = {slot_fields, COUNT(slot_fields), VIEW_SLOT},
+  [VIEW_ROW] = {row_fields, COUNT(row_fields), VIEW_ROW},
+  [VIEW_LINE] = {line_fields, COUNT(line_fields), VIEW_LINE},
+  [VIEW_GAP] = {gap_fields, COUNT(gap_fields), VIEW_GAP},
 };
 
 static const struct type_info *info(enum view_type t)
@@ -152,7 +152,9 @@ static const char *field_name(const struct view *v, struct view_ref r,
 
   if (i >= own)
     return item_fields[i - own];
-  return r.type == VIEW_FLAG_SET ? v->s->flags[i].id : info(r.type)->names[i];
+  if (r.type == VIEW_FLAG_SET)
+    return v->s->flags[i].id;
+  return info(r.type)->names[i];
 }
 
 static struct view_ref make(enum view_kind kind)

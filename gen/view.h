@@ -26,8 +26,9 @@
              order: a status, or a run of holes as gaps, a few per row)
      text index (name_index: names of statuses and aliases; reason_index:
              their reasons): id ("name", "reason"), fold (true for
-             reasons: compared ignoring ASCII case), groups (by length: length, pos (the byte that
-             tells the group's texts apart), base (row = base + byte),
+             reasons: compared ignoring ASCII case), groups (by length:
+             length, pos (the byte that tells the group's texts apart),
+             base (row = base + byte),
              keys), keys (in slot order: text, lower (ASCII lower case),
              length, code, slot, row, next (the next slot with the same
              row, or 0)), rows, max_length, by_length (for every length 0
@@ -54,8 +55,9 @@ enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
 /* Which fields an object (or a list's items) has; internal to view.c. */
 enum view_type { VIEW_ROOT, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
                  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF,
-                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY, VIEW_INDEX, VIEW_LENGTH, VIEW_ROW_SLOT,
-                 VIEW_SLOTS, VIEW_SLOT, VIEW_ROW, VIEW_LINE, VIEW_GAP };
+                 VIEW_ALIAS, VIEW_CONSTANT, VIEW_GROUP, VIEW_KEY, VIEW_INDEX,
+                 VIEW_LENGTH, VIEW_ROW_SLOT, VIEW_SLOTS, VIEW_SLOT, VIEW_ROW,
+                 VIEW_LINE, VIEW_GAP };
 
 /* A value, passed by copy; its pointers borrow from the view. */
 struct view_ref {
