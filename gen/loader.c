@@ -399,13 +399,15 @@ static int by_key_text(const void *pa, const void *pb)
 static void check_duplicates(struct loader *l, const struct value *map)
 {
   const struct value **keys;
-  size_t i, first, n = map->len;
+  size_t i, k, first, n = map->len;
 
   if (n < 2)
     return;
   keys = xmalloc(n * sizeof *keys);
-  for (i = 0; i < n; i++)
-    keys[i] = &map->as.items[2 * i];
+  for (i = k = 0; i < n; i++) /* a collection as key was refused already */
+    if (map->as.items[2 * i].str)
+      keys[k++] = &map->as.items[2 * i];
+  n = k;
   qsort(keys, n, sizeof *keys, by_key_text);
   for (i = 1, first = 0; i < n; i++) {
     const struct value *a = keys[first], *b = keys[i];

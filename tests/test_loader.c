@@ -143,6 +143,9 @@ static void test_refusals(void **state)
      "('tag:yaml.org,2002:int')"},
     {"collection key", "? [a]\n: 1\n",
      "t.yaml:1:3: error: a mapping key must be a scalar"},
+    {"collection keys beside a scalar key", "a: 1\n? [b]\n: 2\n? {c: d}\n: 3\n",
+     "t.yaml:2:3: error: a mapping key must be a scalar\n"
+     "t.yaml:4:3: error: a mapping key must be a scalar"},
     {"two documents", "a: 1\n---\nb: 2\n",
      "t.yaml:2:1: error: only one document is allowed"},
     {"integer overflow", "n: 99999999999999999999\n",
