@@ -63,7 +63,7 @@ GEN_STAMP := $(B)/generated.stamp
 EXAMPLE   := $(B)/examples/http_lookup
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
-.PHONY: all deps check memcheck conformance bench clean help
+.PHONY: all deps check memcheck conformance bench fuzz clean help
 
 all: $(STATUSGEN) $(GEN_STAMP)
 
@@ -79,6 +79,7 @@ help:
 	@echo 'make memcheck  run the tests and the generator under valgrind'
 	@echo 'make conformance  run the official Mustache suite when present'
 	@echo 'make bench     measure lookups and the generator against baselines'
+	@echo 'make fuzz      run each libFuzzer target FUZZ_SECONDS (default 60)'
 	@echo 'make clean     remove build/'
 
 deps:
@@ -139,13 +140,18 @@ $(EXAMPLE): examples/http_lookup.c out/http_status.c out/http_status.h
 	$(CC) $(STD) $(WARNINGS) -Wswitch-enum $(CFLAGS) $(SANFLAGS) -Iout \
 	  -o $@ examples/http_lookup.c out/http_status.c
 
-check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE)
+check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
 	@sh tests/generated/check.sh $(STATUSGEN)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
+	@for t in $(FUZZ_TARGETS); do \
+	  printf 'fuzz replay %s: ' $$t; \
+	  $(B)/fuzz/replay_$$t fuzz/corpus/$$t \
+	    $$(case $$t in spec) echo $(FUZZ_SEEDS_spec);; esac) || exit 1; \
+	done
 	@$(STATUSGEN) --check $(SPEC) || \
 	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
 	@$(MAKE) --no-print-directory conformance
@@ -181,6 +187,49 @@ conformance: $(RUNNER)
 	  echo "conformance: skipped, no Mustache suite at $(MUSTACHE_SPEC)"; \
 	fi
 
+# Fuzzing: each fuzz/fuzz_NAME.c is a libFuzzer target (clang) and, with
+# fuzz/replay.c, a plain driver that make check runs over the committed
+# corpus fuzz/corpus/NAME (crashers once found) and over the test fixtures.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := spec template lookups
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined
+FUZZ_SOURCES := $(LIB_SRCS) $(SUPPORT_SRCS) out/http_status.c
+FUZZERS      := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+REPLAYS      := $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
+# Where each target's seeds come from, besides its own corpus.
+FUZZ_SEEDS_spec     := tests/specs/invalid tests/specs/valid spec
+FUZZ_SEEDS_template :=
+FUZZ_SEEDS_lookups  :=
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_SOURCES)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(STD) $(WARNINGS) $(FUZZ_FLAGS) -Igen -Itests/support -Iout \
+	  -Ifuzz $(YAML_CFLAGS) -o $@ $< $(FUZZ_SOURCES) $(YAML_LIBS)
+
+$(B)/fobj/%.o: fuzz/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support -Iout -Ifuzz \
+	  -c -o $@ $<
+
+$(B)/fuzz/replay_%: $(B)/fobj/fuzz_%.o $(B)/fobj/replay.o \
+                    $(B)/outobj/http_status.o $(SUPPORT) $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
+
+fuzz: $(FUZZERS)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus-$$t build/fuzz/crashes; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/crashes/$$t- \
+	    $$([ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict) \
+	    build/fuzz/corpus-$$t fuzz/corpus/$$t \
+	    $$(case $$t in spec) echo $(FUZZ_SEEDS_spec);; esac) \
+	    2>build/fuzz/$$t.log || { tail -30 build/fuzz/$$t.log; exit 1; }; \
+	  grep -E '^stat::|Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
+	done
+
 # Benchmarks: built with their own flags (gcc and clang at -O2) by
 # bench/bench.mk; never part of check.
 bench: $(STATUSGEN)
@@ -192,5 +241,6 @@ clean:
 .SECONDARY:
 
 -include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d \
+                    $(B)/fobj/*.d \
                     $(B)/outobj/*.d \
                     $(B)/generated.d)
