@@ -147,6 +147,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@sh tests/generated/check.sh $(STATUSGEN)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
+	@sh tests/bad/run.sh $(STATUSGEN)
 	@for t in $(FUZZ_TARGETS); do \
 	  printf 'fuzz replay %s: ' $$t; \
 	  $(B)/fuzz/replay_$$t fuzz/corpus/$$t \
@@ -176,6 +177,10 @@ memcheck: $(STATUSGEN) $(TESTS) $(RUNNER)
 	  $(VALGRIND) $(RUNNER) $$(ls $(MUSTACHE_SPEC)/*.yml | \
 	    grep -v '/~lambdas\.yml$$') >/dev/null || \
 	  { echo "memcheck: conformance" >&2; exit 1; }; fi
+	@STATUSGEN_REAL=$(STATUSGEN) BAD_TIMEOUT=600 \
+	  sh tests/bad/run.sh tests/bad/valgrind.sh >$(B)/memcheck-bad.log || \
+	  { cat $(B)/memcheck-bad.log; exit 1; }
+	@tail -n 1 $(B)/memcheck-bad.log
 	@echo "memcheck: clean"
 
 conformance: $(RUNNER)

@@ -3,6 +3,7 @@
    1 stale outputs found by --check, 2 any error. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,6 +216,9 @@ int main(int argc, char **argv)
 
   if (status >= 0)
     return status;
+  /* Past a file size limit (ulimit -f), let write fail with EFBIG and be
+     reported, instead of being killed with a temporary left behind. */
+  signal(SIGXFSZ, SIG_IGN);
   d = diag_new();
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)

@@ -1,0 +1,120 @@
+#!/bin/sh
+# The bad-input catalog: every case is run through the whole generator,
+# in a scratch output folder that already holds the current outputs, with
+# a time limit. A case passes when the exit status and the first line of
+# the diagnostics are those tests/bad/expected.txt gives (paths written as
+# FILE for the spec, TPL for the templates folder, OUT for the output
+# folder), nothing on stderr comes from a sanitizer, the outputs that were
+# there are untouched (bytes and mtime) and no temporary file is left.
+#
+# Cases: tests/bad/spec/*.yaml (a spec each), tests/bad/templates/*.case
+# (a templates folder each: "=== NAME" starts a file), and the generated
+# ones below (large inputs, faults). Ends with "bad: N passed, N failed".
+#
+# usage: tests/bad/run.sh STATUSGEN [--print]
+set -u
+statusgen=${1:?usage: run.sh STATUSGEN [--print]}
+print=${2:-}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+passed=0 failed=0
+# Under ASan and valgrind runs are slow: a generous limit, still a limit.
+limit=${BAD_TIMEOUT:-120}
+
+# fresh_out: an output folder holding the current outputs, and a snapshot.
+fresh_out() {
+  rm -rf "$tmp/out" && mkdir "$tmp/out" && cp -p out/* "$tmp/out/"
+  (cd "$tmp/out" && stat -c "%n %s %Y" ./* && sha1sum ./*) >"$tmp/before"
+}
+
+# check NAME SPEC [OPTIONS...]: runs statusgen and judges the result.
+check() {
+  name=$1 spec=$2
+  shift 2
+  ( if [ -n "${fsize:-}" ]; then ulimit -f "$fsize"; fi
+    exec timeout "$limit" "$statusgen" -q -o "$tmp/out" "$@" "$spec" ) \
+    >"$tmp/stdout" 2>"$tmp/stderr"
+  rc=$?
+  first=$(head -n 1 "$tmp/stderr" | sed -e "s|$spec|FILE|g" \
+    -e "s|$tmp/out|OUT|g" -e "s|$tmp/t|TPL|g" -e "s|$tmp|TMP|g")
+  got=$(printf '%s\t%s\t%s' "$name" "$rc" "$first")
+  if [ -n "$print" ]; then echo "$got"; return; fi
+  want=$(grep -F "$(printf '%s\t' "$name")" "$here/expected.txt" | head -n 1)
+  why=
+  [ "$got" = "$want" ] || why="got  $got
+  want $want"
+  grep -q -E 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/stderr" &&
+    why="$why sanitizer report"
+  [ "$(cd "$tmp/out" && ls -A | grep -c '^\.')" = 0 ] ||
+    why="$why temporary left"
+  (cd "$tmp/out" && stat -c "%n %s %Y" ./* && sha1sum ./*) >"$tmp/after"
+  grep -v -F -x -f "$tmp/after" "$tmp/before" >/dev/null &&
+    why="$why outputs changed"
+  if [ -z "$why" ]; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "bad: FAILED $name:
+  $why"; cat "$tmp/stderr" | head -5; fi
+}
+
+for f in "$here"/spec/*.yaml; do
+  fresh_out
+  check "spec/$(basename "$f")" "$f"
+done
+
+for c in "$here"/templates/*.case; do
+  fresh_out
+  rm -rf "$tmp/t" && mkdir "$tmp/t"
+  awk -v dir="$tmp/t" '/^=== / { f = dir "/" substr($0, 5); next }
+                       { print > f }' "$c"
+  check "templates/$(basename "$c")" spec/http_status.yaml -t "$tmp/t"
+done
+
+# Generated: inputs too large to commit, and faults of the file system.
+gen="$tmp/gen"
+mkdir "$gen"
+spec_head='name: big
+title: Big
+source: generated
+statuses:
+'
+{ printf '%s  - code: 1\n    reason: Long\n    description: ' "$spec_head"
+  head -c 10485760 /dev/zero | tr '\0' 'x'; echo; } >"$gen/string-10mb.yaml"
+{ printf 'name: '; head -c 10000 /dev/zero | tr '\0' '['
+  head -c 10000 /dev/zero | tr '\0' ']'; echo; } >"$gen/nesting-10000.yaml"
+{ printf '%s' "$spec_head"; i=1
+  while [ $i -le 100000 ]; do
+    printf '  - {code: %d, name: S%d, reason: Status %d, description: D.}\n' \
+      $i $i $i; i=$((i + 1)); done; } >"$gen/statuses-100000.yaml"
+for f in string-10mb nesting-10000 statuses-100000; do
+  fresh_out
+  check "generated/$f" "$gen/$f.yaml"
+done
+
+fresh_out
+check fault/spec-is-a-folder "$here/spec"
+fresh_out
+check fault/spec-missing "$gen/no-such.yaml"
+fresh_out
+check fault/out-missing spec/http_status.yaml -o "$tmp/no-such-folder"
+fresh_out
+check fault/out-is-a-file spec/http_status.yaml -o "$tmp/before"
+fresh_out
+check fault/templates-missing spec/http_status.yaml -t "$tmp/no-such"
+fresh_out
+rm -rf "$tmp/t" && mkdir "$tmp/t" && cp templates/*.mustache "$tmp/t/"
+ln -sf "$tmp/nowhere" "$tmp/t/_banner.mustache"
+check fault/partial-dangling-link spec/http_status.yaml -t "$tmp/t"
+fresh_out
+rm -rf "$tmp/t" && mkdir "$tmp/t" && cp templates/*.mustache "$tmp/t/"
+ln -sf /etc/hostname "$tmp/t/_banner.mustache"
+check fault/partial-link-outside spec/http_status.yaml -t "$tmp/t"
+fresh_out
+for f in "$tmp/out"/*; do printf 'old\n' >"$f"; touch -d @946684800 "$f"; done
+(cd "$tmp/out" && stat -c "%n %s %Y" ./* && sha1sum ./*) >"$tmp/before"
+fsize=8 # 512-byte blocks: the first output cannot be written whole
+check fault/full-disk spec/http_status.yaml
+fsize=
+
+[ -n "$print" ] && exit 0
+echo "bad: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
