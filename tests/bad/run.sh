@@ -109,6 +109,10 @@ rm -rf "$tmp/t" && mkdir "$tmp/t" && cp templates/*.mustache "$tmp/t/"
 ln -sf /etc/hostname "$tmp/t/_banner.mustache"
 check fault/partial-link-outside spec/http_status.yaml -t "$tmp/t"
 fresh_out
+rm -rf "$tmp/t" && mkdir "$tmp/t" && cp templates/*.mustache "$tmp/t/"
+rm "$tmp/t/{{prefix}}.h.mustache" && mkdir "$tmp/t/{{prefix}}.h.mustache"
+check fault/template-is-a-folder spec/http_status.yaml -t "$tmp/t"
+fresh_out
 for f in "$tmp/out"/*; do printf 'old\n' >"$f"; touch -d @946684800 "$f"; done
 (cd "$tmp/out" && stat -c "%n %s %Y" ./* && sha1sum ./*) >"$tmp/before"
 fsize=8 # 512-byte blocks: the first output cannot be written whole
