@@ -13,6 +13,15 @@ SPEC       ?= spec/http_status.yaml
 # The official Mustache test suite, when it sits beside the project.
 MUSTACHE_SPEC ?= ../shared/mustache-spec
 
+# The version, said once in gen/version.h.
+VERSION := $(shell sed -n 's/^\#define STATUSGEN_VERSION "\(.*\)"/\1/p' \
+             gen/version.h)
+BINDIR     = $(PREFIX)/bin
+MANDIR     = $(PREFIX)/share/man/man1
+DATADIR    = $(PREFIX)/share/statusgen
+INCLUDEDIR = $(PREFIX)/include
+LIBDIR     = $(PREFIX)/lib
+
 # Warnings are listed once and enforced on everything we compile.
 WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
 STD      = -std=c99 -D_XOPEN_SOURCE=700
@@ -33,7 +42,7 @@ endif
 
 # Library flags come from pkg-config; a missing library is a clear error,
 # except for the targets that do not compile anything.
-NOBUILD_GOALS = deps clean help
+NOBUILD_GOALS = deps clean help uninstall uninstall-lib
 ifneq ($(filter-out $(NOBUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
 YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo missing)
@@ -61,9 +70,24 @@ STATUSGEN := $(B)/statusgen
 # own depfile (every template and partial it read), plus any new template.
 GEN_STAMP := $(B)/generated.stamp
 EXAMPLE   := $(B)/examples/http_lookup
+# Fuzz targets (fuzz/fuzz_NAME.c), built by clang for make fuzz, and as
+# replay drivers for make check.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := spec template lookups
+FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined
+FUZZ_SOURCES := $(LIB_SRCS) $(SUPPORT_SRCS) out/http_status.c
+FUZZERS      := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+REPLAYS      := $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
+# Where each target's seeds come from, besides its own corpus.
+FUZZ_SEEDS_spec     := tests/specs/invalid tests/specs/valid spec
+FUZZ_SEEDS_template :=
+FUZZ_SEEDS_lookups  :=
+
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
-.PHONY: all deps check memcheck conformance bench fuzz clean help
+.PHONY: all deps check memcheck conformance bench fuzz clean help install \
+        uninstall install-lib uninstall-lib
 
 all: $(STATUSGEN) $(GEN_STAMP)
 
@@ -102,6 +126,9 @@ $(B)/tobj/%.o: tests/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support \
 	  -Iout -c -o $@ $<
+
+# The installed binary also looks for templates under the prefix.
+$(B)/obj/main.o: ALL_CFLAGS += -DSTATUSGEN_DATADIR='"$(DATADIR)"'
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)
@@ -148,6 +175,8 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
 	@sh tests/bad/run.sh $(STATUSGEN)
+	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \
+	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@for t in $(FUZZ_TARGETS); do \
 	  printf 'fuzz replay %s: ' $$t; \
 	  $(B)/fuzz/replay_$$t fuzz/corpus/$$t \
@@ -195,17 +224,6 @@ conformance: $(RUNNER)
 # Fuzzing: each fuzz/fuzz_NAME.c is a libFuzzer target (clang) and, with
 # fuzz/replay.c, a plain driver that make check runs over the committed
 # corpus fuzz/corpus/NAME (crashers once found) and over the test fixtures.
-FUZZ_CC      ?= clang
-FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := spec template lookups
-FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined
-FUZZ_SOURCES := $(LIB_SRCS) $(SUPPORT_SRCS) out/http_status.c
-FUZZERS      := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
-REPLAYS      := $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
-# Where each target's seeds come from, besides its own corpus.
-FUZZ_SEEDS_spec     := tests/specs/invalid tests/specs/valid spec
-FUZZ_SEEDS_template :=
-FUZZ_SEEDS_lookups  :=
 
 build/fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz.h $(FUZZ_SOURCES)
 	@mkdir -p $(@D)
@@ -234,6 +252,45 @@ fuzz: $(FUZZERS)
 	    2>build/fuzz/$$t.log || { tail -30 build/fuzz/$$t.log; exit 1; }; \
 	  grep -E '^stat::|Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
+
+# Installing: the generator, its man page and the default templates; and
+# (install-lib) the generated HTTP library with a pkg-config file.
+install: $(STATUSGEN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(STATUSGEN) $(DESTDIR)$(BINDIR)/statusgen
+	install -m 644 doc/statusgen.1 $(DESTDIR)$(MANDIR)/statusgen.1
+	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/statusgen $(DESTDIR)$(MANDIR)/statusgen.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+$(B)/lib/libhttp_status.a: $(B)/outobj/http_status.o
+	@mkdir -p $(@D)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/lib/http_status.pc: Makefile gen/version.h
+	@mkdir -p $(@D)
+	printf '%s\n' 'prefix=$(PREFIX)' 'includedir=$${prefix}/include' \
+	  'libdir=$${prefix}/lib' '' 'Name: http_status' \
+	  'Description: HTTP status codes: enum and lookups made by statusgen' \
+	  'Version: $(VERSION)' 'Cflags: -I$${includedir}' \
+	  'Libs: -L$${libdir} -lhttp_status' >$@
+
+install-lib: $(B)/lib/libhttp_status.a $(B)/lib/http_status.pc
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 out/http_status.h $(DESTDIR)$(INCLUDEDIR)/http_status.h
+	install -m 644 $(B)/lib/libhttp_status.a \
+	  $(DESTDIR)$(LIBDIR)/libhttp_status.a
+	install -m 644 $(B)/lib/http_status.pc \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/http_status.pc
+
+uninstall-lib:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/http_status.h \
+	  $(DESTDIR)$(LIBDIR)/libhttp_status.a \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig/http_status.pc
 
 # Benchmarks: built with their own flags (gcc and clang at -O2) by
 # bench/bench.mk; never part of check.

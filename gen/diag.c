@@ -22,7 +22,13 @@ struct diag {
   char **files;
   size_t nfiles;
   int sorted;
+  int color;
 };
+
+/* GCC's colours: the place in bold, "error:" in bold red. */
+#define BOLD "\033[01m"
+#define RED "\033[01;31m"
+#define RESET "\033[m"
 
 struct diag *diag_new(void)
 {
@@ -119,11 +125,33 @@ const char *diag_message(struct diag *d, size_t i)
   return i < d->count ? d->entries[i].text : NULL;
 }
 
+void diag_set_color(struct diag *d, int on)
+{
+  d->color = on;
+}
+
+static void print_color(FILE *f, const char *text)
+{
+  const char *e = strstr(text, "error: ");
+
+  if (!e) {
+    fprintf(f, "%s\n", text);
+    return;
+  }
+  if (e > text)
+    fprintf(f, BOLD "%.*s" RESET, (int)(e - text), text);
+  fprintf(f, RED "error:" RESET "%s\n", e + 6);
+}
+
 void diag_print(struct diag *d, FILE *f)
 {
   size_t i;
 
   sort(d);
-  for (i = 0; i < d->count; i++)
-    fprintf(f, "%s\n", d->entries[i].text);
+  for (i = 0; i < d->count; i++) {
+    if (d->color)
+      print_color(f, d->entries[i].text);
+    else
+      fprintf(f, "%s\n", d->entries[i].text);
+  }
 }

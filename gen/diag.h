@@ -43,7 +43,9 @@ const char *diag_message(struct diag *d, size_t i);
 
 /* Prints every error, one per line, ordered by file (in the order files were
    first named), then line, then column; equal positions keep the order in
-   which they were added. */
+   which they were added. In colour (as GCC: the place bold, "error:" red)
+   once diag_set_color(d, 1) was called. */
 void diag_print(struct diag *d, FILE *f);
+void diag_set_color(struct diag *d, int on);
 
 #endif

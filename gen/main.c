@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -23,6 +24,12 @@
 
 #define EXIT_ERROR 2
 
+/* Where make install puts the default templates (the Makefile sets it from
+   PREFIX). */
+#ifndef STATUSGEN_DATADIR
+#define STATUSGEN_DATADIR "/usr/local/share/statusgen"
+#endif
+
 struct options {
   const char *spec;
   const char *templates;
@@ -36,7 +43,8 @@ static const char usage[] =
     "usage: statusgen [OPTIONS] SPEC\n"
     "Generates C lookups and docs for the status list in SPEC (YAML).\n"
     "\n"
-    "  -t, --templates DIR  templates folder (default: templates)\n"
+    "  -t, --templates DIR  templates folder (default: ./templates, else\n"
+    "                       the installed ones)\n"
     "  -o, --out DIR        output folder (default: out)\n"
     "      --prefix NAME    symbol and file prefix (default: the spec's name)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
@@ -76,7 +84,7 @@ static int parse_options(int argc, char **argv, struct options *o)
   int c;
 
   memset(o, 0, sizeof *o);
-  o->templates = "templates";
+  o->templates = NULL; /* found by find_templates() */
   o->out = "out";
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":t:o:M:qvh", longs, NULL)) != -1) {
@@ -172,13 +180,58 @@ static int check_out_dir(const char *dir, struct diag *d)
   return 0;
 }
 
+static int is_dir(const char *path)
+{
+  struct stat st;
+
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The templates when -t is not given: ./templates; else the installed
+   ones, first beside the binary (BIN/../share/statusgen/templates, so a
+   staged or moved install works), then under the compiled-in PREFIX. The
+   outputs do not depend on which: templates know nothing of their
+   folder. The path goes to b, which the caller frees. */
+static const char *find_templates(struct buf *b)
+{
+  char exe[4096];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  char *slash;
+
+  if (is_dir("templates"))
+    return "templates";
+  if (n > 0) {
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/')) != NULL) {
+      buf_printf(b, "%.*s/../share/statusgen/templates", (int)(slash - exe),
+                 exe);
+      if (is_dir(b->data))
+        return b->data;
+    }
+  }
+  buf_clear(b);
+  buf_puts(b, STATUSGEN_DATADIR "/templates");
+  return is_dir(b->data) ? b->data : "templates";
+}
+
+/* Colour only for a terminal, never with NO_COLOR set (no-color.org). */
+static int use_color(void)
+{
+  const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+  return isatty(fileno(stderr)) && !(no && *no) &&
+         !(term && strcmp(term, "dumb") == 0);
+}
+
 /* Renders every template, then checks or writes; the exit status. */
 static int run_templates(const struct spec *s, const struct options *o,
                          struct diag *d)
 {
   struct view *v = view_new(s, o->prefix, o->spec);
   struct output *out = output_new(NULL, o->check);
-  struct tmpldir *dir = tmpldir_open(o->templates, d);
+  struct buf found = BUF_INIT;
+  struct tmpldir *dir =
+      tmpldir_open(o->templates ? o->templates : find_templates(&found), d);
   size_t before = diag_count(d);
   int status = EXIT_ERROR, r;
 
@@ -200,6 +253,7 @@ static int run_templates(const struct spec *s, const struct options *o,
   if (r >= 0)
     status = o->check && r > 0;
 done:
+  buf_free(&found);
   tmpldir_free(dir);
   output_free(out);
   view_free(v);
@@ -220,6 +274,7 @@ int main(int argc, char **argv)
      reported, instead of being killed with a temporary left behind. */
   signal(SIGXFSZ, SIG_IGN);
   d = diag_new();
+  diag_set_color(d, use_color());
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)
     s = spec_build(tree, d);

@@ -1,0 +1,51 @@
+#!/bin/sh
+# make install and install-lib into a staging folder: the staged binary,
+# run from a folder outside the project with no -t, finds its templates
+# beside itself and makes the same bytes as out/; the man page has no groff
+# warning; the library builds a program through pkg-config; uninstall
+# removes every file. Ends with "install: N passed, N failed".
+#
+# usage: tests/install.sh [MAKE VARIABLES...]
+set -u
+top=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+stage=$tmp/stage
+prefix=/usr/local
+passed=0 failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "install: FAILED: $*"; }
+
+make -s "$@" install install-lib DESTDIR="$stage" PREFIX=$prefix \
+  >"$tmp/log" 2>&1 && ok || { bad "make install"; cat "$tmp/log"; }
+
+mkdir -p "$tmp/work/spec" "$tmp/work/out"
+cp spec/http_status.yaml "$tmp/work/spec/"
+(cd "$tmp/work" && "$stage$prefix/bin/statusgen" -q -o out spec/http_status.yaml) \
+  && ok || bad "the staged binary failed"
+for f in out/*; do
+  cmp -s "$f" "$tmp/work/$f" || bad "$f differs when made by the staged binary"
+done
+[ "$(ls "$tmp/work/out" | wc -l)" = "$(ls out | wc -l)" ] && ok ||
+  bad "the staged binary made other files"
+
+if command -v groff >/dev/null; then
+  warnings=$(groff -ww -man -z "$stage$prefix/share/man/man1/statusgen.1" 2>&1)
+  [ -z "$warnings" ] && ok || bad "groff warns: $warnings"
+fi
+
+pc="$stage$prefix/lib/pkgconfig"
+flags=$(PKG_CONFIG_PATH=$pc pkg-config --define-variable=prefix="$stage$prefix" \
+  --cflags --libs http_status) && ok || bad "pkg-config http_status"
+cc ${APP_FLAGS:-} -o "$tmp/app" "$top/examples/http_lookup.c" $flags && ok ||
+  bad "cc with pkg-config"
+[ "$("$tmp/app" 404)" = "404 Not Found [client_error] cacheable" ] && ok ||
+  bad "the installed library answers wrong"
+
+make -s "$@" uninstall uninstall-lib DESTDIR="$stage" PREFIX=$prefix \
+  >"$tmp/log" 2>&1 && ok || bad "make uninstall"
+left=$(find "$stage" -type f | head -3)
+[ -z "$left" ] && ok || bad "uninstall left $left"
+
+echo "install: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
