@@ -28,8 +28,9 @@ STD      = -std=c99 -D_XOPEN_SOURCE=700
 
 # Debian packages that building and testing need (make deps).
 # g++ and clang: the generated C is compiled by both in make check;
-# gperf: the baseline of make bench.
-DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang gperf
+# cmark-gfm: the docs guide renders the markdown; gperf: the baseline of
+# make bench.
+DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang cmark-gfm gperf
 
 ifeq ($(SANITIZE),1)
 B        := build/san
@@ -175,6 +176,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
 	@sh tests/bad/run.sh $(STATUSGEN)
+	@sh tests/guides.sh
 	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \
 	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@for t in $(FUZZ_TARGETS); do \
