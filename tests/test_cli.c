@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "json_check.h"
@@ -178,6 +179,45 @@ static void test_version_and_help(void **state)
   proc_result_free(&r);
 }
 
+/* Runs statusgen on a pseudo-terminal through script(1), env first. */
+static void run_on_tty(struct proc_result *r, const char *env)
+{
+  struct buf cmd = BUF_INIT;
+  const char *argv[6];
+
+  buf_printf(&cmd, "env %s %s tests/specs/invalid/duplicate-code.yaml",
+             env, proc_statusgen());
+  argv[0] = "/usr/bin/script";
+  argv[1] = "-qec";
+  argv[2] = cmd.data;
+  argv[3] = "/dev/null";
+  argv[4] = NULL;
+  proc_result_run(r, argv);
+  buf_free(&cmd);
+}
+
+static void test_color_only_on_a_terminal(void **state)
+{
+  static const char colored[] =
+      "\033[01mtests/specs/invalid/duplicate-code.yaml:18:11: \033[m"
+      "\033[01;31merror:\033[m duplicate code 200 (first at 14:11)";
+  struct proc_result r;
+
+  (void)state;
+  if (access("/usr/bin/script", X_OK) != 0)
+    skip();
+  run_on_tty(&r, "TERM=xterm");
+  assert_non_null(strstr(r.out.data, colored));
+  proc_result_free(&r);
+  run_on_tty(&r, "TERM=xterm NO_COLOR=1");
+  assert_null(strchr(r.out.data, '\033'));
+  assert_non_null(strstr(r.out.data, "error: duplicate code 200"));
+  proc_result_free(&r);
+  run(&r, "tests/specs/invalid/duplicate-code.yaml", NULL, NULL);
+  assert_null(strchr(r.err.data, '\033')); /* not a terminal */
+  proc_result_free(&r);
+}
+
 static int by_name(const void *a, const void *b)
 {
   return strcmp(*(char *const *)a, *(char *const *)b);
@@ -231,6 +271,7 @@ int main(void)
     cmocka_unit_test(test_spec_is_a_folder),
     cmocka_unit_test(test_usage_errors),
     cmocka_unit_test(test_version_and_help),
+    cmocka_unit_test(test_color_only_on_a_terminal),
   };
   size_t ninvalid, nvalid, n = 0, i, nfixed = sizeof fixed / sizeof *fixed;
   char **invalid = list_fixtures(INVALID_DIR, &ninvalid);
