@@ -43,7 +43,7 @@ endif
 
 # Library flags come from pkg-config; a missing library is a clear error,
 # except for the targets that do not compile anything.
-NOBUILD_GOALS = deps clean help uninstall uninstall-lib
+NOBUILD_GOALS = deps clean help uninstall uninstall-lib format
 ifneq ($(filter-out $(NOBUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
 YAML_CFLAGS   := $(shell $(PKG_CONFIG) --cflags yaml-0.1 2>/dev/null)
 YAML_LIBS     := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null || echo missing)
@@ -88,7 +88,7 @@ FUZZ_SEEDS_lookups  :=
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 
 .PHONY: all deps check memcheck conformance bench fuzz clean help install \
-        uninstall install-lib uninstall-lib
+        uninstall install-lib uninstall-lib format
 
 all: $(STATUSGEN) $(GEN_STAMP)
 
@@ -105,6 +105,8 @@ help:
 	@echo 'make conformance  run the official Mustache suite when present'
 	@echo 'make bench     measure lookups and the generator against baselines'
 	@echo 'make fuzz      run each libFuzzer target FUZZ_SECONDS (default 60)'
+	@echo 'make format    format the sources by .clang-format'
+	@echo 'make install   install statusgen (PREFIX, DESTDIR); install-lib too'
 	@echo 'make clean     remove build/'
 
 deps:
@@ -254,6 +256,11 @@ fuzz: $(FUZZERS)
 	    2>build/fuzz/$$t.log || { tail -30 build/fuzz/$$t.log; exit 1; }; \
 	  grep -E '^stat::|Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
 	done
+
+# Formatting by .clang-format, on demand (never part of check).
+format:
+	clang-format -i --style=file gen/*.c gen/*.h tests/*.c tests/support/*.c \
+	  tests/support/*.h fuzz/*.c fuzz/*.h bench/*.c bench/*.h
 
 # Installing: the generator, its man page and the default templates; and
 # (install-lib) the generated HTTP library with a pkg-config file.
