@@ -28,9 +28,10 @@ STD      = -std=c99 -D_XOPEN_SOURCE=700
 
 # Debian packages that building and testing need (make deps).
 # g++ and clang: the generated C is compiled by both in make check;
-# cmark-gfm: the docs guide renders the markdown; gperf: the baseline of
-# make bench.
-DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang cmark-gfm gperf
+# cmark-gfm: the docs guide renders the markdown; cmake, meson and
+# ninja-build: the build-system examples; gperf: the baseline of make bench.
+DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang cmark-gfm \
+               cmake meson ninja-build gperf
 
 ifeq ($(SANITIZE),1)
 B        := build/san
@@ -177,6 +178,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@sh tests/generated/check.sh $(STATUSGEN)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
+	@sh examples/build-systems.sh $(STATUSGEN)
 	@sh tests/bad/run.sh $(STATUSGEN)
 	@sh tests/guides.sh
 	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \

@@ -1,0 +1,7 @@
+# cmake -D DEPFILE=FILE -D STAMP=FILE -P retarget-depfile.cmake
+# Gives the rule of statusgen's depfile FILE ("OUTPUTS: SPEC TEMPLATE...")
+# to STAMP instead, and touches STAMP. See CMakeLists.txt.
+file(READ "${DEPFILE}" rule)
+string(REGEX REPLACE "^[^:]*:" "${STAMP}:" rule "${rule}")
+file(WRITE "${DEPFILE}" "${rule}")
+file(TOUCH "${STAMP}")
