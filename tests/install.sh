@@ -19,14 +19,14 @@ bad() { failed=$((failed + 1)); echo "install: FAILED: $*"; }
 make -s "$@" install install-lib DESTDIR="$stage" PREFIX=$prefix \
   >"$tmp/log" 2>&1 && ok || { bad "make install"; cat "$tmp/log"; }
 
-mkdir -p "$tmp/work/spec" "$tmp/work/out"
-cp spec/http_status.yaml "$tmp/work/spec/"
-(cd "$tmp/work" && "$stage$prefix/bin/statusgen" -q -o out spec/http_status.yaml) \
+mkdir -p "$tmp/elsewhere/spec" "$tmp/elsewhere/out"
+cp spec/http_status.yaml "$tmp/elsewhere/spec/"
+(cd "$tmp/elsewhere" && "$stage$prefix/bin/statusgen" -q -o out spec/http_status.yaml) \
   && ok || bad "the staged binary failed"
 for f in out/*; do
-  cmp -s "$f" "$tmp/work/$f" || bad "$f differs when made by the staged binary"
+  cmp -s "$f" "$tmp/elsewhere/$f" || bad "$f differs when made by the staged binary"
 done
-[ "$(ls "$tmp/work/out" | wc -l)" = "$(ls out | wc -l)" ] && ok ||
+[ "$(ls "$tmp/elsewhere/out" | wc -l)" = "$(ls out | wc -l)" ] && ok ||
   bad "the staged binary made other files"
 
 if command -v groff >/dev/null; then
