@@ -185,7 +185,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@for t in $(FUZZ_TARGETS); do \
 	  printf 'fuzz replay %s: ' $$t; \
-	  $(B)/fuzz/replay_$$t fuzz/corpus/$$t \
+	  $(B)/fuzz/replay_$$t $$(ls -d fuzz/corpus/$$t 2>/dev/null) \
 	    $$(case $$t in spec) echo $(FUZZ_SEEDS_spec);; esac) || exit 1; \
 	done
 	@$(STATUSGEN) --check $(SPEC) || \
@@ -253,7 +253,7 @@ fuzz: $(FUZZERS)
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=build/fuzz/crashes/$$t- \
 	    $$([ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict) \
-	    build/fuzz/corpus-$$t fuzz/corpus/$$t \
+	    build/fuzz/corpus-$$t $$(ls -d fuzz/corpus/$$t 2>/dev/null) \
 	    $$(case $$t in spec) echo $(FUZZ_SEEDS_spec);; esac) \
 	    2>build/fuzz/$$t.log || { tail -30 build/fuzz/$$t.log; exit 1; }; \
 	  grep -E '^stat::|Done' build/fuzz/$$t.log | tr '\n' ' '; echo; \
