@@ -412,8 +412,7 @@ static void check_duplicates(struct loader *l, const struct value *map)
   for (i = 1, first = 0; i < n; i++) {
     const struct value *a = keys[first], *b = keys[i];
 
-    if (!a->str || !b->str || a->len != b->len ||
-        memcmp(a->str, b->str, a->len) != 0) {
+    if (a->len != b->len || memcmp(a->str, b->str, a->len) != 0) {
       first = i;
       continue;
     }

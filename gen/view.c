@@ -477,11 +477,10 @@ int view_get(const struct view *v, struct view_ref r, const char *name,
   size_t i, n = field_count(v, r);
 
   /* first and last, asked for at every separator, are no type's own
-     field names: answer them before the scan */
+     field names: go straight to them, past the scan */
   if (r.count && r.kind == VIEW_OBJECT && r.type != VIEW_FLAG_SET &&
       (same_name("first", name, len) || same_name("last", name, len))) {
-    *out = number(VIEW_BOOL, name[0] == 'f' ? r.pos == 0
-                                            : r.pos == r.count - 1);
+    *out = field_value(v, r, own_fields(v, r) + (name[0] == 'l'));
     return 1;
   }
   for (i = 0; len && i < n; i++) {
