@@ -8,9 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 passed=0 failed=0
 
-git ls-files -z | tar --null -T - -cf - | (cd "$tmp" && tar -xf -)
-tar -cf - --exclude=build/bench --exclude=build/fuzz build |
-  (cd "$tmp" && tar -xf -)
+sh tests/copy-project.sh "$tmp"
 awk '/^## / { inside = ($0 == "## Guides") }
      inside && /^```sh$/ { n++; f = sprintf("'"$tmp"'/guide-%02d.sh", n); next }
      inside && /^```$/ { f = ""; next }

@@ -12,10 +12,7 @@ passed=0 failed=0
 ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "rebuild: FAILED: $*"; }
 
-git ls-files -z | tar --null -T - -cf - | (cd "$tmp" && tar -xf -)
-# the build, less what only benchmarks and fuzzing use (large, and busy)
-tar -cf - --exclude=build/bench --exclude=build/fuzz build |
-  (cd "$tmp" && tar -xf -)
+sh tests/copy-project.sh "$tmp"
 cd "$tmp" || exit 1
 make -s "$@" >/dev/null 2>&1 || bad "first make"
 if make -q "$@" all; then ok; else bad "a second make would do something"; fi
