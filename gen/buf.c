@@ -27,10 +27,8 @@ void buf_grow(struct buf *b, size_t extra)
 {
   size_t need, cap;
 
-  if (extra > (size_t)-1 / 2 - b->len) {
-    fputs("statusgen: buffer too large\n", stderr);
-    abort();
-  }
+  if (extra > (size_t)-1 / 2 - b->len)
+    xmem_exhausted();
   need = b->len + extra + 1;
   if (need <= b->cap)
     return;

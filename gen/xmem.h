@@ -1,5 +1,6 @@
-/* xmem: the one allocation funnel. Out of memory prints a line and aborts,
-   so callers never check for NULL. Counts allocations for tests. */
+/* xmem: the one allocation funnel. Out of memory calls the handler the
+   program set (which cleans up and exits), so callers never check for
+   NULL. Allocations count as fallible calls for fault tests (fault.h). */
 #ifndef STATUSGEN_XMEM_H
 #define STATUSGEN_XMEM_H
 
@@ -15,5 +16,16 @@ char *xstrndup(const char *s, size_t n);
 /* How many times xmalloc, xcalloc, xrealloc or xstrndup were called since
    the process started: tests use it to prove a path allocates nothing. */
 unsigned long xmem_calls(void);
+
+/* What happens when memory runs out: handler is called (it must not
+   return: it cleans up, reports and exits). NULL restores the default,
+   which prints "statusgen: error: out of memory" and exits with 2. */
+void xmem_on_exhaustion(void (*handler)(void));
+
+/* Runs the handler; for sizes that cannot be allocated at all. */
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void xmem_exhausted(void);
 
 #endif
