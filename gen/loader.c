@@ -17,9 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
+#include "sysio.h"
 #include "xmem.h"
 
 const struct loader_limits loader_default_limits = {
@@ -46,9 +46,8 @@ struct loader {
   struct diag *d;
   const struct loader_limits *lim;
   const char *file;
-  const char *bytes; /* the input, when it is in memory */
+  const char *bytes; /* the input */
   size_t len;
-  FILE *in;          /* the input, when it is read from a file */
   struct value *work; /* completed nodes not yet in a collection */
   size_t nwork, capwork;
   struct frame *frames;
@@ -81,15 +80,8 @@ static struct mark mark_at_offset(const struct loader *l, size_t offset)
   r.file = l->file;
   r.line = 1;
   r.col = 1;
-  if (l->in)
-    rewind(l->in);
-  for (i = 0; i < offset; i++) {
-    if (l->in)
-      c = getc(l->in);
-    else
-      c = i < l->len ? (unsigned char)l->bytes[i] : EOF;
-    if (c == EOF)
-      break;
+  for (i = 0; i < offset && i < l->len; i++) {
+    c = (unsigned char)l->bytes[i];
     if (c == '\n') {
       r.line++;
       r.col = 1;
@@ -453,17 +445,23 @@ static void report_parser_error(struct loader *l, const yaml_parser_t *p)
   l->errors++;
   if (p->error == YAML_READER_ERROR) {
     m = mark_at_offset(l, p->problem_offset);
-    if (p->problem_value != -1)
+    /* The value is a byte for a malformed sequence, else a code point
+       (a surrogate, one past U+10FFFF, a non-character). */
+    if (p->problem_value > 0x10FFFF)
+      diag_error(l->d, &m, "%s (0x%lX, past U+10FFFF)", problem,
+                 (unsigned long)p->problem_value);
+    else if (p->problem_value > 0xFF)
+      diag_error(l->d, &m, "%s (U+%04lX)", problem,
+                 (unsigned long)p->problem_value);
+    else if (p->problem_value != -1)
       diag_error(l->d, &m, "%s (byte 0x%02X)", problem,
                  (unsigned)p->problem_value & 0xFFu);
     else
       diag_error(l->d, &m, "%s", problem);
     return;
   }
-  if (p->error == YAML_MEMORY_ERROR) {
-    fputs("statusgen: out of memory\n", stderr);
-    abort();
-  }
+  if (p->error == YAML_MEMORY_ERROR)
+    xmem_exhausted();
   m = mark_of(l, p->problem_mark);
   if (p->context) {
     c = mark_of(l, p->context_mark);
@@ -522,14 +520,9 @@ static void load_events(struct loader *l)
   yaml_event_t e;
   int docs = 0, r = 0;
 
-  if (!yaml_parser_initialize(&p)) {
-    fputs("statusgen: out of memory\n", stderr);
-    abort();
-  }
-  if (l->in)
-    yaml_parser_set_input_file(&p, l->in);
-  else
-    yaml_parser_set_input_string(&p, (const unsigned char *)l->bytes, l->len);
+  if (!yaml_parser_initialize(&p))
+    xmem_exhausted();
+  yaml_parser_set_input_string(&p, (const unsigned char *)l->bytes, l->len);
   while (r == 0) {
     if (!yaml_parser_parse(&p, &e)) {
       report_parser_error(l, &p);
@@ -604,32 +597,27 @@ struct value_tree *loader_load_bytes(const char *name, const char *bytes,
   return load(&l, name);
 }
 
-/* The file is parsed as libyaml reads it, never held whole in memory. */
+/* The file is read whole first (it is bounded by the limit), through
+   sysio: a FIFO or a device is refused before anything blocks on it. */
 struct value_tree *loader_load_file(const char *path,
                                     const struct loader_limits *lim,
                                     struct diag *d)
 {
   struct mark m = {0, 0, 0};
-  struct value_tree *t;
-  struct loader l;
-  struct stat st;
+  struct value_tree *t = NULL;
+  struct buf bytes = BUF_INIT, why = BUF_INIT;
+  size_t limit = (lim ? lim : &loader_default_limits)->max_bytes;
+  int r = sysio_read_file(path, limit, &bytes, &why);
 
-  init(&l, lim, d);
   m.file = path;
-  l.in = fopen(path, "rb");
-  if (!l.in)
-    return diag_error(d, &m, "cannot open: %s", strerror(errno)), NULL;
-  if (fstat(fileno(l.in), &st) == 0 && S_ISDIR(st.st_mode)) {
-    fclose(l.in);
-    return diag_error(d, &m, "cannot read: %s", strerror(EISDIR)), NULL;
-  }
-  l.len = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
-  t = load(&l, path);
-  if (t && ferror(l.in)) {
-    diag_error(d, &m, "cannot read: %s", strerror(errno));
-    value_tree_free(t);
-    t = NULL;
-  }
-  fclose(l.in);
+  if (r == 0 || r == -2) /* too large: reported as for bytes */
+    t = loader_load_bytes(path, bytes.data, r ? limit + 1 : bytes.len, lim,
+                          d);
+  else if (r == 1)
+    diag_error(d, &m, "cannot open: %s", strerror(ENOENT));
+  else
+    diag_error(d, &m, "cannot read: %s", why.data);
+  buf_free(&bytes);
+  buf_free(&why);
   return t;
 }

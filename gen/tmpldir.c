@@ -4,11 +4,10 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sysio.h"
 #include "xmem.h"
 
 struct tmpldir {
@@ -136,43 +135,6 @@ static void note_file(struct tmpldir *t, const char *path)
   t->files[t->nfiles++] = xstrndup(path, strlen(path));
 }
 
-/* Reads path into out; 1 done, 0 no such file, -1 after an error in d. */
-static int read_file(struct tmpldir *t, const char *path, struct buf *out)
-{
-  struct mark m = {0, 0, 0};
-  char chunk[65536];
-  size_t k;
-  FILE *f = fopen(path, "rb");
-
-  m.file = path;
-  if (!f && errno == ENOENT)
-    return 0;
-  if (!f)
-    return diag_error(t->d, &m, "cannot open: %s", strerror(errno));
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-    buf_put(out, chunk, k);
-  if (ferror(f)) {
-    int e = errno;
-
-    fclose(f);
-    return diag_error(t->d, &m, "cannot read: %s", strerror(e));
-  }
-  fclose(f);
-  note_file(t, path);
-  return 1;
-}
-
-int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out)
-{
-  struct mark m = {0, 0, 0};
-  int r = read_file(t, t->paths[i], out);
-
-  m.file = t->paths[i];
-  if (r == 0)
-    return diag_error(t->d, &m, "cannot open: %s", strerror(ENOENT));
-  return r < 0 ? -1 : 0;
-}
-
 /* Where path leads, links resolved: 1 inside the folder, 0 no such file,
    -1 somewhere else. */
 static int locate(const struct tmpldir *t, const char *path)
@@ -186,6 +148,41 @@ static int locate(const struct tmpldir *t, const char *path)
   r = strncmp(real, t->real, n) == 0 && real[n] == '/' ? 1 : -1;
   free(real);
   return r;
+}
+
+/* Reads path into out, if it is a regular file inside the folder (links
+   resolved) of at most TMPLDIR_MAX_BYTES: 1 done, 0 no such file, -1
+   after an error in d (-2 when it leads outside, not reported). */
+static int read_file(struct tmpldir *t, const char *path, struct buf *out)
+{
+  struct mark m = {0, 0, 0};
+  struct buf why = BUF_INIT;
+  int r = locate(t, path);
+
+  m.file = path;
+  if (r <= 0)
+    return r < 0 ? -2 : 0;
+  r = sysio_read_file(path, TMPLDIR_MAX_BYTES, out, &why);
+  if (r < 0)
+    diag_error(t->d, &m, "cannot read: %s", why.data);
+  buf_free(&why);
+  if (r == 0)
+    note_file(t, path);
+  return r == 0 ? 1 : r == 1 ? 0 : -1;
+}
+
+int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out)
+{
+  struct mark m = {0, 0, 0};
+  int r = read_file(t, t->paths[i], out);
+
+  m.file = t->paths[i];
+  if (r == 0)
+    return diag_error(t->d, &m, "cannot open: %s", strerror(ENOENT));
+  if (r == -2)
+    return diag_error(t->d, &m, "cannot read: it leads outside the "
+                      "templates folder '%s'", t->dir);
+  return r < 0 ? -1 : 0;
 }
 
 enum mustache_found tmpldir_partial(void *closure, const char *name,
@@ -202,12 +199,11 @@ enum mustache_found tmpldir_partial(void *closure, const char *name,
   if (!len || name[0] == '/' || memchr(name, '\0', len))
     return found;
   path = path_of(t, name, len);
-  r = locate(t, path);
+  r = read_file(t, path, &t->partial);
   if (r == 0)
     found = MUSTACHE_NOT_FOUND;
-  else if (r > 0)
-    found = read_file(t, path, &t->partial) > 0 ? MUSTACHE_FOUND
-                                                : MUSTACHE_FAILED;
+  else if (r != -2)
+    found = r > 0 ? MUSTACHE_FOUND : MUSTACHE_FAILED;
   for (i = 0; found == MUSTACHE_FOUND && i < t->nfiles; i++)
     if (strcmp(t->files[i], path) == 0)
       src->file = t->files[i];

@@ -1,8 +1,9 @@
 /* tmpldir: a templates folder. Its top-level files NAME.mustache whose
    names do not start with '_' are templates, one output each; any file
    NAME.mustache in it or below is a partial, named NAME (with its
-   subfolders: "c/lookup") in {{> NAME}}. Partials never come from outside
-   the folder: not through "..", an absolute name or a symbolic link. */
+   subfolders: "c/lookup") in {{> NAME}}. Templates and partials never
+   come from outside the folder: not through "..", an absolute name or a
+   symbolic link. */
 #ifndef STATUSGEN_TMPLDIR_H
 #define STATUSGEN_TMPLDIR_H
 
@@ -11,6 +12,10 @@
 #include "buf.h"
 #include "diag.h"
 #include "mustache.h"
+
+/* The largest template or partial read, in bytes: far past any real
+   one, and a file that is not regular (a FIFO, /dev/zero) is refused. */
+#define TMPLDIR_MAX_BYTES ((size_t)16 << 20)
 
 /* The suffix of every template and partial file. */
 #define TMPLDIR_SUFFIX ".mustache"

@@ -126,7 +126,7 @@ static void test_spec_is_a_folder(void **state)
   (void)state;
   run(&r, "--dump-model", "tests/specs", NULL);
   assert_string_equal(r.err.data,
-                      "tests/specs: error: cannot read: Is a directory\n");
+                      "tests/specs: error: cannot read: not a regular file (a folder)\n");
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
 }

@@ -244,7 +244,7 @@ static void test_file_errors(void **state)
   assert_string_equal(diag_message(d, 0), "tests/no/such.yaml: error: cannot "
                                           "open: No such file or directory");
   assert_string_equal(diag_message(d, 1),
-                      "tests: error: cannot read: Is a directory");
+                      "tests: error: cannot read: not a regular file (a folder)");
   diag_free(d);
 }
 
