@@ -132,7 +132,7 @@ $(B)/tobj/%.o: tests/%.c
 	  -Iout -c -o $@ $<
 
 # The installed binary also looks for templates under the prefix.
-$(B)/obj/main.o: ALL_CFLAGS += -DSTATUSGEN_DATADIR='"$(DATADIR)"'
+$(B)/obj/cli.o: ALL_CFLAGS += -DSTATUSGEN_DATADIR='"$(DATADIR)"'
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)

@@ -36,7 +36,7 @@ static void generate_all(const struct spec *s)
   struct diag *d = diag_new();
   struct view *v = view_new(s, NULL, "fuzz.yaml");
   struct tmpldir *dir = templates();
-  struct output *out = output_new(NULL, 1);
+  struct output *out = output_new(1, 1);
   struct buf json = BUF_INIT;
 
   view_dump_json(v, view_root(v), &json);

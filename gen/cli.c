@@ -1,6 +1,7 @@
-/* main: the command line. Parses options, runs the stages in order (load,
-   validate, view) and maps failures to exit statuses like diff(1): 0 done,
-   1 stale outputs found by --check, 2 any error. */
+/* cli: options, the stages in order, exit statuses; and what a process
+   must do on the way out, whatever the way: remove its temporaries. */
+#include "cli.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -36,7 +37,7 @@ struct options {
   const char *out;
   const char *prefix;
   const char *depfile;
-  int check, dump_model, quiet, verbose;
+  int check, dump_model, quiet, verbose, no_sync;
 };
 
 static const char usage[] =
@@ -49,6 +50,8 @@ static const char usage[] =
     "      --prefix NAME    symbol and file prefix (default: the spec's name)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
+    "      --no-sync        do not fsync outputs before the commit (faster,\n"
+    "                       not safe across a power loss)\n"
     "      --dump-model     print the data the templates see, as JSON\n"
     "  -q, --quiet          print errors only\n"
     "  -v, --verbose        say what is read and written\n"
@@ -68,13 +71,14 @@ static int usage_error(const char *fmt, const char *arg)
 /* Returns -1 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-  enum { OPT_PREFIX = 256, OPT_CHECK, OPT_DUMP, OPT_VERSION };
+  enum { OPT_PREFIX = 256, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_NO_SYNC };
   static const struct option longs[] = {
     {"templates", required_argument, NULL, 't'},
     {"out", required_argument, NULL, 'o'},
     {"prefix", required_argument, NULL, OPT_PREFIX},
     {"check", no_argument, NULL, OPT_CHECK},
     {"depfile", required_argument, NULL, 'M'},
+    {"no-sync", no_argument, NULL, OPT_NO_SYNC},
     {"dump-model", no_argument, NULL, OPT_DUMP},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -96,6 +100,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     case 'v': o->verbose = 1, o->quiet = 0; break;
     case OPT_PREFIX: o->prefix = optarg; break;
     case OPT_CHECK: o->check = 1; break;
+    case OPT_NO_SYNC: o->no_sync = 1; break;
     case OPT_DUMP: o->dump_model = 1; break;
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
     case 'h': fputs(usage, stdout); return 0;
@@ -157,11 +162,19 @@ static void add_depfile(const struct options *o, struct output *out,
   const char **deps = xcalloc(nfiles + 1, sizeof *deps);
   struct buf rule = BUF_INIT;
 
+  const char *bad;
+  struct mark m = {0, 0, 0};
+
   deps[0] = o->spec;
   for (i = 0; i < nfiles; i++)
     deps[i + 1] = files[i];
-  output_make_rule(&rule, targets, nt, deps, nfiles + 1);
-  output_add(out, o->depfile, rule.data, rule.len, d);
+  m.file = o->depfile;
+  if (output_make_rule(&rule, targets, nt, deps, nfiles + 1, &bad) < 0)
+    diag_error(d, &m, "cannot name '%s' in a depfile: make cannot read a "
+               "file name holding ';', '=', '\\', '(', ')', '|' or a "
+               "control character", bad);
+  else
+    output_add(out, o->depfile, rule.data, rule.len, d);
   buf_free(&rule);
   free(deps);
 }
@@ -223,23 +236,62 @@ static int use_color(void)
          !(term && strcmp(term, "dumb") == 0);
 }
 
-/* Renders every template, then checks or writes; the exit status. */
-static int run_templates(const struct spec *s, const struct options *o,
-                         struct diag *d)
-{
-  struct view *v = view_new(s, o->prefix, o->spec);
-  struct output *out = output_new(NULL, o->check);
-  struct buf found = BUF_INIT;
-  struct tmpldir *dir =
-      tmpldir_open(o->templates ? o->templates : find_templates(&found), d);
-  size_t before = diag_count(d);
-  int status = EXIT_ERROR, r;
+/* What the out-of-memory exit names as the place: the input or folder
+   being worked on. */
+static const char *working_on = "statusgen";
 
-  if (!dir || check_out_dir(o->out, d) < 0 ||
-      generate(v, dir, o->out, 0, out, d) < 0)
-    goto done;
+/* A catchable termination: remove the temporaries, then die of the same
+   signal, so the caller sees how the run ended. */
+static void on_signal(int sig)
+{
+  output_remove_temporaries();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void on_exhaustion(void)
+{
+  static const char msg[] = ": error: out of memory\n";
+
+  output_remove_temporaries();
+  fflush(stdout);
+  if (write(2, working_on, strlen(working_on)) < 0 ||
+      write(2, msg, sizeof msg - 1) < 0)
+    _exit(EXIT_ERROR);
+  _exit(EXIT_ERROR);
+}
+
+/* Handlers for the signals that end a run, except those the caller set to
+   be ignored (nohup). */
+static void catch_signals(void)
+{
+  static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+  struct sigaction sa, was;
+  size_t i;
+
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigfillset(&sa.sa_mask);
+  for (i = 0; i < sizeof sigs / sizeof *sigs; i++)
+    if (sigaction(sigs[i], NULL, &was) == 0 && was.sa_handler != SIG_IGN)
+      sigaction(sigs[i], &sa, NULL);
+  /* Past a file size limit (ulimit -f), let write fail with EFBIG and be
+     reported, instead of being killed with a temporary left behind. */
+  signal(SIGXFSZ, SIG_IGN);
+  xmem_on_exhaustion(on_exhaustion);
+}
+
+/* The depfile's rule for every output, then the check that no output or
+   depfile is an input: 0, or -1 after errors in d. */
+static int finish_set(const struct options *o, struct output *out,
+                      const struct tmpldir *dir, struct diag *d)
+{
+  size_t n = output_count(out), i, nfiles;
+  const char *const *files = tmpldir_files(dir, &nfiles);
+  const char **inputs = xcalloc(nfiles + 1, sizeof *inputs);
+  size_t before = diag_count(d);
+
   if (o->depfile && !o->check) {
-    size_t n = output_count(out), i;
     const char **targets = xcalloc(n + 1, sizeof *targets);
 
     for (i = 0; i < n; i++)
@@ -247,12 +299,36 @@ static int run_templates(const struct spec *s, const struct options *o,
     add_depfile(o, out, dir, targets, n, d);
     free(targets);
   }
-  if (diag_count(d) > before)
+  inputs[0] = o->spec;
+  for (i = 0; i < nfiles; i++)
+    inputs[i + 1] = files[i];
+  output_refuse_inputs(out, inputs, nfiles + 1, d);
+  free(inputs);
+  return diag_count(d) == before ? 0 : -1;
+}
+
+/* Renders every template, then checks or writes; the exit status. */
+static int run_templates(const struct spec *s, const struct options *o,
+                         struct diag *d)
+{
+  struct view *v = view_new(s, o->prefix, o->spec);
+  struct output *out = output_new(o->check, o->no_sync);
+  struct buf found = BUF_INIT;
+  const char *where = o->templates ? o->templates : find_templates(&found);
+  struct tmpldir *dir = tmpldir_open(where, d);
+  int status = EXIT_ERROR, r;
+
+  working_on = where;
+  if (!dir || check_out_dir(o->out, d) < 0 || output_lock(out, o->out, d) < 0 ||
+      generate(v, dir, o->out, 0, out, d) < 0 ||
+      finish_set(o, out, dir, d) < 0)
     goto done;
+  working_on = o->out;
   r = output_commit(out, report, (void *)o, d);
   if (r >= 0)
     status = o->check && r > 0;
 done:
+  working_on = "statusgen";
   buf_free(&found);
   tmpldir_free(dir);
   output_free(out);
@@ -260,7 +336,7 @@ done:
   return status;
 }
 
-int main(int argc, char **argv)
+int cli_main(int argc, char **argv)
 {
   struct options o;
   struct diag *d;
@@ -270,11 +346,10 @@ int main(int argc, char **argv)
 
   if (status >= 0)
     return status;
-  /* Past a file size limit (ulimit -f), let write fail with EFBIG and be
-     reported, instead of being killed with a temporary left behind. */
-  signal(SIGXFSZ, SIG_IGN);
+  catch_signals();
   d = diag_new();
   diag_set_color(d, use_color());
+  working_on = o.spec;
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)
     s = spec_build(tree, d);

@@ -64,6 +64,29 @@ static size_t file_index(struct diag *d, const char *file)
   return d->nfiles++;
 }
 
+/* The text with every control character shown as an escape (\n, \t,
+   \xNN): a name or a path from an input can never start a line of its
+   own, forge a position or move the terminal. */
+static char *visible(const struct buf *b)
+{
+  struct buf v = BUF_INIT;
+  size_t i;
+
+  for (i = 0; i < b->len; i++) {
+    unsigned char c = (unsigned char)b->data[i];
+
+    if (c == '\n')
+      buf_puts(&v, "\\n");
+    else if (c == '\t')
+      buf_puts(&v, "\\t");
+    else if (c < 0x20 || c == 0x7F)
+      buf_printf(&v, "\\x%02X", c);
+    else
+      buf_putc(&v, (char)c);
+  }
+  return buf_detach(&v, NULL);
+}
+
 int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
 {
   struct buf b = BUF_INIT;
@@ -88,7 +111,8 @@ int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
   e->line = m ? m->line : 0;
   e->col = m ? m->col : 0;
   e->seq = d->count;
-  e->text = buf_detach(&b, NULL);
+  e->text = visible(&b);
+  buf_free(&b);
   d->count++;
   d->sorted = 0;
   return -1;

@@ -1,78 +1,165 @@
-/* output: write-if-changed, streamed. Each file compares what it is fed
-   with the bytes already on disk; at the first difference it starts a
-   temporary beside the file, copies the equal prefix into it from the old
-   file, and from then on writes what it is fed. Unchanged files are never
-   written, so their timestamps never move and make stays quiet. */
+/* output: write-if-changed, streamed, committed as one. Each file compares
+   what it is fed with the bytes on disk, keeping the equal prefix in
+   memory; at the first difference it starts a temporary beside the file
+   and writes the prefix and all that follows. Bytes re-read from the old
+   file are never copied: another program may change it meanwhile.
+   Unchanged files are never written, so their timestamps never move.
+
+   The commit is git's lockfile discipline made all or nothing: link each
+   old output aside, record the set in a journal, rename, sync, and only
+   then drop the journal (the commit point) and the links; on a failure,
+   rename the links back. Nothing between the first rename and the end
+   allocates, so running out of memory cannot stop a commit halfway. */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sysio.h"
 #include "xmem.h"
 
-/* Bytes read from an old file at a time while comparing or copying. */
+/* Bytes read from an old file at a time while comparing. */
 #define CHUNK 65536
+/* The start of every name output makes for itself. */
+#define PREFIX ".statusgen-"
+/* The journal's last record: without it, no rename had begun. */
+#define JOURNAL_END "end"
+
+struct folder {
+  char *path; /* as written in the outputs' paths ("." for none) */
+  char *real; /* canonical, for the journal */
+  int fd;
+  dev_t dev;
+  ino_t ino;
+};
 
 struct output_file {
   struct output *o;
   char *path;
-  char *temp;         /* the temporary, once the file differs */
-  int old_fd;         /* the file on disk, -1 when there is none */
-  int temp_fd;
-  unsigned long same; /* bytes fed so far that equal the old file's */
+  const char *name; /* in path: the part after the folder */
+  size_t folder;    /* index in o->folders */
+  char *temp;       /* the temporary, once the file differs */
+  char *aside;      /* the old file's link during the commit */
+  int old_fd, temp_fd;
+  int had_old;      /* something (a file, a link) was at path */
+  dev_t dev;        /* what was at path, when had_old */
+  ino_t ino;
+  struct buf same;  /* bytes fed so far that equal the old file's */
   int differ;
-  int err;            /* errno of the first failure, 0 if none */
-  const char *what;   /* what failed: "read", "write" */
+  int err;          /* errno of the first failure, 0 if none */
+  const char *what; /* what failed: "read", "write" */
 };
 
 struct output {
-  struct output_io io;
-  int check;
+  int check, no_sync;
+  int lock_fd;
+  size_t lock_folder; /* the locked folder, where the journal goes */
+  struct folder *folders;
+  size_t nfolders;
   struct output_file **files;
   size_t n, cap;
+  unsigned long serial; /* numbers this run's temporary names */
   char chunk[CHUNK];
 };
 
-static int write_all(void *closure, int fd, const void *bytes, size_t len)
+/* Temporaries a signal handler must remove: changed only with the
+   catchable signals blocked, so a handler never sees it half updated. */
+static char **live;
+static size_t nlive, caplive;
+
+static void block_signals(sigset_t *old)
 {
-  const char *p = bytes;
+  sigset_t set;
 
-  (void)closure;
-  while (len) {
-    ssize_t k = write(fd, p, len);
-
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return -1;
-    p += k;
-    len -= (size_t)k;
-  }
-  return 0;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGPIPE);
+  sigprocmask(SIG_BLOCK, &set, old);
 }
 
-struct output *output_new(const struct output_io *io, int check)
+static void restore_signals(const sigset_t *old)
+{
+  sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+static void live_add(char *path)
+{
+  sigset_t old;
+
+  if (nlive == caplive) {
+    char **grown = xcalloc(caplive ? caplive * 2 : 16, sizeof *grown);
+
+    if (nlive)
+      memcpy(grown, live, nlive * sizeof *live);
+    block_signals(&old);
+    free(live); /* free() is safe here: no handler can be walking it */
+    live = grown;
+    caplive = caplive ? caplive * 2 : 16;
+    restore_signals(&old);
+  }
+  block_signals(&old);
+  live[nlive++] = path;
+  restore_signals(&old);
+}
+
+static void live_remove(const char *path)
+{
+  sigset_t old;
+  size_t i;
+
+  block_signals(&old);
+  for (i = 0; i < nlive; i++)
+    if (live[i] == path) {
+      live[i] = live[--nlive];
+      break;
+    }
+  if (!nlive) {
+    free(live);
+    live = NULL;
+    caplive = 0;
+  }
+  restore_signals(&old);
+}
+
+void output_remove_temporaries(void)
+{
+  size_t i;
+
+  for (i = 0; i < nlive; i++)
+    unlink(live[i]);
+}
+
+struct output *output_new(int check, int no_sync)
 {
   struct output *o = xcalloc(1, sizeof *o);
 
-  o->io.write_all = write_all;
-  if (io)
-    o->io = *io;
   o->check = check;
+  o->no_sync = no_sync;
+  o->lock_fd = -1;
+  o->lock_folder = (size_t)-1;
   return o;
 }
 
-static void close_file(struct output_file *f)
+static void drop_temp(struct output_file *f)
 {
-  if (f->old_fd >= 0)
-    close(f->old_fd);
-  if (f->temp_fd >= 0)
-    close(f->temp_fd);
-  f->old_fd = f->temp_fd = -1;
+  if (!f->temp)
+    return;
+  live_remove(f->temp);
+  sysio_unlink(f->temp);
+  free(f->temp);
+  f->temp = NULL;
 }
 
 void output_free(struct output *o)
@@ -84,15 +171,200 @@ void output_free(struct output *o)
   for (i = 0; i < o->n; i++) {
     struct output_file *f = o->files[i];
 
-    close_file(f);
-    if (f->temp)
-      unlink(f->temp);
-    free(f->temp);
+    if (f->old_fd >= 0)
+      close(f->old_fd);
+    if (f->temp_fd >= 0)
+      close(f->temp_fd);
+    drop_temp(f);
+    free(f->aside);
     free(f->path);
+    buf_free(&f->same);
     free(f);
   }
+  for (i = 0; i < o->nfolders; i++) {
+    close(o->folders[i].fd);
+    free(o->folders[i].path);
+    free(o->folders[i].real);
+  }
+  if (o->lock_fd >= 0)
+    close(o->lock_fd); /* and with it the lock */
+  free(o->folders);
   free(o->files);
   free(o);
+}
+
+/* "DIR/.statusgen-PID-N.EXT", N the next serial number. */
+static char *own_name(struct output *o, const char *dir, const char *ext)
+{
+  struct buf b = BUF_INIT;
+
+  buf_printf(&b, "%s/" PREFIX "%ld-%lu.%s", dir, (long)getpid(),
+             ++o->serial, ext);
+  return buf_detach(&b, NULL);
+}
+
+/* The pid in a name of ours, or 0 when the name is not one of ours. */
+static long owner_of(const char *name, const char **ext)
+{
+  const char *p = name + strlen(PREFIX);
+  long pid = 0;
+
+  if (strncmp(name, PREFIX, strlen(PREFIX)) != 0)
+    return 0;
+  while (*p >= '0' && *p <= '9' && pid < 100000000L)
+    pid = pid * 10 + (*p++ - '0');
+  if (*p == '-')
+    for (p++; *p >= '0' && *p <= '9'; p++)
+      ;
+  *ext = p;
+  return strcmp(p, ".tmp") == 0 || strcmp(p, ".old") == 0 ||
+                 strcmp(p, ".journal") == 0
+             ? pid
+             : 0;
+}
+
+/* 1 when a run that may still use the file at path is alive: its pid
+   is, and when it is ours, the file is one of this run's. */
+static int alive(long pid, const char *path)
+{
+  size_t i;
+
+  if (pid != (long)getpid())
+    return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+  for (i = 0; i < nlive; i++)
+    if (strcmp(live[i], path) == 0)
+      return 1;
+  return 0;
+}
+
+/* The NUL-terminated field at *at in j, or NULL past its end. */
+static const char *field(const struct buf *j, size_t *at)
+{
+  const char *p = j->data + *at, *nul;
+
+  if (*at >= j->len || !(nul = memchr(p, '\0', j->len - *at)))
+    return NULL;
+  *at += (size_t)(nul - p) + 1;
+  return p;
+}
+
+/* Undoes the commit a journal records, when it was complete (without its
+   last record no rename had begun): each output goes back to its old
+   file, or away when it had none. */
+static void roll_back_journal(const char *path)
+{
+  struct buf j = BUF_INIT, why = BUF_INIT;
+  size_t at = 0;
+  const char *kind, *a, *b;
+
+  if (sysio_read_file(path, (size_t)1 << 24, &j, &why) == 0 && j.len > 4 &&
+      memcmp(j.data + j.len - 4, JOURNAL_END, 4) == 0) {
+    while ((kind = field(&j, &at)) && strcmp(kind, JOURNAL_END) != 0 &&
+           (a = field(&j, &at))) {
+      if (strcmp(kind, "new") == 0)
+        sysio_unlink(a);
+      else if ((b = field(&j, &at)))
+        sysio_rename(a, b);
+    }
+  }
+  buf_free(&j);
+  buf_free(&why);
+}
+
+/* Removes what runs no longer alive left in folder f: journals first
+   (rolled back, when with_journals), then temporaries and old links. */
+static void sweep(const struct folder *f, int with_journals)
+{
+  int pass;
+
+  for (pass = 0; pass < 2; pass++) {
+    DIR *dh = opendir(f->path);
+    struct dirent *e;
+
+    while (dh && (e = readdir(dh))) {
+      const char *ext;
+      long pid = owner_of(e->d_name, &ext);
+      struct buf p = BUF_INIT;
+      int journal;
+
+      if (!pid)
+        continue;
+      journal = strcmp(ext, ".journal") == 0;
+      if (journal != (pass == 0) || (journal && !with_journals))
+        continue;
+      buf_printf(&p, "%s/%s", f->path, e->d_name);
+      if (!alive(pid, p.data)) {
+        if (journal)
+          roll_back_journal(p.data);
+        sysio_unlink(p.data);
+      }
+      buf_free(&p);
+    }
+    if (dh)
+      closedir(dh);
+  }
+}
+
+/* The index of the folder at dir (by identity), opened (and, with
+   to_sweep, swept) on first use; -1 after an error in d, reported at
+   who. */
+static long use_folder(struct output *o, const char *dir, const char *who,
+                       int to_sweep, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  struct folder f;
+  struct stat st;
+  size_t i;
+
+  m.file = who;
+  f.fd = sysio_open(dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK, 0);
+  if (f.fd < 0 || fstat(f.fd, &st) < 0) {
+    int e = errno;
+
+    if (f.fd >= 0)
+      close(f.fd);
+    return diag_error(d, &m, "cannot use its folder: %s", strerror(e));
+  }
+  for (i = 0; i < o->nfolders; i++)
+    if (o->folders[i].dev == st.st_dev && o->folders[i].ino == st.st_ino) {
+      close(f.fd);
+      return (long)i;
+    }
+  f.dev = st.st_dev;
+  f.ino = st.st_ino;
+  f.path = xstrndup(dir, strlen(dir));
+  f.real = realpath(dir, NULL);
+  if (!f.real) {
+    int e = errno;
+
+    close(f.fd);
+    free(f.path);
+    return diag_error(d, &m, "cannot use its folder: %s", strerror(e));
+  }
+  o->folders = xrealloc(o->folders, (o->nfolders + 1) * sizeof *o->folders);
+  o->folders[o->nfolders] = f;
+  if (!o->check && to_sweep)
+    sweep(&f, 0);
+  return (long)o->nfolders++;
+}
+
+int output_lock(struct output *o, const char *dir, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  long i = use_folder(o, dir, dir, 0, d);
+
+  m.file = dir;
+  if (i < 0)
+    return -1;
+  o->lock_folder = (size_t)i;
+  o->lock_fd = dup(o->folders[i].fd);
+  if (o->lock_fd < 0 ||
+      sysio_flock(o->lock_fd, o->check ? LOCK_SH : LOCK_EX) < 0)
+    return diag_error(d, &m, "cannot lock the output folder: %s",
+                      strerror(errno));
+  if (!o->check)
+    sweep(&o->folders[i], 1); /* with the lock: no live commit is there */
+  return 0;
 }
 
 static void fail(struct output_file *f, const char *what)
@@ -103,85 +375,46 @@ static void fail(struct output_file *f, const char *what)
   }
 }
 
-/* Reads up to len bytes of the old file, retrying interrupted reads. */
-static ssize_t read_old(struct output_file *f, char *p, size_t len)
-{
-  ssize_t k;
-
-  do
-    k = read(f->old_fd, p, len);
-  while (k < 0 && errno == EINTR);
-  if (k < 0)
-    fail(f, "read");
-  return k;
-}
-
-/* The temporary's name: ".NAME.XXXXXX" in the folder of path, so the
-   rename stays within one file system. */
-static char *temp_name(const char *path)
-{
-  const char *slash = strrchr(path, '/');
-  size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
-  struct buf b = BUF_INIT;
-
-  buf_put(&b, path, dir);
-  buf_printf(&b, ".%s.XXXXXX", path + dir);
-  return buf_detach(&b, NULL);
-}
-
-/* The mode a new output gets: what the file had, or 0666 less the umask. */
-static mode_t mode_for(const struct output_file *f)
-{
-  struct stat st;
-  mode_t mask;
-
-  if (f->old_fd >= 0 && fstat(f->old_fd, &st) == 0)
-    return st.st_mode & 07777;
-  mask = umask(0);
-  umask(mask);
-  return 0666 & ~mask;
-}
-
-/* The file differs from the disk from byte f->same on: start the
-   temporary with the old file's first f->same bytes. */
+/* The file differs from the disk from here on: start the temporary with
+   the equal prefix kept so far. */
 static void diverge(struct output_file *f)
 {
   struct output *o = f->o;
-  unsigned long done = 0;
+  const char *dir = o->folders[f->folder].path;
 
   f->differ = 1;
-  if (o->check)
+  if (o->check || f->err) {
+    buf_free(&f->same);
     return;
-  f->temp = temp_name(f->path);
-  f->temp_fd = mkstemp(f->temp);
+  }
+  for (;;) {
+    f->temp = own_name(o, dir, "tmp");
+    f->temp_fd = sysio_open(f->temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    if (f->temp_fd >= 0 || errno != EEXIST)
+      break;
+    free(f->temp); /* a dead run's with our pid: take the next number */
+  }
   if (f->temp_fd < 0) {
     fail(f, "create a temporary file beside it");
     free(f->temp);
     f->temp = NULL;
-    return;
-  }
-  if (fchmod(f->temp_fd, mode_for(f)) < 0)
-    fail(f, "write");
-  while (!f->err && done < f->same) {
-    size_t want = f->same - done < CHUNK ? f->same - done : CHUNK;
-    ssize_t k = pread(f->old_fd, o->chunk, want, (off_t)done);
-
-    if (k <= 0)
-      fail(f, "read");
-    else if (o->io.write_all(o->io.closure, f->temp_fd, o->chunk,
-                             (size_t)k) < 0)
+  } else {
+    live_add(f->temp);
+    if (f->same.len &&
+        sysio_write_all(f->temp_fd, f->same.data, f->same.len) < 0)
       fail(f, "write");
-    else
-      done += (unsigned long)k;
   }
+  buf_free(&f->same);
 }
 
 /* 1 when the next len bytes of the old file equal p. */
 static int same_as_old(struct output_file *f, const char *p, size_t len)
 {
   while (len) {
-    ssize_t k = read_old(f, f->o->chunk, len < CHUNK ? len : CHUNK);
+    ssize_t k = sysio_read(f->old_fd, f->o->chunk, len < CHUNK ? len : CHUNK);
 
+    if (k < 0)
+      fail(f, "read");
     if (k <= 0 || memcmp(f->o->chunk, p, (size_t)k) != 0)
       return 0;
     p += k;
@@ -190,20 +423,64 @@ static int same_as_old(struct output_file *f, const char *p, size_t len)
   return 1;
 }
 
-void output_put(struct output_file *f, const char *bytes, size_t len)
+int output_put(struct output_file *f, const char *bytes, size_t len)
 {
-  if (!len || f->err)
-    return;
+  if (f->err)
+    return -1;
+  if (!len)
+    return 0;
   if (!f->differ) {
     if (same_as_old(f, bytes, len)) {
-      f->same += len;
-      return;
+      buf_put(&f->same, bytes, len);
+      return 0;
     }
     diverge(f);
   }
   if (f->temp_fd >= 0 && !f->err &&
-      f->o->io.write_all(f->o->io.closure, f->temp_fd, bytes, len) < 0)
+      sysio_write_all(f->temp_fd, bytes, len) < 0)
     fail(f, "write");
+  return f->err ? -1 : 0;
+}
+
+/* Where path's name starts, and its folder ("." when it has none). */
+static const char *split(const char *path, struct buf *dir)
+{
+  const char *slash = strrchr(path, '/');
+
+  if (!slash) {
+    buf_puts(dir, ".");
+    return path;
+  }
+  buf_put(dir, path, slash == path ? 1 : (size_t)(slash - path));
+  return slash + 1;
+}
+
+/* Opens what is at f->path now, without following a link and without
+   blocking; 0, or -1 after an error in d. */
+static int open_old(struct output_file *f, struct mark *m, struct diag *d)
+{
+  struct stat st;
+
+  f->old_fd = sysio_open(f->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+                                      O_NOCTTY, 0);
+  if (f->old_fd < 0 && errno == ENOENT)
+    return 0;
+  if (f->old_fd >= 0 ? fstat(f->old_fd, &st) < 0
+                     : errno != ELOOP || lstat(f->path, &st) < 0)
+    return diag_error(d, m, "cannot read: %s", strerror(errno));
+  f->had_old = 1;
+  f->dev = st.st_dev;
+  f->ino = st.st_ino;
+  if (S_ISLNK(st.st_mode)) { /* replaced by a file, never written through */
+    if (f->old_fd >= 0)
+      close(f->old_fd);
+    f->old_fd = -1;
+    return 0;
+  }
+  if (!S_ISREG(st.st_mode))
+    return diag_error(d, m, "cannot replace: it is %s, not a regular file",
+                      sysio_kind(st.st_mode));
+  return 0;
 }
 
 struct output_file *output_begin(struct output *o, const char *path,
@@ -211,22 +488,34 @@ struct output_file *output_begin(struct output *o, const char *path,
 {
   struct output_file *f = xcalloc(1, sizeof *f);
   struct mark m = {0, 0, 0};
-  struct stat st;
+  struct buf dir = BUF_INIT;
+  long folder;
+  size_t i;
 
   f->o = o;
   f->path = xstrndup(path, strlen(path));
-  f->temp_fd = -1;
-  f->old_fd = open(path, O_RDONLY);
+  f->temp_fd = f->old_fd = -1;
+  f->name = split(f->path, &dir);
+  buf_init(&f->same);
   m.file = f->path;
   if (o->n == o->cap) {
     o->cap = o->cap ? o->cap * 2 : 8;
     o->files = xrealloc(o->files, o->cap * sizeof *o->files);
   }
   o->files[o->n++] = f;
-  if (f->old_fd < 0 && errno != ENOENT)
-    return diag_error(d, &m, "cannot read: %s", strerror(errno)), NULL;
-  if (f->old_fd >= 0 && fstat(f->old_fd, &st) == 0 && S_ISDIR(st.st_mode))
-    return diag_error(d, &m, "cannot read: %s", strerror(EISDIR)), NULL;
+  folder = !*f->name ? diag_error(d, &m, "cannot read: %s", strerror(EISDIR))
+                     : use_folder(o, dir.data, f->path, 1, d);
+  buf_free(&dir);
+  if (folder < 0)
+    return f->err = EIO, NULL;
+  f->folder = (size_t)folder;
+  for (i = 0; i + 1 < o->n; i++)
+    if (o->files[i]->folder == f->folder && o->files[i]->name &&
+        strcmp(o->files[i]->name, f->name) == 0)
+      return f->err = EIO, diag_error(d, &m, "written twice: also as '%s'",
+                                      o->files[i]->path), NULL;
+  if (open_old(f, &m, d) < 0)
+    return f->err = EIO, NULL;
   if (f->old_fd < 0)
     diverge(f);
   return f;
@@ -238,10 +527,21 @@ int output_end(struct output_file *f, struct diag *d)
   char one;
 
   m.file = f->path;
-  if (!f->differ && !f->err && read_old(f, &one, 1) != 0)
-    diverge(f); /* the old file is longer */
-  if (f->temp_fd >= 0 && close(f->temp_fd) < 0)
-    fail(f, "write");
+  if (!f->differ && !f->err) {
+    ssize_t k = sysio_read(f->old_fd, &one, 1);
+
+    if (k < 0)
+      fail(f, "read");
+    else if (k > 0)
+      diverge(f); /* the old file is longer */
+  }
+  buf_free(&f->same);
+  if (f->temp_fd >= 0) {
+    if (!f->err && !f->o->no_sync && sysio_fsync(f->temp_fd) < 0)
+      fail(f, "write");
+    if (sysio_close(f->temp_fd) < 0)
+      fail(f, "write");
+  }
   f->temp_fd = -1;
   if (f->old_fd >= 0)
     close(f->old_fd);
@@ -272,23 +572,202 @@ const char *output_path(const struct output *o, size_t i)
   return o->files[i]->path;
 }
 
+int output_refuse_inputs(struct output *o, const char *const *inputs,
+                         size_t n, struct diag *d)
+{
+  size_t i, k;
+  int r = 0;
+
+  for (k = 0; k < n; k++) {
+    struct stat st;
+
+    if (stat(inputs[k], &st) < 0)
+      continue;
+    for (i = 0; i < o->n; i++) {
+      struct output_file *f = o->files[i];
+      struct mark m = {0, 0, 0};
+
+      m.file = f->path;
+      if (f->had_old && f->dev == st.st_dev && f->ino == st.st_ino)
+        r = diag_error(d, &m, "would overwrite the input '%s'", inputs[k]);
+    }
+  }
+  return r;
+}
+
+/* Step 1: names for the links that keep the old files, and the journal's
+   text; everything the commit allocates is allocated here. */
+static void plan(struct output *o, struct buf *journal)
+{
+  size_t i;
+
+  for (i = 0; i < o->n; i++) {
+    struct output_file *f = o->files[i];
+    const struct folder *d = &o->folders[f->folder];
+
+    if (!f->temp)
+      continue;
+    if (f->had_old) {
+      f->aside = own_name(o, d->path, "old");
+      buf_printf(journal, "old%c%s/%s%c%s/%s%c", 0, d->real,
+                 strrchr(f->aside, '/') + 1, 0, d->real, f->name, 0);
+    } else {
+      buf_printf(journal, "new%c%s/%s%c", 0, d->real, f->name, 0);
+    }
+  }
+  buf_puts(journal, JOURNAL_END);
+}
+
+/* Writes the journal and syncs it: -1 with errno on failure. */
+static int write_journal(struct output *o, const char *path,
+                         const struct buf *j)
+{
+  int fd = sysio_open(path, O_WRONLY | O_CREAT | O_EXCL, 0666), e;
+
+  if (fd < 0)
+    return -1;
+  if (sysio_write_all(fd, j->data, j->len + 1) < 0 ||
+      (!o->no_sync && sysio_fsync(fd) < 0)) {
+    e = errno;
+    close(fd);
+    sysio_unlink(path);
+    errno = e;
+    return -1;
+  }
+  return sysio_close(fd) < 0 ? (sysio_unlink(path), -1) : 0;
+}
+
+static int sync_folders(struct output *o)
+{
+  size_t i;
+
+  for (i = 0; i < o->nfolders && !o->no_sync; i++)
+    if (sysio_fsync(o->folders[i].fd) < 0)
+      return -1;
+  return 0;
+}
+
+/* Puts back the files renamed before index end: each old file from its
+   link, or a new one removed. Returns the index of a file it could not
+   put back, or o->n. */
+static size_t put_back(struct output *o, size_t end)
+{
+  size_t i, bad = o->n;
+
+  for (i = 0; i < end; i++) {
+    struct output_file *f = o->files[i];
+
+    if (!f->temp)
+      continue;
+    if (f->aside ? sysio_rename(f->aside, f->path) < 0
+                 : sysio_unlink(f->path) < 0 && errno != ENOENT)
+      bad = i;
+    else if (f->aside) {
+      free(f->aside);
+      f->aside = NULL;
+    }
+  }
+  return bad;
+}
+
+/* Removes the links still kept aside. */
+static void drop_asides(struct output *o)
+{
+  size_t i;
+
+  for (i = 0; i < o->n; i++) {
+    if (o->files[i]->aside)
+      sysio_unlink(o->files[i]->aside);
+    free(o->files[i]->aside);
+    o->files[i]->aside = NULL;
+  }
+}
+
+/* Step 2 on, with signals held: link aside, journal, rename, sync. On a
+   failure, *at is the file at fault (o->n: none in particular), *what
+   says which step and the result is errno; 0 when committed. */
+static int apply(struct output *o, const char *journal, const struct buf *j,
+                 size_t *at, const char **what)
+{
+  size_t i, renamed = 0;
+  int e = 0;
+
+  *what = "keep the old file aside";
+  for (i = 0; i < o->n && !e; i++) {
+    struct output_file *f = o->files[i];
+
+    if (f->aside && sysio_link(f->path, f->aside) < 0) {
+      e = errno;
+      free(f->aside); /* nothing was made */
+      f->aside = NULL;
+      *at = i;
+    }
+  }
+  if (!e && write_journal(o, journal, j) < 0)
+    e = errno, *what = "write the commit journal", *at = o->n;
+  if (!e && sync_folders(o) < 0)
+    e = errno, *what = "sync the folder", *at = o->n;
+  for (i = 0; i < o->n && !e; i++) {
+    struct output_file *f = o->files[i];
+
+    if (f->temp && sysio_rename(f->temp, f->path) < 0)
+      e = errno, *what = "replace", *at = i;
+    else
+      renamed = i + 1;
+  }
+  if (!e && sync_folders(o) < 0)
+    e = errno, *what = "sync the folder", *at = o->n;
+  if (!e && sysio_unlink(journal) < 0) /* the commit point */
+    e = errno, *what = "finish the commit journal", *at = o->n;
+  if (!e) {
+    for (i = 0; i < o->n; i++) /* renamed: nothing left to remove */
+      if (o->files[i]->temp) {
+        live_remove(o->files[i]->temp);
+        free(o->files[i]->temp);
+        o->files[i]->temp = NULL;
+      }
+  } else if (put_back(o, renamed) != o->n) {
+    /* Keep the journal and the links: the next run puts the rest back. */
+    *what = "replace the outputs (the next run puts the old ones back)";
+    return e;
+  } else {
+    sync_folders(o);
+    sysio_unlink(journal);
+  }
+  drop_asides(o);
+  return e;
+}
+
 int output_commit(struct output *o,
                   void (*report)(void *closure, const char *path,
                                  enum output_state state),
                   void *closure, struct diag *d)
 {
-  size_t i;
-  int changed = 0;
+  struct buf j = BUF_INIT;
+  char *journal = NULL;
+  const char *what = NULL;
+  size_t i, at = 0;
+  int changed = 0, e = 0, any = 0;
+  sigset_t old;
 
-  for (i = 0; i < o->n; i++) {
-    struct output_file *f = o->files[i];
+  for (i = 0; i < o->n; i++)
+    any |= o->files[i]->temp != NULL;
+  if (any && !o->check) {
     struct mark m = {0, 0, 0};
+    const struct folder *home = &o->folders[o->lock_folder == (size_t)-1
+                                                ? o->files[0]->folder
+                                                : o->lock_folder];
 
-    m.file = f->path;
-    if (f->temp && rename(f->temp, f->path) < 0)
-      return diag_error(d, &m, "cannot replace: %s", strerror(errno));
-    free(f->temp);
-    f->temp = NULL;
+    plan(o, &j);
+    journal = own_name(o, home->path, "journal");
+    block_signals(&old);
+    e = apply(o, journal, &j, &at, &what);
+    restore_signals(&old);
+    free(journal);
+    buf_free(&j);
+    m.file = at < o->n ? o->files[at]->path : home->path;
+    if (e)
+      return diag_error(d, &m, "cannot %s: %s", what, strerror(e));
   }
   for (i = 0; i < o->n; i++) {
     changed += o->files[i]->differ;
@@ -301,30 +780,55 @@ int output_commit(struct output *o,
   return changed;
 }
 
-static void make_path(struct buf *out, const char *p)
+/* How make reads c in a path: 0 as it is, 1 after a '\', 2 as '$$', -1
+   not at all. */
+static int make_char(unsigned char c, int target)
 {
-  for (; *p; p++) {
-    if (*p == ' ' || *p == '#')
-      buf_putc(out, '\\');
-    if (*p == '$')
-      buf_putc(out, '$');
-    buf_putc(out, *p);
-  }
+  if (c < 0x20 || c == 0x7F || strchr(";=\\()|", c))
+    return -1;
+  if (c == '$')
+    return 2;
+  if (strchr(" #:*?[", c) || (target && c == '%'))
+    return 1;
+  return 0;
 }
 
-void output_make_rule(struct buf *out, const char *const *targets, size_t nt,
-                      const char *const *deps, size_t nd)
+static int make_path(struct buf *out, const char *p, int target)
 {
-  size_t i;
+  if (!*p)
+    return -1;
+  for (; *p; p++) {
+    int how = make_char((unsigned char)*p, target);
 
-  for (i = 0; i < nt; i++) {
-    buf_puts(out, i ? " " : "");
-    make_path(out, targets[i]);
+    if (how < 0)
+      return -1;
+    if (how)
+      buf_putc(out, how == 1 ? '\\' : '$');
+    buf_putc(out, *p);
   }
-  buf_putc(out, ':');
-  for (i = 0; i < nd; i++) {
-    buf_puts(out, " \\\n  ");
-    make_path(out, deps[i]);
+  return 0;
+}
+
+int output_make_rule(struct buf *out, const char *const *targets, size_t nt,
+                     const char *const *deps, size_t nd, const char **bad)
+{
+  size_t i, start = out->len;
+
+  for (i = 0; i < nt + nd; i++) {
+    int target = i < nt;
+    const char *p = target ? targets[i] : deps[i - nt];
+
+    if (i == nt)
+      buf_putc(out, ':');
+    buf_puts(out, !target ? " \\\n  " : i ? " " : "");
+    if (make_path(out, p, target) < 0) {
+      buf_truncate(out, start);
+      *bad = p;
+      return -1;
+    }
   }
+  if (!nd)
+    buf_putc(out, ':');
   buf_putc(out, '\n');
+  return 0;
 }
