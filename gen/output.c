@@ -575,23 +575,26 @@ const char *output_path(const struct output *o, size_t i)
 int output_refuse_inputs(struct output *o, const char *const *inputs,
                          size_t n, struct diag *d)
 {
+  struct stat *ids = xcalloc(n, sizeof *ids);
   size_t i, k;
   int r = 0;
 
-  for (k = 0; k < n; k++) {
-    struct stat st;
+  for (k = 0; k < n; k++)
+    if (stat(inputs[k], &ids[k]) < 0)
+      ids[k].st_nlink = 0; /* absent: nothing to overwrite */
+  for (i = 0; i < o->n; i++) {
+    struct output_file *f = o->files[i];
+    struct mark m = {0, 0, 0};
 
-    if (stat(inputs[k], &st) < 0)
-      continue;
-    for (i = 0; i < o->n; i++) {
-      struct output_file *f = o->files[i];
-      struct mark m = {0, 0, 0};
-
-      m.file = f->path;
-      if (f->had_old && f->dev == st.st_dev && f->ino == st.st_ino)
+    m.file = f->path;
+    for (k = 0; k < n && f->had_old; k++)
+      if (ids[k].st_nlink && f->dev == ids[k].st_dev &&
+          f->ino == ids[k].st_ino) {
         r = diag_error(d, &m, "would overwrite the input '%s'", inputs[k]);
-    }
+        break;
+      }
   }
+  free(ids);
   return r;
 }
 

@@ -14,12 +14,15 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "fault.h"
 #include "output.h"
 #include "proc.h"
+#include "xmem.h"
 
 static char dir[64];
 
@@ -299,6 +302,336 @@ static void test_fed_in_pieces(void **state)
   buf_free(&other);
 }
 
+/* Whether the file holds text (NULL: there is no file). */
+static int holds(const char *name, const char *text)
+{
+  struct buf b = BUF_INIT;
+  int r = proc_slurp(in_dir(name), &b);
+
+  r = text ? r == 0 && strcmp(b.data, text) == 0 : r < 0;
+  buf_free(&b);
+  return r;
+}
+
+/* Out of memory, as statusgen ends it. */
+static void exit_as_the_program_does(void)
+{
+  output_remove_temporaries();
+  _exit(2);
+}
+
+/* A commit of three files (two replaced, one new) in a child whose Nth
+   fallible call from the commit on fails: its exit status, and -1 when it
+   died otherwise. */
+static int commit_failing_at(unsigned long n)
+{
+  pid_t pid = fork();
+  int status;
+
+  if (pid == 0) {
+    struct output *o = output_new(0, 0);
+    struct diag *d = diag_new();
+
+    xmem_on_exhaustion(exit_as_the_program_does);
+    output_add(o, in_dir("a.h"), "A2\n", 3, d);
+    output_add(o, in_dir("b.c"), "B2\n", 3, d);
+    output_add(o, in_dir("c.md"), "C2\n", 3, d);
+    fault_arm(n);
+    status = output_commit(o, NULL, NULL, d);
+    fault_arm(0);
+    output_free(o);
+    _exit(status == 3 ? 0 : diag_count(d) == 1 ? 2 : 3);
+  }
+  if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+    return -1;
+  return WEXITSTATUS(status);
+}
+
+/* Each step of a commit failing in turn (links, journal, syncs, renames,
+   the allocation before them): the files are all old or all new, and no
+   temporary is left. */
+static void test_failed_commit_step_puts_every_file_back(void **state)
+{
+  struct buf log = BUF_INIT;
+  unsigned long n;
+  int status = 2, failures = 0, swept = 0;
+
+  (void)state;
+  for (n = 1; (status != 0 || swept) && n < 200; n++) {
+    swept = 0;
+    int old, new;
+
+    put_file("a.h", "A1\n");
+    put_file("b.c", "B1\n");
+    unlink(in_dir("c.md"));
+    status = commit_failing_at(n);
+    old = holds("a.h", "A1\n") && holds("b.c", "B1\n") && holds("c.md", NULL);
+    new = holds("a.h", "A2\n") && holds("b.c", "B2\n") && holds("c.md", "C2\n");
+    buf_clear(&log);
+    listing(&log);
+    if (status == 0 && strncmp(log.data, ".statusgen-", 11) == 0) {
+      /* Committed, but removing an old link failed: the next run to
+         lock the folder removes it. */
+      struct output *next = output_new(0, 0);
+      struct diag *d = diag_new();
+
+      assert_int_equal(output_lock(next, dir, d), 0);
+      output_free(next);
+      diag_free(d);
+      buf_clear(&log);
+      listing(&log);
+      swept++;
+    }
+    if (status == 2)
+      failures++;
+    if (!(status == 2 && old) && !(status == 0 && new))
+      fail_msg("failing call %lu: status %d, old %d, new %d", n, status, old,
+               new);
+    assert_string_equal(log.data, old ? "a.h b.c" : "a.h b.c c.md");
+  }
+  assert_int_equal(status, 0);
+  assert_true(failures >= 10); /* 2 links, journal, syncs, 3 renames, ... */
+  buf_free(&log);
+}
+
+/* A dead process's pid: a child that has exited and been waited for. */
+static long dead_pid(void)
+{
+  pid_t pid = fork();
+
+  if (pid == 0)
+    _exit(0);
+  waitpid(pid, NULL, 0);
+  return (long)pid;
+}
+
+/* A run killed halfway through its commit left a complete journal: the
+   next run to lock the folder puts the old files back. */
+static void test_killed_commit_is_rolled_back_by_the_next_run(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct buf j = BUF_INIT, log = BUF_INIT, name = BUF_INIT;
+  char *real = realpath(dir, NULL);
+  long pid = dead_pid();
+  FILE *f;
+
+  (void)state;
+  put_file("a.h", "A1\n");
+  buf_printf(&name, ".statusgen-%ld-1.old", pid);
+  assert_int_equal(link(in_dir("a.h"), in_dir(name.data)), 0);
+  unlink(in_dir("a.h")); /* a new inode, as rename gives */
+  put_file("a.h", "A2 was renamed in\n");
+  put_file("b.c", "B2, a new file\n");
+  buf_printf(&j, "old%c%s/%s%c%s/a.h%cnew%c%s/b.c%cend%c", 0, real,
+             name.data, 0, real, 0, 0, real, 0, 0);
+  buf_clear(&name);
+  buf_printf(&name, ".statusgen-%ld-3.journal", pid);
+  f = fopen(in_dir(name.data), "wb");
+  assert_non_null(f);
+  fwrite(j.data, 1, j.len, f);
+  fclose(f);
+  assert_int_equal(output_lock(o, dir, d), 0);
+  assert_true(holds("a.h", "A1\n"));
+  listing(&log);
+  assert_string_equal(log.data, "a.h");
+  assert_int_equal(diag_count(d), 0);
+  free(real);
+  buf_free(&j);
+  buf_free(&log);
+  buf_free(&name);
+  output_free(o);
+  diag_free(d);
+}
+
+/* The files of runs no longer alive go; a live run's, and files that
+   only look like ours, stay. */
+static void test_leftovers_of_dead_runs_are_removed(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct buf log = BUF_INIT, want = BUF_INIT, name = BUF_INIT;
+  long dead = dead_pid();
+  long live = (long)getppid();
+
+  (void)state;
+  buf_printf(&name, ".statusgen-%ld-1.tmp", dead);
+  put_file(name.data, "a dead run's temporary");
+  buf_clear(&name);
+  buf_printf(&name, ".statusgen-%ld-2.old", dead);
+  put_file(name.data, "a dead run's old file");
+  buf_clear(&name);
+  buf_printf(&name, ".statusgen-%ld-3.journal", dead);
+  put_file(name.data, "old\0cut short"); /* incomplete: just removed */
+  buf_clear(&name);
+  buf_printf(&name, ".statusgen-%ld-1.tmp", live);
+  put_file(name.data, "a live run's");
+  put_file(".statusgen-notes.tmp", "not ours");
+  buf_clear(&name);
+  buf_printf(&name, ".statusgen-%ld-1.txt", dead);
+  put_file(name.data, "not ours either");
+  put_file("kept.h", "x");
+  assert_int_equal(output_lock(o, dir, d), 0);
+  listing(&log);
+  buf_printf(&want, ".statusgen-%ld-1.tmp .statusgen-%ld-1.txt "
+             ".statusgen-notes.tmp kept.h", live, dead);
+  if (live > dead && strlen(want.data) != 0) { /* listing sorts by name */
+    buf_clear(&want);
+    buf_printf(&want, ".statusgen-%ld-1.txt .statusgen-%ld-1.tmp "
+               ".statusgen-notes.tmp kept.h", dead, live);
+  }
+  assert_string_equal(log.data, want.data);
+  buf_free(&log);
+  buf_free(&want);
+  buf_free(&name);
+  output_free(o);
+  diag_free(d);
+}
+
+/* Another program rewrites the old file while the output is compared
+   with it: what is written is what was fed, never the other's bytes. */
+static void test_bytes_are_never_copied_back_from_disk(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct output_file *f;
+
+  (void)state;
+  put_file("fed.c", "same prefix, old tail\n");
+  f = output_begin(o, in_dir("fed.c"), d);
+  assert_non_null(f);
+  assert_int_equal(output_put(f, "same prefix, ", 13), 0);
+  put_file("fed.c", "ZZZZ prefix, old tail\n"); /* in place: same inode */
+  assert_int_equal(output_put(f, "new tail\n", 9), 0);
+  assert_int_equal(output_end(f, d), 0);
+  assert_int_equal(output_commit(o, NULL, NULL, d), 1);
+  assert_true(holds("fed.c", "same prefix, new tail\n"));
+  output_free(o);
+  diag_free(d);
+}
+
+/* A name as long as the file system takes (255 bytes) is written: the
+   temporary's name does not grow with it. */
+static void test_longest_name_is_written(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  char name[256];
+
+  (void)state;
+  memset(name, 'n', 255);
+  name[255] = '\0';
+  assert_int_equal(output_add(o, in_dir(name), "long\n", 5, d), 0);
+  assert_int_equal(output_commit(o, NULL, NULL, d), 1);
+  assert_true(holds(name, "long\n"));
+  output_free(o);
+  diag_free(d);
+}
+
+/* An old output that was set-id, or a link to a set-id file or a device,
+   gives way to a file of mode 0666 less the umask; a link's target is
+   never written. */
+static void test_mode_is_never_taken_from_what_was_there(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct stat st;
+  mode_t old = umask(022);
+
+  (void)state;
+  put_file("suid.h", "old\n");
+  assert_int_equal(chmod(in_dir("suid.h"), 06777), 0);
+  put_file("target", "target\n");
+  assert_int_equal(chmod(in_dir("target"), 06777), 0);
+  assert_int_equal(symlink("target", in_dir("link.h")), 0);
+  assert_int_equal(symlink("/dev/null", in_dir("null.h")), 0);
+  output_add(o, in_dir("suid.h"), "new\n", 4, d);
+  output_add(o, in_dir("link.h"), "target\n", 7, d); /* equal: still a link */
+  output_add(o, in_dir("null.h"), "", 0, d);
+  assert_int_equal(output_commit(o, NULL, NULL, d), 3);
+  assert_int_equal(lstat(in_dir("suid.h"), &st), 0);
+  assert_int_equal(st.st_mode & 07777, 0644);
+  assert_int_equal(lstat(in_dir("link.h"), &st), 0);
+  assert_true(S_ISREG(st.st_mode));
+  assert_int_equal(st.st_mode & 07777, 0644);
+  assert_int_equal(lstat(in_dir("null.h"), &st), 0);
+  assert_true(S_ISREG(st.st_mode));
+  assert_int_equal(st.st_mode & 07777, 0644);
+  assert_int_equal(stat(in_dir("target"), &st), 0);
+  assert_int_equal(st.st_mode & 07777, 06777);
+  assert_true(holds("target", "target\n"));
+  umask(old);
+  output_free(o);
+  diag_free(d);
+}
+
+/* An output that is a FIFO (or a device) is refused at once, never opened
+   to block, in check mode too. */
+static void test_special_file_in_the_way_is_refused(void **state)
+{
+  struct diag *d = diag_new();
+  struct buf want = BUF_INIT;
+  int check;
+
+  (void)state;
+  assert_int_equal(mkfifo(in_dir("pipe.h"), 0666), 0);
+  alarm(10); /* a hang fails the test */
+  for (check = 0; check < 2; check++) {
+    struct output *o = output_new(check, 0);
+
+    assert_null(output_begin(o, in_dir("pipe.h"), d));
+    output_free(o);
+  }
+  alarm(0);
+  buf_printf(&want, "%s: error: cannot replace: it is a FIFO, not a regular "
+             "file", in_dir("pipe.h"));
+  assert_int_equal(diag_count(d), 2);
+  assert_string_equal(diag_message(d, 0), want.data);
+  buf_free(&want);
+  diag_free(d);
+}
+
+/* No output is an input (same name, hard link, or an input that is a
+   link to it), and no file is begun twice under two names. */
+static void test_inputs_and_twins_are_refused(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct buf want = BUF_INIT;
+  const char *inputs[3];
+  size_t i;
+
+  (void)state;
+  put_file("spec.yaml", "name: x\n");
+  assert_int_equal(link(in_dir("spec.yaml"), in_dir("hard.h")), 0);
+  put_file("x.h", "x\n");
+  assert_int_equal(symlink("x.h", in_dir("tpl.mustache")), 0);
+  inputs[0] = strdup(in_dir("spec.yaml")); /* in_dir's buffers rotate */
+  inputs[1] = strdup(in_dir("tpl.mustache"));
+  inputs[2] = strdup(in_dir("absent"));
+  output_add(o, in_dir("hard.h"), "y\n", 2, d);
+  output_add(o, in_dir("x.h"), "y\n", 2, d);
+  assert_int_equal(output_refuse_inputs(o, inputs, 3, d), -1);
+  assert_int_equal(diag_count(d), 2);
+  buf_printf(&want, "%s: error: would overwrite the input '%s'",
+             in_dir("hard.h"), inputs[0]);
+  assert_string_equal(diag_message(d, 0), want.data);
+  buf_clear(&want);
+  buf_printf(&want, "%s: error: would overwrite the input '%s'",
+             in_dir("x.h"), inputs[1]);
+  assert_string_equal(diag_message(d, 1), want.data);
+  buf_clear(&want);
+  buf_printf(&want, "%s/./x.h", dir);
+  assert_null(output_begin(o, want.data, d));
+  assert_int_equal(diag_count(d), 3);
+  buf_free(&want);
+  output_free(o);
+  diag_free(d);
+  assert_true(holds("spec.yaml", "name: x\n"));
+  for (i = 0; i < 3; i++)
+    free((char *)inputs[i]);
+}
+
 static void test_make_rule(void **state)
 {
   static const char *const targets[] = {"out/a.h", "out/my file.c"};
@@ -311,6 +644,33 @@ static void test_make_rule(void **state)
   assert_string_equal(b.data, "out/a.h out/my\\ file.c: \\\n"
                               "  spec/x.yaml \\\n"
                               "  t/\\#1$$.mustache\n");
+  buf_free(&b);
+}
+
+/* What GNU make would misread is escaped ('%' only where it would make
+   a pattern rule), or refused when make has no escape for it. */
+static void test_make_rule_escapes_or_refuses(void **state)
+{
+  static const char *const targets[] = {"o/a:b%c*d?e[f].h"};
+  static const char *const deps[] = {"s/a:b%c.yaml"};
+  static const char *const bad[] = {"a;b", "a=b", "a\\b", "a(b)", "a|b",
+                                    "a\nb", ""};
+  struct buf b = BUF_INIT;
+  const char *which = NULL;
+  size_t i;
+
+  (void)state;
+  assert_int_equal(output_make_rule(&b, targets, 1, deps, 1, &which), 0);
+  assert_string_equal(b.data, "o/a\\:b\\%c\\*d\\?e\\[f].h: \\\n"
+                              "  s/a\\:b%c.yaml\n");
+  for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+    buf_clear(&b);
+    which = NULL;
+    assert_int_equal(output_make_rule(&b, targets, 1, &bad[i], 1, &which),
+                     -1);
+    assert_ptr_equal(which, bad[i]);
+    assert_int_equal(b.len, 0);
+  }
   buf_free(&b);
 }
 
@@ -328,7 +688,25 @@ int main(void)
     cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
                                     make_dir, remove_dir),
     cmocka_unit_test_setup_teardown(test_fed_in_pieces, make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(
+        test_failed_commit_step_puts_every_file_back, make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(
+        test_killed_commit_is_rolled_back_by_the_next_run, make_dir,
+        remove_dir),
+    cmocka_unit_test_setup_teardown(test_leftovers_of_dead_runs_are_removed,
+                                    make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_bytes_are_never_copied_back_from_disk,
+                                    make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_longest_name_is_written, make_dir,
+                                    remove_dir),
+    cmocka_unit_test_setup_teardown(
+        test_mode_is_never_taken_from_what_was_there, make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_special_file_in_the_way_is_refused,
+                                    make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_inputs_and_twins_are_refused,
+                                    make_dir, remove_dir),
     cmocka_unit_test(test_make_rule),
+    cmocka_unit_test(test_make_rule_escapes_or_refuses),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
