@@ -31,6 +31,22 @@ static void test_format_and_return(void **state)
   diag_free(d);
 }
 
+/* A name holding a newline, a tab or an escape cannot start a line of
+   its own or move the terminal: each is shown escaped. */
+static void test_control_characters_are_shown_escaped(void **state)
+{
+  struct diag *d = diag_new();
+  struct mark m = {"t/{{title}}\n.h", 0, 0};
+
+  (void)state;
+  diag_error(d, &m, "its name gives '%s'",
+             "x\nspec.yaml:1:1: error: forged\t\033[2J\x7f");
+  assert_string_equal(diag_message(d, 0),
+                      "t/{{title}}\\n.h: error: its name gives 'x\\n"
+                      "spec.yaml:1:1: error: forged\\t\\x1B[2J\\x7F'");
+  diag_free(d);
+}
+
 static void test_sorted_by_file_then_position_stable(void **state)
 {
   struct diag *d = diag_new();
@@ -97,6 +113,7 @@ int main(void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_format_and_return),
+    cmocka_unit_test(test_control_characters_are_shown_escaped),
     cmocka_unit_test(test_sorted_by_file_then_position_stable),
     cmocka_unit_test(test_print),
     cmocka_unit_test(test_many),

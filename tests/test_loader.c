@@ -161,6 +161,13 @@ static void test_refusals(void **state)
      "t.yaml:1:4: error: incomplete UTF-8 octet sequence"},
     {"control character", "a: b\x01\n",
      "t.yaml:1:5: error: control characters are not allowed (byte 0x01)"},
+    {"a surrogate is a code point, not a byte", "a: \"x\xed\xa0\x80\"\n",
+     "t.yaml:1:6: error: invalid Unicode character (U+D800)"},
+    {"past the last code point", "a: \"x\xf4\x90\x80\x80\"\n",
+     "t.yaml:1:6: error: invalid Unicode character (0x110000, past "
+     "U+10FFFF)"},
+    {"a non-character", "a: x\xef\xbf\xbe\n",
+     "t.yaml:1:5: error: control characters are not allowed (U+FFFE)"},
   };
 
   (void)state;
