@@ -94,24 +94,28 @@ static void restore_signals(const sigset_t *old)
   sigprocmask(SIG_SETMASK, old, NULL);
 }
 
-static void live_add(char *path)
+/* Makes room for one more entry, so that adding it allocates nothing. */
+static void live_reserve(void)
 {
+  char **grown;
   sigset_t old;
 
-  if (nlive == caplive) {
-    char **grown = xcalloc(caplive ? caplive * 2 : 16, sizeof *grown);
-
-    if (nlive)
-      memcpy(grown, live, nlive * sizeof *live);
-    block_signals(&old);
-    free(live); /* free() is safe here: no handler can be walking it */
-    live = grown;
-    caplive = caplive ? caplive * 2 : 16;
-    restore_signals(&old);
-  }
+  if (nlive < caplive)
+    return;
+  grown = xcalloc(caplive ? caplive * 2 : 16, sizeof *grown);
+  if (nlive)
+    memcpy(grown, live, nlive * sizeof *live);
   block_signals(&old);
-  live[nlive++] = path;
+  free(live); /* no handler can be walking it now */
+  live = grown;
+  caplive = caplive ? caplive * 2 : 16;
   restore_signals(&old);
+}
+
+/* With the signals blocked and room reserved. */
+static void live_push(char *path)
+{
+  live[nlive++] = path;
 }
 
 static void live_remove(const char *path)
@@ -387,9 +391,19 @@ static void diverge(struct output_file *f)
     buf_free(&f->same);
     return;
   }
+  live_reserve();
   for (;;) {
+    sigset_t old;
+    int e;
+
     f->temp = own_name(o, dir, "tmp");
+    block_signals(&old); /* a signal removes it once it exists */
     f->temp_fd = sysio_open(f->temp, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    e = errno;
+    if (f->temp_fd >= 0)
+      live_push(f->temp);
+    restore_signals(&old);
+    errno = e;
     if (f->temp_fd >= 0 || errno != EEXIST)
       break;
     free(f->temp); /* a dead run's with our pid: take the next number */
@@ -399,7 +413,6 @@ static void diverge(struct output_file *f)
     free(f->temp);
     f->temp = NULL;
   } else {
-    live_add(f->temp);
     if (f->same.len &&
         sysio_write_all(f->temp_fd, f->same.data, f->same.len) < 0)
       fail(f, "write");
