@@ -76,6 +76,8 @@ EXAMPLE   := $(B)/examples/http_lookup
 # replay drivers for make check.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
+# An input that runs longer (seconds) is a finding: renders are bounded.
+FUZZ_TIMEOUT ?= 10
 FUZZ_TARGETS := spec template lookups
 FUZZ_FLAGS   := -g -O1 -fsanitize=fuzzer,address,undefined
 FUZZ_SOURCES := $(LIB_SRCS) $(SUPPORT_SRCS) out/http_status.c
@@ -251,6 +253,7 @@ fuzz: $(FUZZERS)
 	  mkdir -p build/fuzz/corpus-$$t build/fuzz/crashes; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
 	  build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -timeout=$(FUZZ_TIMEOUT) \
 	    -artifact_prefix=build/fuzz/crashes/$$t- \
 	    $$([ -f fuzz/$$t.dict ] && echo -dict=fuzz/$$t.dict) \
 	    build/fuzz/corpus-$$t $$(ls -d fuzz/corpus/$$t 2>/dev/null) \

@@ -1,15 +1,40 @@
 /* replay: runs a fuzz target on files, without libFuzzer: each argument is
    a file, or a folder whose files are each run. Prints "replay: N inputs"
-   and exits 0; a bug shows as a crash or a sanitizer report. */
+   and exits 0; a bug shows as a crash or a sanitizer report, and an input
+   that runs longer than REPLAY_SECONDS (a hang libFuzzer reported as a
+   timeout) as "replay: input timed out: FILE" and exit status 3. */
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz.h"
 
+/* Each input's time limit: far above what a sound input needs, even under
+   the sanitizers, and far below what would stall make check. */
+#define REPLAY_SECONDS 30
+
 static unsigned long runs;
+static const char *current; /* the input being run */
+
+/* Writes s to stderr from a signal handler (no stdio there). */
+static void say(const char *s)
+{
+  if (write(2, s, strlen(s)) < 0)
+    return; /* nothing better to do */
+}
+
+static void timed_out(int sig)
+{
+  (void)sig;
+  say("replay: input timed out: ");
+  say(current);
+  say("\n");
+  _exit(3);
+}
 
 static int run_file(const char *path)
 {
@@ -32,7 +57,10 @@ static int run_file(const char *path)
     n += k;
   } while (k);
   fclose(f);
+  current = path;
+  alarm(REPLAY_SECONDS);
   LLVMFuzzerTestOneInput(data, n);
+  alarm(0);
   free(data);
   runs++;
   return 0;
@@ -69,6 +97,7 @@ int main(int argc, char **argv)
 {
   int i, r = 0;
 
+  signal(SIGALRM, timed_out);
   for (i = 1; i < argc; i++)
     r |= run_path(argv[i]);
   printf("replay: %lu inputs\n", runs);

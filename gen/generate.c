@@ -2,6 +2,7 @@
    reported before anything renders: parse all, then render all. */
 #include "generate.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,26 +18,48 @@ struct run {
   struct output *out;
   struct diag *d;
   char **names; /* outputs named so far, to catch two templates at one */
+  size_t *from; /* the template that named each */
   size_t nnames;
 };
+
+/* Reports the problems of a template's name, found by the engine in
+   names (whose positions are columns in the name), at the template file:
+   "T: error: in its name (column 3): unknown name 'x'". */
+static void name_errors(struct run *r, const char *path, struct diag *names)
+{
+  struct mark m = {0, 0, 0};
+  size_t i;
+
+  m.file = path;
+  for (i = 0; i < diag_count(names); i++) {
+    const char *msg = diag_message(names, i);
+    const char *text = strstr(msg, ": error: ");
+    unsigned line = 0, col = 0;
+
+    sscanf(msg, "%*[^:]:%u:%u", &line, &col);
+    if (col)
+      diag_error(r->d, &m, "in its name (column %u): %s", col, text + 9);
+    else
+      diag_error(r->d, &m, "in its name: %s", text + 9);
+  }
+}
 
 /* Renders template i's file name (itself a template) into name; -1 after
    an error in d. */
 static int output_name(struct run *r, size_t i, struct buf *name)
 {
   const struct mustache_template *t;
-  struct buf label = BUF_INIT;
+  struct diag *names = diag_new();
   struct mark m = {0, 0, 0};
   const char *stem = tmpldir_name(r->dir, i);
   size_t k;
   int ok;
 
   m.file = tmpldir_path(r->dir, i);
-  buf_printf(&label, "%.*s", (int)(strlen(m.file) - strlen(TMPLDIR_SUFFIX)),
-             m.file);
-  t = mustache_set_parse(r->set, label.data, stem, strlen(stem), r->d);
-  ok = t && mustache_render(r->set, t, &r->mv, NULL, name, r->d) == 0;
-  buf_free(&label);
+  t = mustache_set_parse(r->set, "name", stem, strlen(stem), names);
+  ok = t && mustache_render(r->set, t, &r->mv, NULL, name, names) == 0;
+  name_errors(r, m.file, names);
+  diag_free(names);
   if (!ok)
     return -1;
   for (k = 0; k < name->len; k++)
@@ -47,9 +70,11 @@ static int output_name(struct run *r, size_t i, struct buf *name)
                       "file name", name->data);
   for (k = 0; k < r->nnames; k++)
     if (strcmp(r->names[k], name->data) == 0)
-      return diag_error(r->d, &m, "its name gives '%s', as another "
-                        "template's does", name->data);
+      return diag_error(r->d, &m, "its name gives '%s', already given by "
+                        "%s", name->data, tmpldir_path(r->dir, r->from[k]));
   r->names = xrealloc(r->names, (r->nnames + 1) * sizeof *r->names);
+  r->from = xrealloc(r->from, (r->nnames + 1) * sizeof *r->from);
+  r->from[r->nnames] = i;
   r->names[r->nnames++] = xstrndup(name->data, name->len);
   return 0;
 }
@@ -118,6 +143,7 @@ int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
   for (i = 0; i < r.nnames; i++)
     free(r.names[i]);
   free(r.names);
+  free(r.from);
   free(parsed);
   buf_free(&src);
   mustache_set_free(r.set);
