@@ -13,7 +13,8 @@
 #endif
 
 /* A position in an input file: 1-based line and column (column counts
-   bytes). line 0 means "the file as a whole"; file NULL means "no file".
+   characters, UTF-8 sequences counting one). line 0 means "the file as
+   a whole"; file NULL means "no file".
    file is borrowed: it must outlive the struct that holds it. */
 struct mark {
   const char *file;
