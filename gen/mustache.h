@@ -181,16 +181,20 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
 
 /* Where a long render's output goes, so that it is never held whole: once
    out holds at least MUSTACHE_FLUSH_AT bytes after a tag or a piece of
-   text, the engine calls flush, which must take out's bytes and empty it. */
+   text, the engine calls flush, which must take out's bytes and empty it.
+   flush returns 0, or -1 when the bytes could not be taken (a full disk,
+   say): the render then stops at once and returns -1 without a message of
+   its own, the sink's owner reporting its error. */
 #define MUSTACHE_FLUSH_AT 65536
 
 struct mustache_sink {
-  void (*flush)(void *closure, struct buf *out);
+  int (*flush)(void *closure, struct buf *out);
   void *closure;
 };
 
 /* mustache_render, flushing out through sink as it fills (sink NULL: never;
-   whatever is left in out at the end is the caller's to take). */
+   whatever is left in out at the end is the caller's to take). Returns -1
+   also when a flush failed. */
 int mustache_render_to(struct mustache_set *s,
                        const struct mustache_template *t,
                        const struct mustache_view *view,

@@ -44,6 +44,7 @@ struct render {
   unsigned gen;
   int strict;
   int failed;
+  int stop; /* end the render at once: the sink failed */
   const struct mustache_sink *sink; /* NULL: hold everything */
 };
 
@@ -207,7 +208,7 @@ static void render_section(struct render *r, const struct mustache_template *t,
     return;
   f.up = ctx;
   if (r->data->list(r->closure, v, &len)) {
-    for (k = 0; k < len; k++) {
+    for (k = 0; k < len && !r->stop; k++) {
       f.v = r->data->item(r->closure, v, k);
       render_nodes(r, t, i + 1, n->end, &f);
     }
@@ -393,12 +394,24 @@ static void render_parent(struct render *r, const struct mustache_template *t,
   r->args = a.up;
 }
 
+/* Hands the output to the sink once it holds enough; a failed flush ends
+   the render (its owner reports why). */
+static void spill(struct render *r)
+{
+  if (!r->sink || r->stop || r->out->len < MUSTACHE_FLUSH_AT)
+    return;
+  if (r->sink->flush(r->sink->closure, r->out) < 0) {
+    r->failed = 1;
+    r->stop = 1;
+  }
+}
+
 static void render_nodes(struct render *r, const struct mustache_template *t,
                          size_t i, size_t end, const struct frame *ctx)
 {
   const struct mustache_template *p;
 
-  while (i < end) {
+  while (i < end && !r->stop) {
     const struct mustache_node *n = &t->nodes[i];
 
     switch (n->kind) {
@@ -415,8 +428,7 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
     case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
     }
     i = is_container(n->kind) ? n->end : i + 1;
-    if (r->sink && r->out->len >= MUSTACHE_FLUSH_AT)
-      r->sink->flush(r->sink->closure, r->out);
+    spill(r);
   }
 }
 

@@ -776,6 +776,98 @@ static void test_renders_repeat(void **state)
   buf_free(&out);
 }
 
+/* A sink that keeps what it is given, or fails from its fail_at-th call
+   on (0: never), counting the calls. */
+struct test_sink {
+  struct buf kept;
+  unsigned calls, fail_at;
+};
+
+static int test_flush(void *closure, struct buf *out)
+{
+  struct test_sink *k = closure;
+
+  if (k->fail_at && ++k->calls >= k->fail_at)
+    return -1;
+  if (!k->fail_at)
+    k->calls++;
+  buf_put(&k->kept, out->data, out->len);
+  buf_clear(out);
+  return 0;
+}
+
+/* Renders tmpl against data through a sink; the render's result. */
+static int render_sink(const char *tmpl, const char *data,
+                       struct test_sink *k, struct buf *out, struct diag *d)
+{
+  struct value_tree *tree = loader_load_bytes("d", data, strlen(data),
+                                              &limits, d);
+  struct mustache_set *set = mustache_set_new(NULL);
+  struct mustache_view view = value_data_view(value_tree_root(tree));
+  struct mustache_sink sink;
+  const struct mustache_template *t;
+  int rc;
+
+  sink.flush = test_flush;
+  sink.closure = k;
+  t = mustache_set_parse(set, "t", tmpl, strlen(tmpl), d);
+  assert_non_null(t);
+  rc = mustache_render_to(set, t, &view, NULL, &sink, out, d);
+  mustache_set_free(set);
+  value_tree_free(tree);
+  return rc;
+}
+
+/* 1000 items of 1000 bytes each: about 15 flushes. */
+static void thousand(struct buf *data)
+{
+  int i;
+
+  buf_puts(data, "{l: [");
+  for (i = 0; i < 1000; i++)
+    buf_printf(data, "%s%d", i ? ", " : "", i);
+  buf_puts(data, "], w: '");
+  for (i = 0; i < 1000; i++)
+    buf_putc(data, (char)('a' + i % 26));
+  buf_puts(data, "'}");
+}
+
+/* The output reaches the sink whole and in order; a sink that fails stops
+   the render at once, with -1 and no message of the engine's. */
+static void test_sink(void **state)
+{
+  const char *tmpl = "{{#l}}{{{w}}}{{/l}}";
+  struct buf data = BUF_INIT, out = BUF_INIT, want = BUF_INIT;
+  struct test_sink k;
+  struct diag *d = diag_new();
+  int i;
+
+  (void)state;
+  thousand(&data);
+  for (i = 0; i < 1000; i++)
+    buf_put(&want, strchr(data.data, '\'') + 1, 1000);
+  memset(&k, 0, sizeof k);
+  assert_int_equal(render_sink(tmpl, data.data, &k, &out, d), 0);
+  buf_put(&k.kept, out.data, out.len);
+  assert_true(k.calls > 10);
+  assert_int_equal(k.kept.len, want.len);
+  assert_memory_equal(k.kept.data, want.data, want.len);
+  buf_free(&k.kept);
+
+  buf_clear(&out);
+  memset(&k, 0, sizeof k);
+  k.fail_at = 1;
+  assert_int_equal(render_sink(tmpl, data.data, &k, &out, d), -1);
+  assert_int_equal(k.calls, 1);
+  assert_true(out.len < MUSTACHE_FLUSH_AT + 1000);
+  assert_int_equal(diag_count(d), 0);
+  buf_free(&k.kept);
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&want);
+  diag_free(d);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -795,6 +887,7 @@ int main(void)
     cmocka_unit_test(test_megabyte_template),
     cmocka_unit_test(test_no_allocation_per_tag),
     cmocka_unit_test(test_renders_repeat),
+    cmocka_unit_test(test_sink),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
