@@ -44,8 +44,16 @@ struct render {
   unsigned gen;
   int strict;
   int failed;
-  int stop; /* end the render at once: the sink failed */
+  int stop; /* end the render at once: the budget is spent, or the sink
+               failed */
   const struct mustache_sink *sink; /* NULL: hold everything */
+  unsigned long steps, max_steps;
+  size_t max_bytes;
+  size_t start;   /* out->len when the render began, until the first flush */
+  size_t flushed; /* bytes the sink has taken */
+  const struct mustache_template *top;  /* the template rendered */
+  const struct mustache_template *at_t; /* the tag being expanded, where a */
+  const struct mustache_node *at_n;     /* budget error points; NULL: none */
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -77,6 +85,41 @@ static void report(struct render *r, const struct mustache_template *t,
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   diag_error(r->d, &m, "%s", msg);
+}
+
+/* Ends the render: it has spent its budget of steps (bytes 0) or bytes.
+   The error points at n, or when n is text at the tag being expanded. */
+static void exceeded(struct render *r, const struct mustache_template *t,
+                     const struct mustache_node *n, int bytes)
+{
+  struct mark m;
+
+  if (n->kind == MUSTACHE_N_TEXT) {
+    t = r->at_t ? r->at_t : r->top;
+    n = r->at_n;
+  }
+  m.file = t->file;
+  m.line = n ? n->line : 0;
+  m.col = n ? n->col : 0;
+  r->failed = 1;
+  r->stop = 1;
+  if (bytes)
+    diag_error(r->d, &m, "render budget exceeded: more than %zu bytes of "
+               "output (raise it with --max-output)", r->max_bytes);
+  else
+    diag_error(r->d, &m, "render budget exceeded: more than %lu steps "
+               "(raise it with --max-steps)", r->max_steps);
+}
+
+/* Counts a step of n (its visit, or one item of a section): -1 when that
+   step is one too many. */
+static int charge(struct render *r, const struct mustache_template *t,
+                  const struct mustache_node *n)
+{
+  if (++r->steps <= r->max_steps)
+    return 0;
+  exceeded(r, t, n, 0);
+  return -1;
 }
 
 static void put_indent(struct buf *out, const struct indent *in)
@@ -200,6 +243,8 @@ static void render_section(struct render *r, const struct mustache_template *t,
                            size_t i, const struct frame *ctx)
 {
   const struct mustache_node *n = &t->nodes[i];
+  const struct mustache_template *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   struct mustache_value v;
   struct frame f;
   size_t len, k;
@@ -207,15 +252,21 @@ static void render_section(struct render *r, const struct mustache_template *t,
   if (!resolve(r, t, n, ctx, &v))
     return;
   f.up = ctx;
+  r->at_t = t;
+  r->at_n = n;
   if (r->data->list(r->closure, v, &len)) {
-    for (k = 0; k < len && !r->stop; k++) {
+    for (k = 0; k < len && charge(r, t, n) == 0; k++) {
       f.v = r->data->item(r->closure, v, k);
       render_nodes(r, t, i + 1, n->end, &f);
+      if (r->stop)
+        break;
     }
   } else if (r->data->truthy(r->closure, v)) {
     f.v = v;
     render_nodes(r, t, i + 1, n->end, &f);
   }
+  r->at_t = at_t;
+  r->at_n = at_n;
 }
 
 /* {{^name}}: once when the value is missing, falsey or an empty list. */
@@ -233,8 +284,16 @@ static void render_inverted(struct render *r, const struct mustache_template *t,
     show = len == 0;
   else
     show = !r->data->truthy(r->closure, v);
-  if (show)
+  if (show) {
+    const struct mustache_template *at_t = r->at_t;
+    const struct mustache_node *at_n = r->at_n;
+
+    r->at_t = t;
+    r->at_n = n;
     render_nodes(r, t, i + 1, n->end, ctx);
+    r->at_t = at_t;
+    r->at_n = at_n;
+  }
 }
 
 /* The template a partial or parent node names; NULL when there is none
@@ -285,9 +344,12 @@ static const struct mustache_template *target(struct render *r,
    line of p by its own white space (on top of the indentation in force);
    an inline one starts afresh, without indentation. */
 static void expand(struct render *r, const struct mustache_template *p,
+                   const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx)
 {
   const struct indent *saved = r->indent;
+  const struct mustache_template *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   int pending = r->pending;
   struct indent in;
 
@@ -301,7 +363,11 @@ static void expand(struct render *r, const struct mustache_template *p,
   }
   r->pending = 1;
   r->depth++;
+  r->at_t = t;
+  r->at_n = n;
   render_nodes(r, p, 0, p->count, ctx);
+  r->at_t = at_t;
+  r->at_n = at_n;
   r->depth--;
   r->indent = saved;
   if (!(n->flags & MUSTACHE_F_STANDALONE))
@@ -350,7 +416,8 @@ static void render_block(struct render *r, const struct mustache_template *t,
                          size_t i, const struct frame *ctx)
 {
   const struct mustache_node *n = &t->nodes[i];
-  const struct mustache_template *from_t = t;
+  const struct mustache_template *from_t = t, *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   const struct indent *saved = r->indent;
   size_t from = i + 1, to = n->end;
   unsigned over = (unsigned)find_override(r, n, &from_t, &from, &to);
@@ -372,7 +439,11 @@ static void render_block(struct render *r, const struct mustache_template *t,
   if (n->flags & MUSTACHE_F_STANDALONE)
     r->pending = 1;
   r->depth += over;
+  r->at_t = t;
+  r->at_n = n;
   render_nodes(r, from_t, from, to, ctx);
+  r->at_t = at_t;
+  r->at_n = at_n;
   r->depth -= over;
   r->indent = saved;
 }
@@ -390,16 +461,26 @@ static void render_parent(struct render *r, const struct mustache_template *t,
   a.parent = i;
   a.up = r->args;
   r->args = &a;
-  expand(r, p, &t->nodes[i], ctx);
+  expand(r, p, t, &t->nodes[i], ctx);
   r->args = a.up;
 }
 
-/* Hands the output to the sink once it holds enough; a failed flush ends
-   the render (its owner reports why). */
-static void spill(struct render *r)
+/* After node n: ends the render when its output has passed the budget,
+   else hands the output to the sink once it holds enough (a failed flush
+   ends the render too; the sink's owner reports why). */
+static void spill(struct render *r, const struct mustache_template *t,
+                  const struct mustache_node *n)
 {
-  if (!r->sink || r->stop || r->out->len < MUSTACHE_FLUSH_AT)
+  if (r->stop)
     return;
+  if (r->out->len - r->start > r->max_bytes - r->flushed) {
+    exceeded(r, t, n, 1);
+    return;
+  }
+  if (!r->sink || r->out->len < MUSTACHE_FLUSH_AT)
+    return;
+  r->flushed += r->out->len - r->start;
+  r->start = 0;
   if (r->sink->flush(r->sink->closure, r->out) < 0) {
     r->failed = 1;
     r->stop = 1;
@@ -414,6 +495,8 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
   while (i < end && !r->stop) {
     const struct mustache_node *n = &t->nodes[i];
 
+    if (charge(r, t, n) < 0)
+      return;
     switch (n->kind) {
     case MUSTACHE_N_TEXT: out_text(r, n->str, n->len); break;
     case MUSTACHE_N_VAR:
@@ -422,13 +505,13 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
     case MUSTACHE_N_INVERTED: render_inverted(r, t, i, ctx); break;
     case MUSTACHE_N_PARTIAL:
       if ((p = target(r, t, n, ctx)) != NULL)
-        expand(r, p, n, ctx);
+        expand(r, p, t, n, ctx);
       break;
     case MUSTACHE_N_PARENT: render_parent(r, t, i, ctx); break;
     case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
     }
     i = is_container(n->kind) ? n->end : i + 1;
-    spill(r);
+    spill(r, t, n);
   }
 }
 
@@ -462,6 +545,10 @@ int mustache_render_to(struct mustache_set *s,
   r.gen = ++s->gen;
   r.sink = sink;
   r.strict = !s->cfg.lenient;
+  r.max_steps = s->cfg.max_steps ? s->cfg.max_steps : MUSTACHE_MAX_STEPS;
+  r.max_bytes = s->cfg.max_bytes ? s->cfg.max_bytes : MUSTACHE_MAX_BYTES;
+  r.start = out->len;
+  r.top = t;
   root.v = view->root;
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);

@@ -78,9 +78,11 @@ static const char *visible(struct buf *b, const char *s, size_t n)
   return b->data;
 }
 
-/* Renders r's template against its data: the output, or the diagnostics
-   joined by newlines when there are any. */
-static void run(const struct row *r, int lenient, struct buf *out)
+/* Renders r's template against its data within a budget of steps and
+   bytes (0: the default): the output, or the diagnostics joined by
+   newlines when there are any. */
+static void run_budget(const struct row *r, int lenient, unsigned long steps,
+                       size_t bytes, struct buf *out)
 {
   struct diag *d = diag_new();
   struct value_tree *data = loader_load_bytes("data.yaml", r->data,
@@ -97,6 +99,8 @@ static void run(const struct row *r, int lenient, struct buf *out)
   cfg.partial = table_partial;
   cfg.closure = (void *)r->partials;
   cfg.lenient = lenient;
+  cfg.max_steps = steps;
+  cfg.max_bytes = bytes;
   set = mustache_set_new(&cfg);
   view = value_data_view(value_tree_root(data));
   t = mustache_set_parse(set, "t.mustache", r->tmpl, strlen(r->tmpl), d);
@@ -110,6 +114,11 @@ static void run(const struct row *r, int lenient, struct buf *out)
   mustache_set_free(set);
   value_tree_free(data);
   diag_free(d);
+}
+
+static void run(const struct row *r, int lenient, struct buf *out)
+{
+  run_budget(r, lenient, 0, 0, out);
 }
 
 static void check(const struct row *rows, size_t n, int lenient)
@@ -868,6 +877,156 @@ static void test_sink(void **state)
   diag_free(d);
 }
 
+/* "{k: {k: ... {k: false}}}", depth levels of k above the false. */
+static void nested_k(struct buf *data, unsigned depth)
+{
+  unsigned i;
+
+  for (i = 0; i < depth; i++)
+    buf_puts(data, "{k: ");
+  buf_puts(data, "{k: false}");
+  for (i = 0; i < depth; i++)
+    buf_putc(data, '}');
+}
+
+/* Eight sections over a list of 100 items, around nothing. The steps, by
+   hand: each of the 8 sections is visited and enters its first item (16
+   steps), the innermost renders its 100 items (to step 115), then each
+   further item of the 7th costs 102 (itself, a visit of the 8th, its 100
+   items). Step 1001 is the 70th of the 9th such round, an item of the
+   8th section, the tag at column 43. */
+static const char eight[] =
+    "{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}"
+    "{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}";
+
+/* Each row's budget: steps, bytes (0: the default). */
+static const struct {
+  struct row row;
+  unsigned long steps;
+  size_t bytes;
+} budgets[] = {
+  {{"sections multiply", eight, NULL,
+    "t.mustache:1:43: error: render budget exceeded: more than 1000 steps "
+    "(raise it with --max-steps)", {NULL}}, 1000, 0},
+  {{"a partial visited counts", "{{>p}}", "{k: {k: false}}",
+    "p:1:1: error: render budget exceeded: more than 3 steps (raise it "
+    "with --max-steps)", {"p", "{{#k}}{{>p}}{{/k}}", NULL}}, 3, 0},
+  {{"the last step allowed", "{{>p}}", "{k: false}", "",
+    {"p", "{{#k}}{{>p}}{{/k}}", NULL}}, 2, 0},
+  {{"text is blamed on the tag around it", "ab{{#l}}-{{.}}-{{/l}}", NULL,
+    "t.mustache:1:3: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"a value is blamed on its tag", "ab{{#l}}{{{.}}}{{/l}}", NULL,
+    "t.mustache:1:9: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"text with no tag around it", "0123456789+", "{}",
+    "t.mustache: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"exactly the bytes allowed", "0123456789", "{}", "0123456789", {NULL}},
+   0, 10},
+};
+
+static void test_budget(void **state)
+{
+  struct buf l = BUF_INIT, out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+  struct row r;
+  size_t i;
+  int k;
+
+  (void)state;
+  buf_puts(&l, "{l: [");
+  for (k = 0; k < 100; k++)
+    buf_printf(&l, "%s%d", k ? ", " : "", k);
+  buf_puts(&l, "]}");
+  for (i = 0; i < COUNT(budgets); i++) {
+    r = budgets[i].row;
+    if (!r.data)
+      r.data = l.data;
+    buf_clear(&out);
+    run_budget(&r, 0, budgets[i].steps, budgets[i].bytes, &out);
+    if (strcmp(out.data, r.want) != 0)
+      fail_msg("%s\n  want: %s\n  got:  %s", r.name,
+               visible(&a, r.want, strlen(r.want)),
+               visible(&b, out.data, out.len));
+  }
+  buf_free(&l);
+  buf_free(&out);
+  buf_free(&a);
+  buf_free(&b);
+}
+
+/* The default budget ends what would run for ever: a partial that
+   includes itself twice at each level of data 40 deep (2^40 expansions),
+   in steps; the same with text, in bytes. */
+static void test_budget_defaults(void **state)
+{
+  struct buf data = BUF_INIT, out = BUF_INIT, big = BUF_INIT;
+  struct row r = {"doubling", "{{>p}}", NULL, NULL,
+                  {"p", "{{#k}}{{>p}}{{>p}}{{/k}}", NULL}};
+  int i;
+
+  (void)state;
+  nested_k(&data, 40);
+  r.data = data.data;
+  run(&r, 0, &out);
+  assert_non_null(strstr(out.data, ": error: render budget exceeded: more "
+                                   "than 16000000 steps (raise it with "
+                                   "--max-steps)"));
+  assert_null(strchr(out.data, '\n'));
+  buf_puts(&big, "{{#k}}{{>p}}");
+  for (i = 0; i < 1024; i++)
+    buf_puts(&big, "0123456789abcdef");
+  buf_puts(&big, "{{>p}}{{/k}}");
+  r.partials[1] = big.data;
+  buf_clear(&out);
+  run(&r, 0, &out);
+  assert_string_equal(out.data, "p:1:1: error: render budget exceeded: more "
+                      "than 67108864 bytes of output (raise it with "
+                      "--max-output)");
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&big);
+}
+
+/* The budget counts the bytes a sink has taken. */
+static void test_budget_sink(void **state)
+{
+  struct buf data = BUF_INIT, out = BUF_INIT;
+  struct mustache_config cfg;
+  struct diag *d = diag_new();
+  struct value_tree *tree;
+  struct mustache_set *set;
+  struct mustache_view view;
+  struct mustache_sink sink;
+  struct test_sink k;
+  const struct mustache_template *t;
+
+  (void)state;
+  thousand(&data);
+  tree = loader_load_bytes("d", data.data, data.len, &limits, d);
+  memset(&cfg, 0, sizeof cfg);
+  cfg.max_bytes = 100000;
+  set = mustache_set_new(&cfg);
+  view = value_data_view(value_tree_root(tree));
+  memset(&k, 0, sizeof k);
+  sink.flush = test_flush;
+  sink.closure = &k;
+  t = mustache_set_parse(set, "t", "{{#l}}{{{w}}}{{/l}}", 19, d);
+  assert_int_equal(mustache_render_to(set, t, &view, NULL, &sink, &out, d),
+                   -1);
+  assert_int_equal(k.calls, 1);
+  assert_int_equal(diag_count(d), 1);
+  assert_string_equal(diag_message(d, 0), "t:1:7: error: render budget "
+                      "exceeded: more than 100000 bytes of output (raise it "
+                      "with --max-output)");
+  mustache_set_free(set);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&k.kept);
+  buf_free(&data);
+  buf_free(&out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -888,6 +1047,9 @@ int main(void)
     cmocka_unit_test(test_no_allocation_per_tag),
     cmocka_unit_test(test_renders_repeat),
     cmocka_unit_test(test_sink),
+    cmocka_unit_test(test_budget),
+    cmocka_unit_test(test_budget_defaults),
+    cmocka_unit_test(test_budget_sink),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
