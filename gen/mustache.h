@@ -47,11 +47,13 @@
    Each tag reports a given problem once per render, however often a loop
    reaches it. A partial's parse errors are reported by the render that
    first loads it; later renders that reach it fail without repeating them.
-   A budget exceeded ends the render at once, and so does a sink that
-   fails (which adds no message of the engine's own). The budget errors
-   point at the tag being expanded when the limit was passed (at the
-   template as a whole when no tag is); --max-steps and --max-output are
-   the command's options that set max_steps and max_bytes.
+   Three problems end a render at once: a nesting too deep (its cause, a
+   partial that includes itself, would go on multiplying), a budget
+   exceeded, and a sink that fails (which adds no message of its own).
+   The budget errors point at the tag being expanded when the limit was
+   passed (at the template as a whole when no tag is); --max-steps and
+   --max-output are the command's options that set max_steps and
+   max_bytes.
 */
 #ifndef STATUSGEN_MUSTACHE_H
 #define STATUSGEN_MUSTACHE_H

@@ -44,8 +44,8 @@ struct render {
   unsigned gen;
   int strict;
   int failed;
-  int stop; /* end the render at once: the budget is spent, or the sink
-               failed */
+  int stop; /* end the render at once: nested too deep, the budget is
+               spent, or the sink failed */
   const struct mustache_sink *sink; /* NULL: hold everything */
   unsigned long steps, max_steps;
   size_t max_bytes;
@@ -324,6 +324,7 @@ static const struct mustache_template *target(struct render *r,
     report(r, t, n, "%s '%s' nested too deep (limit %d)",
            n->kind == MUSTACHE_N_PARENT ? "parent" : "partial", shown,
            MUSTACHE_MAX_DEPTH);
+    r->stop = 1;
     return NULL;
   }
   p = len ? mustache_set_partial(r->set, name, len, r->d, &why) : NULL;
@@ -428,6 +429,7 @@ static void render_block(struct render *r, const struct mustache_template *t,
     report(r, t, n, "block '%s' nested too deep (limit %d)",
            mustache_show(shown, sizeof shown, n->str, n->len),
            MUSTACHE_MAX_DEPTH);
+    r->stop = 1;
     return;
   }
   if (n->indent_len) {
