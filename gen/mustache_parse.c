@@ -182,12 +182,34 @@ static void tag_indent(const struct parser *p, const struct tag *tg,
   *n = ws - cut;
 }
 
+/* The first '=' followed by the closing delimiter at or after i: the end
+   of a delimiter change, whose new delimiters may hold the closing one
+   ({{=[ ]=}}[=[[ ]]=]); NPOS if absent. */
+static size_t change_end(const struct parser *p, size_t i)
+{
+  size_t k = i;
+
+  while ((k = find(p, k, p->close, p->close_len)) != NPOS) {
+    if (k > i && p->src[k - 1] == '=')
+      return k - 1;
+    k++;
+  }
+  return NPOS;
+}
+
 /* Where the closing delimiter of a tag whose body starts at i ends the
    body, for a sigil that must also end it ('}' or '='); NPOS if absent. */
 static size_t body_end(struct parser *p, size_t i, int sigil, size_t *end)
 {
-  size_t k = find(p, i, p->close, p->close_len);
+  size_t k;
 
+  if (sigil == '=') {
+    k = change_end(p, i);
+    if (k != NPOS)
+      *end = k + 1 + p->close_len;
+    return k;
+  }
+  k = find(p, i, p->close, p->close_len);
   if (k == NPOS)
     return NPOS;
   *end = k + p->close_len;
@@ -201,8 +223,6 @@ static size_t body_end(struct parser *p, size_t i, int sigil, size_t *end)
     }
     return NPOS;
   }
-  if (sigil == '=')
-    return k > i && p->src[k - 1] == '=' ? k - 1 : NPOS;
   return k;
 }
 
@@ -438,7 +458,9 @@ static int open_frame(struct parser *p, const struct tag *tg, size_t i)
 }
 
 /* {{=a b=}}: two delimiters, neither holding '=' (white space cannot be
-   in them by construction). */
+   in them by construction). The spec forbids only '=' followed by the
+   closing delimiter in force; we refuse every '=', which keeps the end of
+   the next change plain to read. */
 static size_t set_delimiters(struct parser *p, size_t text,
                              const struct tag *tg)
 {

@@ -169,6 +169,12 @@ static const struct row delimiters[] = {
    "{v: <b>}", "<b>", {NULL}},
   {"one-character delimiters", "{{=( )=}}(v)(#s)!(/s)", "{v: 1, s: true}",
    "1!", {NULL}},
+  {"new delimiters holding the closing one", "{{=[ ]=}}[=[[ ]]=][[x]]",
+   "{x: X}", "X", {NULL}},
+  {"the closing one twice over", "{{=| |=}}|=|| ||=|||x||", "{x: X}", "X",
+   {NULL}},
+  {"a change ends at the first '=' and closing delimiter",
+   "{{=<% %>=}}<%=a b=%>c=%>axb", "{x: X}", "c=%>X", {NULL}},
 };
 
 static const struct row interpolation[] = {
