@@ -11,9 +11,19 @@
    (a.b.c) or "."; partial names are relative paths (c/lookup). A tag alone
    on its line takes the line with it; a standalone partial or parent
    indents every line it renders by the tag's white space, and a block
-   re-indents what fills it to its own indentation. Our own choices: an
-   empty line is never indented (generated files get no trailing blanks),
-   and white space may come before the sigil ({{ #a }}).
+   re-indents what fills it to its own indentation. White space may come
+   before the sigil ({{ #a }}).
+
+   Indentation is the spec's: it belongs to each line of the partial's
+   source, so a line gets it as soon as anything on that line renders,
+   even a tag that renders nothing, and keeps it when the line goes on in
+   the including template (" {{>p}}\na", p "{{c}}" and no c: " a"). The
+   first line of what fills a block is indented when the block's tag
+   stands alone, and goes on the tag's line when it does not. Our one
+   change: indentation that the output follows at once with a line end
+   (\n or \r), or with its own end, is left out, so that generated files
+   get no trailing blanks ("  {{>p}}\n" with that p gives "", not "  ",
+   and "  {{>q}}\n" with q "a\n\nb\n" gives "  a\n\n  b\n").
 
    Errors go to a diag sink as "TEMPLATE:LINE:COL: error: MESSAGE", where
    TEMPLATE is the name the caller gave, LINE and COL are 1-based and COL

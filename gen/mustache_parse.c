@@ -50,6 +50,7 @@ struct parser {
   size_t line_start; /* where the line holding cur starts */
   unsigned line, col;
   int clear;    /* only spaces and tabs from line_start to cur */
+  int bol;      /* no node yet for the source line of the next node */
   size_t strip; /* leading white space dropped from each line here */
   struct frame stack[MUSTACHE_MAX_NESTING];
   unsigned depth;
@@ -297,6 +298,9 @@ static size_t push(struct parser *p, int kind, const struct tag *tg)
   n = &t->nodes[t->count];
   memset(n, 0, sizeof *n);
   n->kind = (unsigned char)kind;
+  if (p->bol)
+    n->flags = MUSTACHE_F_LINE;
+  p->bol = 0;
   if (tg) {
     n->line = tg->line;
     n->col = tg->col;
@@ -304,6 +308,30 @@ static size_t push(struct parser *p, int kind, const struct tag *tg)
     n->len = tg->body_len;
   }
   return t->count++;
+}
+
+/* Node i is a standalone tag: its line is gone, so it starts none, and
+   the text after it starts the next. */
+static void alone(struct parser *p, size_t i)
+{
+  p->t->nodes[i].flags &= (unsigned char)~MUSTACHE_F_LINE;
+  p->bol = 1;
+}
+
+/* A tag that renders nothing and has no node (a comment, a delimiter
+   change, a closing tag): when it is the first thing on its line and the
+   line goes on, an empty text node stands for it, so that the line is
+   indented as the spec wants however the rest of it renders. */
+static void mark_line(struct parser *p, const struct tag *tg, int standalone)
+{
+  size_t i;
+
+  if (standalone) {
+    p->bol = 1;
+  } else if (p->bol) {
+    i = push(p, MUSTACHE_N_TEXT, NULL);
+    p->t->nodes[i].str = p->src + tg->start;
+  }
 }
 
 static void push_text(struct parser *p, size_t a, size_t b)
@@ -315,6 +343,7 @@ static void push_text(struct parser *p, size_t a, size_t b)
   i = push(p, MUSTACHE_N_TEXT, NULL);
   p->t->nodes[i].str = p->src + a;
   p->t->nodes[i].len = b - a;
+  p->bol = p->src[b - 1] == '\n';
 }
 
 /* Adds the text a..b, dropping up to strip blanks at each line start. */
@@ -487,7 +516,9 @@ static size_t set_delimiters(struct parser *p, size_t text,
     p->close = b;
     p->close_len = nb;
   }
-  return flush(p, text, tg, tg->left && tg->right);
+  text = flush(p, text, tg, tg->left && tg->right);
+  mark_line(p, tg, tg->left && tg->right);
+  return text;
 }
 
 /* {{name}}, {{&name}}, {{{name}}}. */
@@ -519,6 +550,10 @@ static size_t section(struct parser *p, size_t text, const struct tag *tg)
 
   text = flush(p, text, tg, tg->left && tg->right);
   i = push(p, tg->sigil == '#' ? MUSTACHE_N_SECTION : MUSTACHE_N_INVERTED, tg);
+  if (tg->left && tg->right) {
+    p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
+    alone(p, i);
+  }
   dotted(p, tg, i);
   open_frame(p, tg, i);
   return text;
@@ -541,6 +576,7 @@ static size_t partial(struct parser *p, size_t text, const struct tag *tg)
     n->flags |= MUSTACHE_F_STANDALONE;
     n->indent = ws;
     n->indent_len = ws_len;
+    alone(p, i);
   }
   return text;
 }
@@ -600,6 +636,7 @@ static size_t block(struct parser *p, size_t text, const struct tag *tg)
     tag_indent(p, tg, &f->ws, &f->ws_len);
   if (standalone) {
     own = blanks(p, tg->eol);
+    alone(p, i);
     if (!arg) {
       p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
       p->t->nodes[i].indent = p->src + tg->eol + (own > strip ? strip : own);
@@ -632,18 +669,25 @@ static size_t end_frame(struct parser *p, size_t text, const struct tag *tg)
   if (kind == MUSTACHE_N_PARENT) {
     emit_text(p, text, tg->start);
     if (f->left && (f->right || tg->right)) {
-      if (f->ws_node != NPOS)
+      if (f->ws_node != NPOS) {
         p->t->nodes[f->ws_node].len = 0;
+        p->t->nodes[f->ws_node].flags |= MUSTACHE_F_STANDALONE;
+        alone(p, f->ws_node);
+      }
       p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
       p->t->nodes[i].indent = f->ws;
       p->t->nodes[i].indent_len = f->ws_len;
+      alone(p, i);
     }
     text = tg->right && (tg->left || f->left) ? tg->eol : tg->end;
+    p->bol = text == tg->eol;
   } else if (kind == MUSTACHE_N_BLOCK && arg) {
     emit_text(p, text, tg->left ? p->line_start : tg->start);
     text = tg->end;
+    p->bol = 0;
   } else {
     text = flush(p, text, tg, tg->left && tg->right);
+    mark_line(p, tg, tg->left && tg->right);
     if (kind == MUSTACHE_N_BLOCK && f->left && tg->right &&
         !(p->t->nodes[i].flags & MUSTACHE_F_STANDALONE)) {
       p->t->nodes[i].indent = f->ws;
@@ -696,7 +740,10 @@ static size_t close_tag(struct parser *p, size_t text, const struct tag *tg)
 static size_t handle(struct parser *p, size_t text, const struct tag *tg)
 {
   switch (tg->sigil) {
-  case '!': return flush(p, text, tg, tg->left && tg->right);
+  case '!':
+    text = flush(p, text, tg, tg->left && tg->right);
+    mark_line(p, tg, tg->left && tg->right);
+    return text;
   case '=': return set_delimiters(p, text, tg);
   case '#':
   case '^': return section(p, text, tg);
@@ -760,6 +807,7 @@ struct mustache_template *mustache_tree_parse(const char *file, const char *src,
   p.line = 1;
   p.col = 1;
   p.clear = 1;
+  p.bol = 1;
   run(&p);
   if (p.errors) {
     mustache_tree_free(t);

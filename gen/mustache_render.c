@@ -2,7 +2,15 @@
    The context stack, the indentation of standalone partials and blocks,
    and the block arguments of the parents being expanded are linked lists
    on the C stack, so rendering allocates nothing but output growth (and,
-   the first time a partial is named, the partial). */
+   the first time a partial is named, the partial).
+
+   Indentation, as the spec has it, is text at the start of each source
+   line of an indented partial: it is written when the first node of such
+   a line renders (a node flagged LINE, or a line that starts inside a
+   text node), whatever that node renders. It stays "owed" until the next
+   byte: if that byte ends the line (or nothing follows at all), the
+   indentation is taken back out of the buffer, so no line ends in blanks
+   that indentation put there. */
 #include "mustache_tree.h"
 
 #include <stdarg.h>
@@ -38,8 +46,12 @@ struct render {
   struct diag *d;
   const struct indent *indent; /* NULL: none */
   const struct args *args;
-  int pending;    /* at the start of a line of template text: indent the
-                     next output unless it ends the line at once */
+  int owed;       /* out[owed_at, owed_end) is indentation that nothing */
+  size_t owed_at; /* has followed yet: taken back if a line end or the */
+  size_t owed_end;/* end of the output comes next */
+  int first;      /* a block's content begins: 1, its first line is a line
+                     start (the block stood alone); 2, it is not, though
+                     the content's source says so; 0, neither */
   unsigned depth; /* partials, parents and overrides being expanded */
   unsigned gen;
   int strict;
@@ -130,45 +142,57 @@ static void put_indent(struct buf *out, const struct indent *in)
   buf_put(out, in->s, in->n);
 }
 
-/* Template text: lines that start here get the indentation, unless they
-   are empty (no trailing white space in generated files). */
+/* A source line starts: writes the indentation in force, owed. */
+static void owe(struct render *r)
+{
+  if (!r->indent)
+    return;
+  if (!r->owed) {
+    r->owed = 1;
+    r->owed_at = r->out->len;
+  }
+  put_indent(r->out, r->indent);
+  r->owed_end = r->out->len;
+}
+
+/* After a write: owed indentation stays when something other than a line
+   end followed it, and is taken back when a line end did. */
+static void settle(struct render *r)
+{
+  struct buf *o = r->out;
+  char c;
+
+  if (!r->owed || o->len == r->owed_end)
+    return;
+  r->owed = 0;
+  c = o->data[r->owed_end];
+  if (c != '\n' && c != '\r')
+    return;
+  memmove(o->data + r->owed_at, o->data + r->owed_end, o->len - r->owed_end);
+  buf_truncate(o, o->len - (r->owed_end - r->owed_at));
+}
+
+/* Template text. Its first line was indented when its node began (if it
+   starts a line); each line after a line end inside it starts one. */
 static void out_text(struct render *r, const char *s, size_t n)
 {
   const char *nl;
   size_t k;
 
-  if (!n)
-    return;
-  if (!r->indent) {
+  if (!r->indent && !r->owed) {
     buf_put(r->out, s, n);
-    r->pending = s[n - 1] == '\n';
     return;
   }
   while (n) {
     nl = memchr(s, '\n', n);
     k = nl ? (size_t)(nl - s) + 1 : n;
-    if (r->pending && s[0] != '\n' && s[0] != '\r')
-      put_indent(r->out, r->indent);
     buf_put(r->out, s, k);
-    r->pending = s[k - 1] == '\n';
+    settle(r);
     s += k;
     n -= k;
+    if (n)
+      owe(r);
   }
-}
-
-/* A value's text: indented if it starts a line, never inside. */
-static void out_value(struct render *r, const char *s, size_t n,
-                      void (*escape)(struct buf *, const char *, size_t))
-{
-  if (!n)
-    return;
-  if (r->pending && r->indent && s[0] != '\n' && s[0] != '\r')
-    put_indent(r->out, r->indent);
-  if (escape)
-    escape(r->out, s, n);
-  else
-    buf_put(r->out, s, n);
-  r->pending = 0;
 }
 
 /* Finds the value of n's name on the context stack: 1, or 0 when the data
@@ -215,8 +239,9 @@ static int print(struct render *r, const struct mustache_template *t,
   return -1;
 }
 
-/* {{name}}, {{{name}}}. Printed straight into the output when neither
-   escaping nor indentation needs to see the text first. */
+/* {{name}}, {{{name}}}: printed straight into the output unless it is
+   escaped. A value's own line ends start no source line: what follows
+   them is not indented. */
 static void render_var(struct render *r, const struct mustache_template *t,
                        const struct mustache_node *n, const struct frame *ctx)
 {
@@ -224,18 +249,17 @@ static void render_var(struct render *r, const struct mustache_template *t,
       n->kind == MUSTACHE_N_VAR ? r->escape : NULL;
   struct buf *tmp = &r->set->scratch;
   struct mustache_value v;
-  size_t before = r->out->len;
 
   if (!resolve(r, t, n, ctx, &v))
     return;
-  if (!escape && !(r->pending && r->indent)) {
-    if (print(r, t, n, v, r->out) == 0 && r->out->len > before)
-      r->pending = 0;
-    return;
+  if (!escape) {
+    print(r, t, n, v, r->out);
+  } else {
+    buf_clear(tmp);
+    if (print(r, t, n, v, tmp) == 0 && tmp->len)
+      escape(r->out, tmp->data, tmp->len);
   }
-  buf_clear(tmp);
-  if (print(r, t, n, v, tmp) == 0)
-    out_value(r, tmp->data, tmp->len, escape);
+  settle(r);
 }
 
 /* {{#name}}: once per item of a list, once for a truthy value. */
@@ -343,7 +367,8 @@ static const struct mustache_template *target(struct render *r,
 
 /* Renders partial or parent p for node n: a standalone tag indents every
    line of p by its own white space (on top of the indentation in force);
-   an inline one starts afresh, without indentation. */
+   an inline one renders p without indentation, though the line it sits
+   on has its own (written, if due, when the tag's node began). */
 static void expand(struct render *r, const struct mustache_template *p,
                    const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx)
@@ -351,7 +376,6 @@ static void expand(struct render *r, const struct mustache_template *p,
   const struct indent *saved = r->indent;
   const struct mustache_template *at_t = r->at_t;
   const struct mustache_node *at_n = r->at_n;
-  int pending = r->pending;
   struct indent in;
 
   if (!(n->flags & MUSTACHE_F_STANDALONE)) {
@@ -362,7 +386,6 @@ static void expand(struct render *r, const struct mustache_template *p,
     in.up = r->indent;
     r->indent = &in;
   }
-  r->pending = 1;
   r->depth++;
   r->at_t = t;
   r->at_n = n;
@@ -371,8 +394,6 @@ static void expand(struct render *r, const struct mustache_template *p,
   r->at_n = at_n;
   r->depth--;
   r->indent = saved;
-  if (!(n->flags & MUSTACHE_F_STANDALONE))
-    r->pending = pending;
 }
 
 static int is_container(int kind)
@@ -438,12 +459,12 @@ static void render_block(struct render *r, const struct mustache_template *t,
     in.up = r->indent;
     r->indent = &in;
   }
-  if (n->flags & MUSTACHE_F_STANDALONE)
-    r->pending = 1;
   r->depth += over;
   r->at_t = t;
   r->at_n = n;
+  r->first = n->flags & MUSTACHE_F_STANDALONE ? 1 : 2;
   render_nodes(r, from_t, from, to, ctx);
+  r->first = 0;
   r->at_t = at_t;
   r->at_n = at_n;
   r->depth -= over;
@@ -479,7 +500,7 @@ static void spill(struct render *r, const struct mustache_template *t,
     exceeded(r, t, n, 1);
     return;
   }
-  if (!r->sink || r->out->len < MUSTACHE_FLUSH_AT)
+  if (!r->sink || r->owed || r->out->len < MUSTACHE_FLUSH_AT)
     return;
   r->flushed += r->out->len - r->start;
   r->start = 0;
@@ -499,6 +520,13 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
 
     if (charge(r, t, n) < 0)
       return;
+    if (r->first && !(n->flags & MUSTACHE_F_STANDALONE)) {
+      if (r->first == 1)
+        owe(r);
+      r->first = 0;
+    } else if (n->flags & MUSTACHE_F_LINE) {
+      owe(r);
+    }
     switch (n->kind) {
     case MUSTACHE_N_TEXT: out_text(r, n->str, n->len); break;
     case MUSTACHE_N_VAR:
@@ -543,7 +571,6 @@ int mustache_render_to(struct mustache_set *s,
   r.escape = escape;
   r.out = out;
   r.d = d;
-  r.pending = 1;
   r.gen = ++s->gen;
   r.sink = sink;
   r.strict = !s->cfg.lenient;
@@ -554,5 +581,7 @@ int mustache_render_to(struct mustache_set *s,
   root.v = view->root;
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);
+  if (r.owed)
+    buf_truncate(out, r.owed_at);
   return r.failed ? -1 : 0;
 }

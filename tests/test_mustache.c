@@ -121,22 +121,27 @@ static void run(const struct row *r, int lenient, struct buf *out)
   run_budget(r, lenient, 0, 0, out);
 }
 
+/* Runs every row, prints each that fails, then fails if any did. */
 static void check(const struct row *rows, size_t n, int lenient)
 {
   struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
-  size_t i;
+  size_t i, failed = 0;
 
   for (i = 0; i < n; i++) {
     buf_clear(&out);
     run(&rows[i], lenient, &out);
-    if (strcmp(out.data, rows[i].want) != 0)
-      fail_msg("%s\n  want: %s\n  got:  %s", rows[i].name,
-               visible(&a, rows[i].want, strlen(rows[i].want)),
-               visible(&b, out.data, out.len));
+    if (strcmp(out.data, rows[i].want) == 0)
+      continue;
+    print_error("%s\n  want: %s\n  got:  %s\n", rows[i].name,
+                visible(&a, rows[i].want, strlen(rows[i].want)),
+                visible(&b, out.data, out.len));
+    failed++;
   }
   buf_free(&out);
   buf_free(&a);
   buf_free(&b);
+  if (failed)
+    fail_msg("%zu of %zu rows failed", failed, n);
 }
 
 static const struct row comments[] = {
@@ -293,6 +298,40 @@ static const struct row partials[] = {
    {"a", "A", "b", "B", NULL}},
   {"a standalone dynamic partial", "  {{>*w}}\n", "{w: p}", "  1\n  2\n",
    {"p", "1\n2\n", NULL}},
+  {"an inline partial starting an indented line", "  {{>a}}\n", "{}",
+   "  X.\n", {"a", "{{>b}}.\n", "b", "X", NULL}},
+  {"an inline partial's own lines are not indented", "  {{>a}}\n",
+   "{v: A}", "  X\nY\nA\n", {"a", "{{>b}}{{v}}\n", "b", "X\nY\n", NULL}},
+  {"an inline partial after a value", "  {{>a}}\n", "{v: A}",
+   "  AX\nY.\n", {"a", "{{v}}{{>b}}.\n", "b", "X\nY", NULL}},
+  {"an empty tag's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{c}}", NULL}},
+  {"an empty section's line goes on", " {{>p}}\na", "{f: false}",
+   " x\n a", {"p", "x\n{{#f}}y{{/f}}", NULL}},
+  {"a comment's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{!c}}{{!d}}", NULL}},
+  {"a delimiter change's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{=< >=}}<={{ }}=>", NULL}},
+  {"a standalone line does not go on", " {{>p}}\na", "{s: true}",
+   " x\na", {"p", "x\n{{#s}}\n{{/s}}", NULL}},
+  {"a closing tag's indentation is inside its section", " {{>p}}\n",
+   "{s: [1, 2]}", " x\n  x\n y", {"p", "{{#s}}\nx\n{{/s}}y", NULL}},
+  {"and goes with it", " {{>p}}\n", "{s: false}", "y",
+   {"p", "{{#s}}\nx\n{{/s}}y", NULL}},
+  {"an opening tag's indentation is outside", " {{>p}}\n", "{s: [1, 2]}",
+   " x\nx\n", {"p", "{{#s}}x\n{{/s}}", NULL}},
+  {"an inverted closing tag's too", " {{>p}}\n", "{}", " x\n y",
+   {"p", "{{^f}}\nx\n{{/f}}y", NULL}},
+  {"lines of a partial without a line end", "{{#l}}\n  {{>p}}\n{{/l}}",
+   "{l: [1, 2]}", "  1  2", {"p", "{{.}}", NULL}},
+  /* Our rule where the spec differs: indentation followed at once by a
+     line end or the end of the output is left out (spec: " ", " \na"). */
+  {"no trailing blanks at the end", " {{>p}}\n", "{}", "",
+   {"p", "{{c}}", NULL}},
+  {"no trailing blanks before a line end", " {{>p}}\n\na", "{}", "\na",
+   {"p", "{{c}}", NULL}},
+  {"no trailing blanks before a value's line end", " {{>p}}\n",
+   "{v: \"\\nx\"}", "\nx", {"p", "{{v}}", NULL}},
 };
 
 static const struct row inheritance[] = {
