@@ -11,8 +11,10 @@
    (a.b.c) or "."; partial names are relative paths (c/lookup). A tag alone
    on its line takes the line with it; a standalone partial or parent
    indents every line it renders by the tag's white space, and a block
-   re-indents what fills it to its own indentation. White space may come
-   before the sigil ({{ #a }}).
+   re-indents what fills it to its own indentation. A parent's arguments
+   fill the blocks of the parent and of its own parents, not those of a
+   partial they include: a block is a parameter of its template. White
+   space may come before the sigil ({{ #a }}).
 
    Indentation is the spec's: it belongs to each line of the partial's
    source, so a line gets it as soon as anything on that line renders,

@@ -471,6 +471,24 @@ static void render_block(struct render *r, const struct mustache_template *t,
   r->indent = saved;
 }
 
+/* {{>name}}: the partial, whose blocks are its own parameters: the
+   arguments of the parents being expanded stop here, so that it renders
+   its blocks' defaults ("a parameter of the containing template", says
+   the spec). */
+static void render_partial(struct render *r, const struct mustache_template *t,
+                           const struct mustache_node *n,
+                           const struct frame *ctx)
+{
+  const struct mustache_template *p = target(r, t, n, ctx);
+  const struct args *args = r->args;
+
+  if (!p)
+    return;
+  r->args = NULL;
+  expand(r, p, t, n, ctx);
+  r->args = args;
+}
+
 /* {{<name}}: the parent template, with this node's blocks as arguments. */
 static void render_parent(struct render *r, const struct mustache_template *t,
                           size_t i, const struct frame *ctx)
@@ -513,8 +531,6 @@ static void spill(struct render *r, const struct mustache_template *t,
 static void render_nodes(struct render *r, const struct mustache_template *t,
                          size_t i, size_t end, const struct frame *ctx)
 {
-  const struct mustache_template *p;
-
   while (i < end && !r->stop) {
     const struct mustache_node *n = &t->nodes[i];
 
@@ -533,10 +549,7 @@ static void render_nodes(struct render *r, const struct mustache_template *t,
     case MUSTACHE_N_RAW: render_var(r, t, n, ctx); break;
     case MUSTACHE_N_SECTION: render_section(r, t, i, ctx); break;
     case MUSTACHE_N_INVERTED: render_inverted(r, t, i, ctx); break;
-    case MUSTACHE_N_PARTIAL:
-      if ((p = target(r, t, n, ctx)) != NULL)
-        expand(r, p, t, n, ctx);
-      break;
+    case MUSTACHE_N_PARTIAL: render_partial(r, t, n, ctx); break;
     case MUSTACHE_N_PARENT: render_parent(r, t, i, ctx); break;
     case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
     }

@@ -381,6 +381,13 @@ static const struct row inheritance[] = {
    {"base", "{{$t}}d{{/t}}", NULL}},
   {"two parents on one line", "{{<p}}{{$a}}1{{/a}}{{/p}} {{<p}}{{/p}}\n",
    "{}", "(1) (0)\n", {"p", "({{$a}}0{{/a}})", NULL}},
+  {"arguments stop at a partial", "{{<p}}{{$b}}O{{/b}}{{/p}}", "{}", "D",
+   {"p", "{{>q}}", "q", "{{$b}}D{{/b}}", NULL}},
+  {"a partial in an argument has its own blocks",
+   "{{<p}}{{$b}}<{{>p}}>{{/b}}{{/p}}", "{}", "<D>",
+   {"p", "{{$b}}D{{/b}}", NULL}},
+  {"arguments go on to the parent's parents", "{{<p}}{{$b}}O{{/b}}{{/p}}",
+   "{}", "O", {"p", "{{<q}}{{/q}}", "q", "{{$b}}D{{/b}}", NULL}},
 };
 
 /* Rows that hold in strict mode: every name exists, some as null. */
