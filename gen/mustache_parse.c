@@ -581,10 +581,10 @@ static size_t partial(struct parser *p, size_t text, const struct tag *tg)
   return text;
 }
 
-/* {{<name}}: what it holds besides blocks is ignored, so the tag needs
-   only white space before it to stand alone (its closing tag, only after
-   it); the white space goes in a node of its own, dropped at the close if
-   the pair stands alone. */
+/* {{<name}}: what it holds besides blocks is ignored, so the pair stands
+   alone as one tag would: white space only before the opening tag and
+   after the closing one. The white space before goes in a node of its
+   own, dropped at the close if the pair stands alone. */
 static size_t parent(struct parser *p, size_t text, const struct tag *tg)
 {
   const char *ws = NULL;
@@ -668,7 +668,9 @@ static size_t end_frame(struct parser *p, size_t text, const struct tag *tg)
 
   if (kind == MUSTACHE_N_PARENT) {
     emit_text(p, text, tg->start);
-    if (f->left && (f->right || tg->right)) {
+    text = tg->end;
+    p->bol = 0;
+    if (f->left && tg->right) {
       if (f->ws_node != NPOS) {
         p->t->nodes[f->ws_node].len = 0;
         p->t->nodes[f->ws_node].flags |= MUSTACHE_F_STANDALONE;
@@ -678,9 +680,8 @@ static size_t end_frame(struct parser *p, size_t text, const struct tag *tg)
       p->t->nodes[i].indent = f->ws;
       p->t->nodes[i].indent_len = f->ws_len;
       alone(p, i);
+      text = tg->eol;
     }
-    text = tg->right && (tg->left || f->left) ? tg->eol : tg->end;
-    p->bol = text == tg->eol;
   } else if (kind == MUSTACHE_N_BLOCK && arg) {
     emit_text(p, text, tg->left ? p->line_start : tg->start);
     text = tg->end;

@@ -403,7 +403,8 @@ static int is_container(int kind)
 }
 
 /* The argument for block n from the parents being expanded: the
-   outermost wins, so a template overrides what its parents pass on. */
+   outermost wins, so a template overrides what its parents pass on, and
+   of two arguments of one parent for the same block, the last. */
 static int find_override(const struct render *r, const struct mustache_node *n,
                          const struct mustache_template **t, size_t *from,
                          size_t *to)
@@ -424,7 +425,6 @@ static int find_override(const struct render *r, const struct mustache_node *n,
         *from = k + 1;
         *to = c->end;
         found = 1;
-        break;
       }
       k = is_container(c->kind) ? c->end : k + 1;
     }

@@ -388,6 +388,14 @@ static const struct row inheritance[] = {
    {"p", "{{$b}}D{{/b}}", NULL}},
   {"arguments go on to the parent's parents", "{{<p}}{{$b}}O{{/b}}{{/p}}",
    "{}", "O", {"p", "{{<q}}{{/q}}", "q", "{{$b}}D{{/b}}", NULL}},
+  {"the last of two arguments wins", "{{<p}}{{$b}}1{{/b}}{{$b}}2{{/b}}{{/p}}",
+   "{}", "2", {"p", "{{$b}}D{{/b}}", NULL}},
+  {"a parent stands alone by its outer sides", "\t{{<p}}\n{{/p}}x", "{}",
+   "\tP\nQ\nx", {"p", "P\nQ\n", NULL}},
+  {"a closing tag's line end stays when the pair is not alone",
+   "x{{<p}}\n{{/p}}\ny", "{}", "xP\n\ny", {"p", "P\n", NULL}},
+  {"the line goes on after an inline parent", " {{>q}}\n", "{x: X}",
+   " a\nX", {"q", "{{<p}}{{/p}}{{x}}", "p", "a\n", NULL}},
 };
 
 /* Rows that hold in strict mode: every name exists, some as null. */
