@@ -89,9 +89,13 @@ FUZZ_SEEDS_template :=
 FUZZ_SEEDS_lookups  :=
 
 RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
+# The engine's differential test: a committed corpus of random templates
+# that an independent implementation rendered (tests/differential).
+DIFF_DIR     := tests/differential
+DIFFERENTIAL := $(B)/differential
 
 .PHONY: all deps check memcheck conformance bench fuzz clean help install \
-        uninstall install-lib uninstall-lib format
+        uninstall install-lib uninstall-lib format differential-corpus
 
 all: $(STATUSGEN) $(GEN_STAMP)
 
@@ -167,13 +171,21 @@ $(B)/tests/test_http_lookups: $(B)/tobj/test_http_lookups.o \
 $(B)/mustache-spec: $(B)/tobj/conformance.o $(SUPPORT) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
 
+$(DIFFERENTIAL): $(B)/tobj/differential/run.o $(SUPPORT) $(LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
+
+# Writes the corpus anew (needs node and the npm registry; check does not).
+differential-corpus:
+	cd $(DIFF_DIR) && npm install --no-audit --no-fund && \
+	  node gen.mjs > corpus.json.tmp && mv corpus.json.tmp corpus.json
+
 # The example vendors out/ as a user would: its own flags, no library.
 $(EXAMPLE): examples/http_lookup.c out/http_status.c out/http_status.h
 	@mkdir -p $(@D)
 	$(CC) $(STD) $(WARNINGS) -Wswitch-enum $(CFLAGS) $(SANFLAGS) -Iout \
 	  -o $@ examples/http_lookup.c out/http_status.c
 
-check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
+check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
 	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
@@ -193,6 +205,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS)
 	@$(STATUSGEN) --check $(SPEC) || \
 	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
 	@$(MAKE) --no-print-directory conformance
+	@$(DIFFERENTIAL) $(DIFF_DIR)/corpus.json $(DIFF_DIR)/deviations
 
 # valgrind is not needed for check; memcheck says so when it is missing.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=all \
@@ -317,6 +330,7 @@ clean:
 .SECONDARY:
 
 -include $(wildcard $(B)/obj/*.d $(B)/tobj/*.d $(B)/tobj/support/*.d \
+                    $(B)/tobj/differential/*.d \
                     $(B)/fobj/*.d \
                     $(B)/outobj/*.d \
                     $(B)/generated.d)

@@ -80,10 +80,11 @@ static int output_name(struct run *r, size_t i, struct buf *name)
 }
 
 /* The engine's flush: the rendered bytes so far go to the output file. */
-static void flush(void *closure, struct buf *out)
+static int flush(void *closure, struct buf *out)
 {
   output_put(closure, out->data, out->len);
   buf_clear(out);
+  return 0;
 }
 
 static void render_one(struct run *r, size_t i,

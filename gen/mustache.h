@@ -11,9 +11,21 @@
    (a.b.c) or "."; partial names are relative paths (c/lookup). A tag alone
    on its line takes the line with it; a standalone partial or parent
    indents every line it renders by the tag's white space, and a block
-   re-indents what fills it to its own indentation. Our own choices: an
-   empty line is never indented (generated files get no trailing blanks),
-   and white space may come before the sigil ({{ #a }}).
+   re-indents what fills it to its own indentation. A parent's arguments
+   fill the blocks of the parent and of its own parents, not those of a
+   partial they include: a block is a parameter of its template. White
+   space may come before the sigil ({{ #a }}).
+
+   Indentation is the spec's: it belongs to each line of the partial's
+   source, so a line gets it as soon as anything on that line renders,
+   even a tag that renders nothing, and keeps it when the line goes on in
+   the including template (" {{>p}}\na", p "{{c}}" and no c: " a"). The
+   first line of what fills a block is indented when the block's tag
+   stands alone, and goes on the tag's line when it does not. Our one
+   change: indentation that the output follows at once with a line end
+   (\n or \r), or with its own end, is left out, so that generated files
+   get no trailing blanks ("  {{>p}}\n" with that p gives "", not "  ",
+   and "  {{>q}}\n" with q "a\n\nb\n" gives "  a\n\n  b\n").
 
    Errors go to a diag sink as "TEMPLATE:LINE:COL: error: MESSAGE", where
    TEMPLATE is the name the caller gave, LINE and COL are 1-based and COL
@@ -40,10 +52,20 @@
      partial 'x' not found               (strict mode; also for parents)
      partial 'x' is outside the templates folder
      partial 'x' nested too deep (limit 64)    (also: parent, block)
+     render budget exceeded: more than N steps (raise it with --max-steps)
+     render budget exceeded: more than N bytes of output (raise it with
+       --max-output)
 
    Each tag reports a given problem once per render, however often a loop
    reaches it. A partial's parse errors are reported by the render that
    first loads it; later renders that reach it fail without repeating them.
+   Three problems end a render at once: a nesting too deep (its cause, a
+   partial that includes itself, would go on multiplying), a budget
+   exceeded, and a sink that fails (which adds no message of its own).
+   The budget errors point at the tag being expanded when the limit was
+   passed (at the template as a whole when no tag is); --max-steps and
+   --max-output are the command's options that set max_steps and
+   max_bytes.
 */
 #ifndef STATUSGEN_MUSTACHE_H
 #define STATUSGEN_MUSTACHE_H
@@ -67,6 +89,18 @@
 /* Errors one template may add while parsing before the parser gives up: a
    1 MB file of garbage gives a readable report, not a million lines. */
 #define MUSTACHE_MAX_ERRORS 20
+
+/* The default render budget (struct mustache_config): a render is
+   bounded in time and size whatever its templates and data do, since
+   partials that include themselves twice, or sections nested over lists,
+   multiply. A step is a node visited or one item of a section (a
+   partial's expansion is the visit of its tag). The real templates of the
+   HTTP spec take at most 18,000 steps and 43 KB (http_status_single.h),
+   1/900 of the steps and 1/1500 of the bytes; the costliest steps
+   seen (sections over the model's lists, 60 ns each) reach the limit in
+   about a second, 64 MiB of text in less. */
+#define MUSTACHE_MAX_STEPS 16000000ul
+#define MUSTACHE_MAX_BYTES ((size_t)64 << 20)
 
 /* A handle on one value of the caller's data, copied by value. The engine
    never looks inside: it keeps handles in its context stack and hands them
@@ -146,6 +180,11 @@ struct mustache_config {
   /* 0 (the default): strict. 1: a name the data lacks renders as nothing,
      as the official spec wants, and so does a missing partial. */
   int lenient;
+  /* The budget of each render: at most max_steps steps and max_bytes
+     bytes of output (flushed ones included). 0: MUSTACHE_MAX_STEPS,
+     MUSTACHE_MAX_BYTES. Past either, the render stops with an error. */
+  unsigned long max_steps;
+  size_t max_bytes;
 };
 
 /* A set of parsed templates: the ones the caller parses, and the partials
@@ -181,16 +220,20 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
 
 /* Where a long render's output goes, so that it is never held whole: once
    out holds at least MUSTACHE_FLUSH_AT bytes after a tag or a piece of
-   text, the engine calls flush, which must take out's bytes and empty it. */
+   text, the engine calls flush, which must take out's bytes and empty it.
+   flush returns 0, or -1 when the bytes could not be taken (a full disk,
+   say): the render then stops at once and returns -1 without a message of
+   its own, the sink's owner reporting its error. */
 #define MUSTACHE_FLUSH_AT 65536
 
 struct mustache_sink {
-  void (*flush)(void *closure, struct buf *out);
+  int (*flush)(void *closure, struct buf *out);
   void *closure;
 };
 
 /* mustache_render, flushing out through sink as it fills (sink NULL: never;
-   whatever is left in out at the end is the caller's to take). */
+   whatever is left in out at the end is the caller's to take). Returns -1
+   also when a flush failed. */
 int mustache_render_to(struct mustache_set *s,
                        const struct mustache_template *t,
                        const struct mustache_view *view,

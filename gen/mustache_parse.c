@@ -50,6 +50,7 @@ struct parser {
   size_t line_start; /* where the line holding cur starts */
   unsigned line, col;
   int clear;    /* only spaces and tabs from line_start to cur */
+  int bol;      /* no node yet for the source line of the next node */
   size_t strip; /* leading white space dropped from each line here */
   struct frame stack[MUSTACHE_MAX_NESTING];
   unsigned depth;
@@ -182,12 +183,34 @@ static void tag_indent(const struct parser *p, const struct tag *tg,
   *n = ws - cut;
 }
 
+/* The first '=' followed by the closing delimiter at or after i: the end
+   of a delimiter change, whose new delimiters may hold the closing one
+   ({{=[ ]=}}[=[[ ]]=]); NPOS if absent. */
+static size_t change_end(const struct parser *p, size_t i)
+{
+  size_t k = i;
+
+  while ((k = find(p, k, p->close, p->close_len)) != NPOS) {
+    if (k > i && p->src[k - 1] == '=')
+      return k - 1;
+    k++;
+  }
+  return NPOS;
+}
+
 /* Where the closing delimiter of a tag whose body starts at i ends the
    body, for a sigil that must also end it ('}' or '='); NPOS if absent. */
 static size_t body_end(struct parser *p, size_t i, int sigil, size_t *end)
 {
-  size_t k = find(p, i, p->close, p->close_len);
+  size_t k;
 
+  if (sigil == '=') {
+    k = change_end(p, i);
+    if (k != NPOS)
+      *end = k + 1 + p->close_len;
+    return k;
+  }
+  k = find(p, i, p->close, p->close_len);
   if (k == NPOS)
     return NPOS;
   *end = k + p->close_len;
@@ -201,8 +224,6 @@ static size_t body_end(struct parser *p, size_t i, int sigil, size_t *end)
     }
     return NPOS;
   }
-  if (sigil == '=')
-    return k > i && p->src[k - 1] == '=' ? k - 1 : NPOS;
   return k;
 }
 
@@ -277,6 +298,9 @@ static size_t push(struct parser *p, int kind, const struct tag *tg)
   n = &t->nodes[t->count];
   memset(n, 0, sizeof *n);
   n->kind = (unsigned char)kind;
+  if (p->bol)
+    n->flags = MUSTACHE_F_LINE;
+  p->bol = 0;
   if (tg) {
     n->line = tg->line;
     n->col = tg->col;
@@ -284,6 +308,30 @@ static size_t push(struct parser *p, int kind, const struct tag *tg)
     n->len = tg->body_len;
   }
   return t->count++;
+}
+
+/* Node i is a standalone tag: its line is gone, so it starts none, and
+   the text after it starts the next. */
+static void alone(struct parser *p, size_t i)
+{
+  p->t->nodes[i].flags &= (unsigned char)~MUSTACHE_F_LINE;
+  p->bol = 1;
+}
+
+/* A tag that renders nothing and has no node (a comment, a delimiter
+   change, a closing tag): when it is the first thing on its line and the
+   line goes on, an empty text node stands for it, so that the line is
+   indented as the spec wants however the rest of it renders. */
+static void mark_line(struct parser *p, const struct tag *tg, int standalone)
+{
+  size_t i;
+
+  if (standalone) {
+    p->bol = 1;
+  } else if (p->bol) {
+    i = push(p, MUSTACHE_N_TEXT, NULL);
+    p->t->nodes[i].str = p->src + tg->start;
+  }
 }
 
 static void push_text(struct parser *p, size_t a, size_t b)
@@ -295,6 +343,7 @@ static void push_text(struct parser *p, size_t a, size_t b)
   i = push(p, MUSTACHE_N_TEXT, NULL);
   p->t->nodes[i].str = p->src + a;
   p->t->nodes[i].len = b - a;
+  p->bol = p->src[b - 1] == '\n';
 }
 
 /* Adds the text a..b, dropping up to strip blanks at each line start. */
@@ -438,7 +487,9 @@ static int open_frame(struct parser *p, const struct tag *tg, size_t i)
 }
 
 /* {{=a b=}}: two delimiters, neither holding '=' (white space cannot be
-   in them by construction). */
+   in them by construction). The spec forbids only '=' followed by the
+   closing delimiter in force; we refuse every '=', which keeps the end of
+   the next change plain to read. */
 static size_t set_delimiters(struct parser *p, size_t text,
                              const struct tag *tg)
 {
@@ -465,7 +516,9 @@ static size_t set_delimiters(struct parser *p, size_t text,
     p->close = b;
     p->close_len = nb;
   }
-  return flush(p, text, tg, tg->left && tg->right);
+  text = flush(p, text, tg, tg->left && tg->right);
+  mark_line(p, tg, tg->left && tg->right);
+  return text;
 }
 
 /* {{name}}, {{&name}}, {{{name}}}. */
@@ -497,6 +550,10 @@ static size_t section(struct parser *p, size_t text, const struct tag *tg)
 
   text = flush(p, text, tg, tg->left && tg->right);
   i = push(p, tg->sigil == '#' ? MUSTACHE_N_SECTION : MUSTACHE_N_INVERTED, tg);
+  if (tg->left && tg->right) {
+    p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
+    alone(p, i);
+  }
   dotted(p, tg, i);
   open_frame(p, tg, i);
   return text;
@@ -519,14 +576,15 @@ static size_t partial(struct parser *p, size_t text, const struct tag *tg)
     n->flags |= MUSTACHE_F_STANDALONE;
     n->indent = ws;
     n->indent_len = ws_len;
+    alone(p, i);
   }
   return text;
 }
 
-/* {{<name}}: what it holds besides blocks is ignored, so the tag needs
-   only white space before it to stand alone (its closing tag, only after
-   it); the white space goes in a node of its own, dropped at the close if
-   the pair stands alone. */
+/* {{<name}}: what it holds besides blocks is ignored, so the pair stands
+   alone as one tag would: white space only before the opening tag and
+   after the closing one. The white space before goes in a node of its
+   own, dropped at the close if the pair stands alone. */
 static size_t parent(struct parser *p, size_t text, const struct tag *tg)
 {
   const char *ws = NULL;
@@ -578,6 +636,7 @@ static size_t block(struct parser *p, size_t text, const struct tag *tg)
     tag_indent(p, tg, &f->ws, &f->ws_len);
   if (standalone) {
     own = blanks(p, tg->eol);
+    alone(p, i);
     if (!arg) {
       p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
       p->t->nodes[i].indent = p->src + tg->eol + (own > strip ? strip : own);
@@ -609,19 +668,27 @@ static size_t end_frame(struct parser *p, size_t text, const struct tag *tg)
 
   if (kind == MUSTACHE_N_PARENT) {
     emit_text(p, text, tg->start);
-    if (f->left && (f->right || tg->right)) {
-      if (f->ws_node != NPOS)
+    text = tg->end;
+    p->bol = 0;
+    if (f->left && tg->right) {
+      if (f->ws_node != NPOS) {
         p->t->nodes[f->ws_node].len = 0;
+        p->t->nodes[f->ws_node].flags |= MUSTACHE_F_STANDALONE;
+        alone(p, f->ws_node);
+      }
       p->t->nodes[i].flags |= MUSTACHE_F_STANDALONE;
       p->t->nodes[i].indent = f->ws;
       p->t->nodes[i].indent_len = f->ws_len;
+      alone(p, i);
+      text = tg->eol;
     }
-    text = tg->right && (tg->left || f->left) ? tg->eol : tg->end;
   } else if (kind == MUSTACHE_N_BLOCK && arg) {
     emit_text(p, text, tg->left ? p->line_start : tg->start);
     text = tg->end;
+    p->bol = 0;
   } else {
     text = flush(p, text, tg, tg->left && tg->right);
+    mark_line(p, tg, tg->left && tg->right);
     if (kind == MUSTACHE_N_BLOCK && f->left && tg->right &&
         !(p->t->nodes[i].flags & MUSTACHE_F_STANDALONE)) {
       p->t->nodes[i].indent = f->ws;
@@ -674,7 +741,10 @@ static size_t close_tag(struct parser *p, size_t text, const struct tag *tg)
 static size_t handle(struct parser *p, size_t text, const struct tag *tg)
 {
   switch (tg->sigil) {
-  case '!': return flush(p, text, tg, tg->left && tg->right);
+  case '!':
+    text = flush(p, text, tg, tg->left && tg->right);
+    mark_line(p, tg, tg->left && tg->right);
+    return text;
   case '=': return set_delimiters(p, text, tg);
   case '#':
   case '^': return section(p, text, tg);
@@ -738,6 +808,7 @@ struct mustache_template *mustache_tree_parse(const char *file, const char *src,
   p.line = 1;
   p.col = 1;
   p.clear = 1;
+  p.bol = 1;
   run(&p);
   if (p.errors) {
     mustache_tree_free(t);

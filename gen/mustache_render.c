@@ -2,7 +2,15 @@
    The context stack, the indentation of standalone partials and blocks,
    and the block arguments of the parents being expanded are linked lists
    on the C stack, so rendering allocates nothing but output growth (and,
-   the first time a partial is named, the partial). */
+   the first time a partial is named, the partial).
+
+   Indentation, as the spec has it, is text at the start of each source
+   line of an indented partial: it is written when the first node of such
+   a line renders (a node flagged LINE, or a line that starts inside a
+   text node), whatever that node renders. It stays "owed" until the next
+   byte: if that byte ends the line (or nothing follows at all), the
+   indentation is taken back out of the buffer, so no line ends in blanks
+   that indentation put there. */
 #include "mustache_tree.h"
 
 #include <stdarg.h>
@@ -38,13 +46,26 @@ struct render {
   struct diag *d;
   const struct indent *indent; /* NULL: none */
   const struct args *args;
-  int pending;    /* at the start of a line of template text: indent the
-                     next output unless it ends the line at once */
+  int owed;       /* out[owed_at, owed_end) is indentation that nothing */
+  size_t owed_at; /* has followed yet: taken back if a line end or the */
+  size_t owed_end;/* end of the output comes next */
+  int first;      /* a block's content begins: 1, its first line is a line
+                     start (the block stood alone); 2, it is not, though
+                     the content's source says so; 0, neither */
   unsigned depth; /* partials, parents and overrides being expanded */
   unsigned gen;
   int strict;
   int failed;
+  int stop; /* end the render at once: nested too deep, the budget is
+               spent, or the sink failed */
   const struct mustache_sink *sink; /* NULL: hold everything */
+  unsigned long steps, max_steps;
+  size_t max_bytes;
+  size_t start;   /* out->len when the render began, until the first flush */
+  size_t flushed; /* bytes the sink has taken */
+  const struct mustache_template *top;  /* the template rendered */
+  const struct mustache_template *at_t; /* the tag being expanded, where a */
+  const struct mustache_node *at_n;     /* budget error points; NULL: none */
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -78,6 +99,41 @@ static void report(struct render *r, const struct mustache_template *t,
   diag_error(r->d, &m, "%s", msg);
 }
 
+/* Ends the render: it has spent its budget of steps (bytes 0) or bytes.
+   The error points at n, or when n is text at the tag being expanded. */
+static void exceeded(struct render *r, const struct mustache_template *t,
+                     const struct mustache_node *n, int bytes)
+{
+  struct mark m;
+
+  if (n->kind == MUSTACHE_N_TEXT) {
+    t = r->at_t ? r->at_t : r->top;
+    n = r->at_n;
+  }
+  m.file = t->file;
+  m.line = n ? n->line : 0;
+  m.col = n ? n->col : 0;
+  r->failed = 1;
+  r->stop = 1;
+  if (bytes)
+    diag_error(r->d, &m, "render budget exceeded: more than %zu bytes of "
+               "output (raise it with --max-output)", r->max_bytes);
+  else
+    diag_error(r->d, &m, "render budget exceeded: more than %lu steps "
+               "(raise it with --max-steps)", r->max_steps);
+}
+
+/* Counts a step of n (its visit, or one item of a section): -1 when that
+   step is one too many. */
+static int charge(struct render *r, const struct mustache_template *t,
+                  const struct mustache_node *n)
+{
+  if (++r->steps <= r->max_steps)
+    return 0;
+  exceeded(r, t, n, 0);
+  return -1;
+}
+
 static void put_indent(struct buf *out, const struct indent *in)
 {
   if (!in)
@@ -86,45 +142,57 @@ static void put_indent(struct buf *out, const struct indent *in)
   buf_put(out, in->s, in->n);
 }
 
-/* Template text: lines that start here get the indentation, unless they
-   are empty (no trailing white space in generated files). */
+/* A source line starts: writes the indentation in force, owed. */
+static void owe(struct render *r)
+{
+  if (!r->indent)
+    return;
+  if (!r->owed) {
+    r->owed = 1;
+    r->owed_at = r->out->len;
+  }
+  put_indent(r->out, r->indent);
+  r->owed_end = r->out->len;
+}
+
+/* After a write: owed indentation stays when something other than a line
+   end followed it, and is taken back when a line end did. */
+static void settle(struct render *r)
+{
+  struct buf *o = r->out;
+  char c;
+
+  if (!r->owed || o->len == r->owed_end)
+    return;
+  r->owed = 0;
+  c = o->data[r->owed_end];
+  if (c != '\n' && c != '\r')
+    return;
+  memmove(o->data + r->owed_at, o->data + r->owed_end, o->len - r->owed_end);
+  buf_truncate(o, o->len - (r->owed_end - r->owed_at));
+}
+
+/* Template text. Its first line was indented when its node began (if it
+   starts a line); each line after a line end inside it starts one. */
 static void out_text(struct render *r, const char *s, size_t n)
 {
   const char *nl;
   size_t k;
 
-  if (!n)
-    return;
-  if (!r->indent) {
+  if (!r->indent && !r->owed) {
     buf_put(r->out, s, n);
-    r->pending = s[n - 1] == '\n';
     return;
   }
   while (n) {
     nl = memchr(s, '\n', n);
     k = nl ? (size_t)(nl - s) + 1 : n;
-    if (r->pending && s[0] != '\n' && s[0] != '\r')
-      put_indent(r->out, r->indent);
     buf_put(r->out, s, k);
-    r->pending = s[k - 1] == '\n';
+    settle(r);
     s += k;
     n -= k;
+    if (n)
+      owe(r);
   }
-}
-
-/* A value's text: indented if it starts a line, never inside. */
-static void out_value(struct render *r, const char *s, size_t n,
-                      void (*escape)(struct buf *, const char *, size_t))
-{
-  if (!n)
-    return;
-  if (r->pending && r->indent && s[0] != '\n' && s[0] != '\r')
-    put_indent(r->out, r->indent);
-  if (escape)
-    escape(r->out, s, n);
-  else
-    buf_put(r->out, s, n);
-  r->pending = 0;
 }
 
 /* Finds the value of n's name on the context stack: 1, or 0 when the data
@@ -171,8 +239,9 @@ static int print(struct render *r, const struct mustache_template *t,
   return -1;
 }
 
-/* {{name}}, {{{name}}}. Printed straight into the output when neither
-   escaping nor indentation needs to see the text first. */
+/* {{name}}, {{{name}}}: printed straight into the output unless it is
+   escaped. A value's own line ends start no source line: what follows
+   them is not indented. */
 static void render_var(struct render *r, const struct mustache_template *t,
                        const struct mustache_node *n, const struct frame *ctx)
 {
@@ -180,18 +249,17 @@ static void render_var(struct render *r, const struct mustache_template *t,
       n->kind == MUSTACHE_N_VAR ? r->escape : NULL;
   struct buf *tmp = &r->set->scratch;
   struct mustache_value v;
-  size_t before = r->out->len;
 
   if (!resolve(r, t, n, ctx, &v))
     return;
-  if (!escape && !(r->pending && r->indent)) {
-    if (print(r, t, n, v, r->out) == 0 && r->out->len > before)
-      r->pending = 0;
-    return;
+  if (!escape) {
+    print(r, t, n, v, r->out);
+  } else {
+    buf_clear(tmp);
+    if (print(r, t, n, v, tmp) == 0 && tmp->len)
+      escape(r->out, tmp->data, tmp->len);
   }
-  buf_clear(tmp);
-  if (print(r, t, n, v, tmp) == 0)
-    out_value(r, tmp->data, tmp->len, escape);
+  settle(r);
 }
 
 /* {{#name}}: once per item of a list, once for a truthy value. */
@@ -199,6 +267,8 @@ static void render_section(struct render *r, const struct mustache_template *t,
                            size_t i, const struct frame *ctx)
 {
   const struct mustache_node *n = &t->nodes[i];
+  const struct mustache_template *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   struct mustache_value v;
   struct frame f;
   size_t len, k;
@@ -206,15 +276,21 @@ static void render_section(struct render *r, const struct mustache_template *t,
   if (!resolve(r, t, n, ctx, &v))
     return;
   f.up = ctx;
+  r->at_t = t;
+  r->at_n = n;
   if (r->data->list(r->closure, v, &len)) {
-    for (k = 0; k < len; k++) {
+    for (k = 0; k < len && charge(r, t, n) == 0; k++) {
       f.v = r->data->item(r->closure, v, k);
       render_nodes(r, t, i + 1, n->end, &f);
+      if (r->stop)
+        break;
     }
   } else if (r->data->truthy(r->closure, v)) {
     f.v = v;
     render_nodes(r, t, i + 1, n->end, &f);
   }
+  r->at_t = at_t;
+  r->at_n = at_n;
 }
 
 /* {{^name}}: once when the value is missing, falsey or an empty list. */
@@ -232,8 +308,16 @@ static void render_inverted(struct render *r, const struct mustache_template *t,
     show = len == 0;
   else
     show = !r->data->truthy(r->closure, v);
-  if (show)
+  if (show) {
+    const struct mustache_template *at_t = r->at_t;
+    const struct mustache_node *at_n = r->at_n;
+
+    r->at_t = t;
+    r->at_n = n;
     render_nodes(r, t, i + 1, n->end, ctx);
+    r->at_t = at_t;
+    r->at_n = at_n;
+  }
 }
 
 /* The template a partial or parent node names; NULL when there is none
@@ -264,6 +348,7 @@ static const struct mustache_template *target(struct render *r,
     report(r, t, n, "%s '%s' nested too deep (limit %d)",
            n->kind == MUSTACHE_N_PARENT ? "parent" : "partial", shown,
            MUSTACHE_MAX_DEPTH);
+    r->stop = 1;
     return NULL;
   }
   p = len ? mustache_set_partial(r->set, name, len, r->d, &why) : NULL;
@@ -282,12 +367,15 @@ static const struct mustache_template *target(struct render *r,
 
 /* Renders partial or parent p for node n: a standalone tag indents every
    line of p by its own white space (on top of the indentation in force);
-   an inline one starts afresh, without indentation. */
+   an inline one renders p without indentation, though the line it sits
+   on has its own (written, if due, when the tag's node began). */
 static void expand(struct render *r, const struct mustache_template *p,
+                   const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx)
 {
   const struct indent *saved = r->indent;
-  int pending = r->pending;
+  const struct mustache_template *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   struct indent in;
 
   if (!(n->flags & MUSTACHE_F_STANDALONE)) {
@@ -298,13 +386,14 @@ static void expand(struct render *r, const struct mustache_template *p,
     in.up = r->indent;
     r->indent = &in;
   }
-  r->pending = 1;
   r->depth++;
+  r->at_t = t;
+  r->at_n = n;
   render_nodes(r, p, 0, p->count, ctx);
+  r->at_t = at_t;
+  r->at_n = at_n;
   r->depth--;
   r->indent = saved;
-  if (!(n->flags & MUSTACHE_F_STANDALONE))
-    r->pending = pending;
 }
 
 static int is_container(int kind)
@@ -314,7 +403,8 @@ static int is_container(int kind)
 }
 
 /* The argument for block n from the parents being expanded: the
-   outermost wins, so a template overrides what its parents pass on. */
+   outermost wins, so a template overrides what its parents pass on, and
+   of two arguments of one parent for the same block, the last. */
 static int find_override(const struct render *r, const struct mustache_node *n,
                          const struct mustache_template **t, size_t *from,
                          size_t *to)
@@ -335,7 +425,6 @@ static int find_override(const struct render *r, const struct mustache_node *n,
         *from = k + 1;
         *to = c->end;
         found = 1;
-        break;
       }
       k = is_container(c->kind) ? c->end : k + 1;
     }
@@ -349,7 +438,8 @@ static void render_block(struct render *r, const struct mustache_template *t,
                          size_t i, const struct frame *ctx)
 {
   const struct mustache_node *n = &t->nodes[i];
-  const struct mustache_template *from_t = t;
+  const struct mustache_template *from_t = t, *at_t = r->at_t;
+  const struct mustache_node *at_n = r->at_n;
   const struct indent *saved = r->indent;
   size_t from = i + 1, to = n->end;
   unsigned over = (unsigned)find_override(r, n, &from_t, &from, &to);
@@ -360,6 +450,7 @@ static void render_block(struct render *r, const struct mustache_template *t,
     report(r, t, n, "block '%s' nested too deep (limit %d)",
            mustache_show(shown, sizeof shown, n->str, n->len),
            MUSTACHE_MAX_DEPTH);
+    r->stop = 1;
     return;
   }
   if (n->indent_len) {
@@ -368,12 +459,34 @@ static void render_block(struct render *r, const struct mustache_template *t,
     in.up = r->indent;
     r->indent = &in;
   }
-  if (n->flags & MUSTACHE_F_STANDALONE)
-    r->pending = 1;
   r->depth += over;
+  r->at_t = t;
+  r->at_n = n;
+  r->first = n->flags & MUSTACHE_F_STANDALONE ? 1 : 2;
   render_nodes(r, from_t, from, to, ctx);
+  r->first = 0;
+  r->at_t = at_t;
+  r->at_n = at_n;
   r->depth -= over;
   r->indent = saved;
+}
+
+/* {{>name}}: the partial, whose blocks are its own parameters: the
+   arguments of the parents being expanded stop here, so that it renders
+   its blocks' defaults ("a parameter of the containing template", says
+   the spec). */
+static void render_partial(struct render *r, const struct mustache_template *t,
+                           const struct mustache_node *n,
+                           const struct frame *ctx)
+{
+  const struct mustache_template *p = target(r, t, n, ctx);
+  const struct args *args = r->args;
+
+  if (!p)
+    return;
+  r->args = NULL;
+  expand(r, p, t, n, ctx);
+  r->args = args;
 }
 
 /* {{<name}}: the parent template, with this node's blocks as arguments. */
@@ -389,34 +502,59 @@ static void render_parent(struct render *r, const struct mustache_template *t,
   a.parent = i;
   a.up = r->args;
   r->args = &a;
-  expand(r, p, &t->nodes[i], ctx);
+  expand(r, p, t, &t->nodes[i], ctx);
   r->args = a.up;
+}
+
+/* After node n: ends the render when its output has passed the budget,
+   else hands the output to the sink once it holds enough (a failed flush
+   ends the render too; the sink's owner reports why). */
+static void spill(struct render *r, const struct mustache_template *t,
+                  const struct mustache_node *n)
+{
+  if (r->stop)
+    return;
+  if (r->out->len - r->start > r->max_bytes - r->flushed) {
+    exceeded(r, t, n, 1);
+    return;
+  }
+  if (!r->sink || r->owed || r->out->len < MUSTACHE_FLUSH_AT)
+    return;
+  r->flushed += r->out->len - r->start;
+  r->start = 0;
+  if (r->sink->flush(r->sink->closure, r->out) < 0) {
+    r->failed = 1;
+    r->stop = 1;
+  }
 }
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
                          size_t i, size_t end, const struct frame *ctx)
 {
-  const struct mustache_template *p;
-
-  while (i < end) {
+  while (i < end && !r->stop) {
     const struct mustache_node *n = &t->nodes[i];
 
+    if (charge(r, t, n) < 0)
+      return;
+    if (r->first && !(n->flags & MUSTACHE_F_STANDALONE)) {
+      if (r->first == 1)
+        owe(r);
+      r->first = 0;
+    } else if (n->flags & MUSTACHE_F_LINE) {
+      owe(r);
+    }
     switch (n->kind) {
     case MUSTACHE_N_TEXT: out_text(r, n->str, n->len); break;
     case MUSTACHE_N_VAR:
     case MUSTACHE_N_RAW: render_var(r, t, n, ctx); break;
     case MUSTACHE_N_SECTION: render_section(r, t, i, ctx); break;
     case MUSTACHE_N_INVERTED: render_inverted(r, t, i, ctx); break;
-    case MUSTACHE_N_PARTIAL:
-      if ((p = target(r, t, n, ctx)) != NULL)
-        expand(r, p, n, ctx);
-      break;
+    case MUSTACHE_N_PARTIAL: render_partial(r, t, n, ctx); break;
     case MUSTACHE_N_PARENT: render_parent(r, t, i, ctx); break;
     case MUSTACHE_N_BLOCK: render_block(r, t, i, ctx); break;
     }
     i = is_container(n->kind) ? n->end : i + 1;
-    if (r->sink && r->out->len >= MUSTACHE_FLUSH_AT)
-      r->sink->flush(r->sink->closure, r->out);
+    spill(r, t, n);
   }
 }
 
@@ -446,12 +584,17 @@ int mustache_render_to(struct mustache_set *s,
   r.escape = escape;
   r.out = out;
   r.d = d;
-  r.pending = 1;
   r.gen = ++s->gen;
   r.sink = sink;
   r.strict = !s->cfg.lenient;
+  r.max_steps = s->cfg.max_steps ? s->cfg.max_steps : MUSTACHE_MAX_STEPS;
+  r.max_bytes = s->cfg.max_bytes ? s->cfg.max_bytes : MUSTACHE_MAX_BYTES;
+  r.start = out->len;
+  r.top = t;
   root.v = view->root;
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);
+  if (r.owed)
+    buf_truncate(out, r.owed_at);
   return r.failed ? -1 : 0;
 }

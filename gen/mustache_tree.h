@@ -22,10 +22,18 @@ enum mustache_node_kind {
 };
 
 /* Node flags. DYNAMIC: the name is looked up in the data ({{>*name}}).
-   STANDALONE (partial, parent, block): the tag had its line to itself, so
-   the first line it renders is indented too. */
+   STANDALONE (partial, parent, block, section, inverted section): the tag
+   had its line to itself, so the line is gone, and a partial's, parent's
+   or block's first line is indented too. LINE: the node is the first
+   thing on its line of the source (after what standalone lines and a
+   block's stripping took away), so rendering it writes the indentation
+   in force, whatever it renders itself. A text node of length 0 with LINE
+   stands for a tag that renders nothing (a comment, a delimiter change, a
+   closing tag) and begins a line that goes on; one with STANDALONE is the
+   white space dropped before a standalone parent. */
 #define MUSTACHE_F_DYNAMIC 1u
 #define MUSTACHE_F_STANDALONE 2u
+#define MUSTACHE_F_LINE 4u
 
 /* One node of a template. The nodes of a template sit in one array in
    document order; a container's children follow it, up to index end. */

@@ -78,9 +78,11 @@ static const char *visible(struct buf *b, const char *s, size_t n)
   return b->data;
 }
 
-/* Renders r's template against its data: the output, or the diagnostics
-   joined by newlines when there are any. */
-static void run(const struct row *r, int lenient, struct buf *out)
+/* Renders r's template against its data within a budget of steps and
+   bytes (0: the default): the output, or the diagnostics joined by
+   newlines when there are any. */
+static void run_budget(const struct row *r, int lenient, unsigned long steps,
+                       size_t bytes, struct buf *out)
 {
   struct diag *d = diag_new();
   struct value_tree *data = loader_load_bytes("data.yaml", r->data,
@@ -97,6 +99,8 @@ static void run(const struct row *r, int lenient, struct buf *out)
   cfg.partial = table_partial;
   cfg.closure = (void *)r->partials;
   cfg.lenient = lenient;
+  cfg.max_steps = steps;
+  cfg.max_bytes = bytes;
   set = mustache_set_new(&cfg);
   view = value_data_view(value_tree_root(data));
   t = mustache_set_parse(set, "t.mustache", r->tmpl, strlen(r->tmpl), d);
@@ -112,22 +116,32 @@ static void run(const struct row *r, int lenient, struct buf *out)
   diag_free(d);
 }
 
+static void run(const struct row *r, int lenient, struct buf *out)
+{
+  run_budget(r, lenient, 0, 0, out);
+}
+
+/* Runs every row, prints each that fails, then fails if any did. */
 static void check(const struct row *rows, size_t n, int lenient)
 {
   struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
-  size_t i;
+  size_t i, failed = 0;
 
   for (i = 0; i < n; i++) {
     buf_clear(&out);
     run(&rows[i], lenient, &out);
-    if (strcmp(out.data, rows[i].want) != 0)
-      fail_msg("%s\n  want: %s\n  got:  %s", rows[i].name,
-               visible(&a, rows[i].want, strlen(rows[i].want)),
-               visible(&b, out.data, out.len));
+    if (strcmp(out.data, rows[i].want) == 0)
+      continue;
+    print_error("%s\n  want: %s\n  got:  %s\n", rows[i].name,
+                visible(&a, rows[i].want, strlen(rows[i].want)),
+                visible(&b, out.data, out.len));
+    failed++;
   }
   buf_free(&out);
   buf_free(&a);
   buf_free(&b);
+  if (failed)
+    fail_msg("%zu of %zu rows failed", failed, n);
 }
 
 static const struct row comments[] = {
@@ -160,6 +174,12 @@ static const struct row delimiters[] = {
    "{v: <b>}", "<b>", {NULL}},
   {"one-character delimiters", "{{=( )=}}(v)(#s)!(/s)", "{v: 1, s: true}",
    "1!", {NULL}},
+  {"new delimiters holding the closing one", "{{=[ ]=}}[=[[ ]]=][[x]]",
+   "{x: X}", "X", {NULL}},
+  {"the closing one twice over", "{{=| |=}}|=|| ||=|||x||", "{x: X}", "X",
+   {NULL}},
+  {"a change ends at the first '=' and closing delimiter",
+   "{{=<% %>=}}<%=a b=%>c=%>axb", "{x: X}", "c=%>X", {NULL}},
 };
 
 static const struct row interpolation[] = {
@@ -278,6 +298,40 @@ static const struct row partials[] = {
    {"a", "A", "b", "B", NULL}},
   {"a standalone dynamic partial", "  {{>*w}}\n", "{w: p}", "  1\n  2\n",
    {"p", "1\n2\n", NULL}},
+  {"an inline partial starting an indented line", "  {{>a}}\n", "{}",
+   "  X.\n", {"a", "{{>b}}.\n", "b", "X", NULL}},
+  {"an inline partial's own lines are not indented", "  {{>a}}\n",
+   "{v: A}", "  X\nY\nA\n", {"a", "{{>b}}{{v}}\n", "b", "X\nY\n", NULL}},
+  {"an inline partial after a value", "  {{>a}}\n", "{v: A}",
+   "  AX\nY.\n", {"a", "{{v}}{{>b}}.\n", "b", "X\nY", NULL}},
+  {"an empty tag's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{c}}", NULL}},
+  {"an empty section's line goes on", " {{>p}}\na", "{f: false}",
+   " x\n a", {"p", "x\n{{#f}}y{{/f}}", NULL}},
+  {"a comment's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{!c}}{{!d}}", NULL}},
+  {"a delimiter change's line goes on", " {{>p}}\na", "{}", " a",
+   {"p", "{{=< >=}}<={{ }}=>", NULL}},
+  {"a standalone line does not go on", " {{>p}}\na", "{s: true}",
+   " x\na", {"p", "x\n{{#s}}\n{{/s}}", NULL}},
+  {"a closing tag's indentation is inside its section", " {{>p}}\n",
+   "{s: [1, 2]}", " x\n  x\n y", {"p", "{{#s}}\nx\n{{/s}}y", NULL}},
+  {"and goes with it", " {{>p}}\n", "{s: false}", "y",
+   {"p", "{{#s}}\nx\n{{/s}}y", NULL}},
+  {"an opening tag's indentation is outside", " {{>p}}\n", "{s: [1, 2]}",
+   " x\nx\n", {"p", "{{#s}}x\n{{/s}}", NULL}},
+  {"an inverted closing tag's too", " {{>p}}\n", "{}", " x\n y",
+   {"p", "{{^f}}\nx\n{{/f}}y", NULL}},
+  {"lines of a partial without a line end", "{{#l}}\n  {{>p}}\n{{/l}}",
+   "{l: [1, 2]}", "  1  2", {"p", "{{.}}", NULL}},
+  /* Our rule where the spec differs: indentation followed at once by a
+     line end or the end of the output is left out (spec: " ", " \na"). */
+  {"no trailing blanks at the end", " {{>p}}\n", "{}", "",
+   {"p", "{{c}}", NULL}},
+  {"no trailing blanks before a line end", " {{>p}}\n\na", "{}", "\na",
+   {"p", "{{c}}", NULL}},
+  {"no trailing blanks before a value's line end", " {{>p}}\n",
+   "{v: \"\\nx\"}", "\nx", {"p", "{{v}}", NULL}},
 };
 
 static const struct row inheritance[] = {
@@ -327,6 +381,21 @@ static const struct row inheritance[] = {
    {"base", "{{$t}}d{{/t}}", NULL}},
   {"two parents on one line", "{{<p}}{{$a}}1{{/a}}{{/p}} {{<p}}{{/p}}\n",
    "{}", "(1) (0)\n", {"p", "({{$a}}0{{/a}})", NULL}},
+  {"arguments stop at a partial", "{{<p}}{{$b}}O{{/b}}{{/p}}", "{}", "D",
+   {"p", "{{>q}}", "q", "{{$b}}D{{/b}}", NULL}},
+  {"a partial in an argument has its own blocks",
+   "{{<p}}{{$b}}<{{>p}}>{{/b}}{{/p}}", "{}", "<D>",
+   {"p", "{{$b}}D{{/b}}", NULL}},
+  {"arguments go on to the parent's parents", "{{<p}}{{$b}}O{{/b}}{{/p}}",
+   "{}", "O", {"p", "{{<q}}{{/q}}", "q", "{{$b}}D{{/b}}", NULL}},
+  {"the last of two arguments wins", "{{<p}}{{$b}}1{{/b}}{{$b}}2{{/b}}{{/p}}",
+   "{}", "2", {"p", "{{$b}}D{{/b}}", NULL}},
+  {"a parent stands alone by its outer sides", "\t{{<p}}\n{{/p}}x", "{}",
+   "\tP\nQ\nx", {"p", "P\nQ\n", NULL}},
+  {"a closing tag's line end stays when the pair is not alone",
+   "x{{<p}}\n{{/p}}\ny", "{}", "xP\n\ny", {"p", "P\n", NULL}},
+  {"the line goes on after an inline parent", " {{>q}}\n", "{x: X}",
+   " a\nX", {"q", "{{<p}}{{/p}}{{x}}", "p", "a\n", NULL}},
 };
 
 /* Rows that hold in strict mode: every name exists, some as null. */
@@ -493,6 +562,19 @@ static const struct row errors[] = {
   {"a block overriding itself", "{{<p}}{{$a}}[{{$a}}{{/a}}]{{/a}}{{/p}}",
    "{}", "t.mustache:1:14: error: block 'a' nested too deep (limit 64)",
    {"p", "{{$a}}{{/a}}", NULL}},
+  {"a partial including itself twice", "{{>p}}", "{}",
+   "p:1:1: error: partial 'p' nested too deep (limit 64)",
+   {"p", "{{>p}}{{>p}}", NULL}},
+  {"a parent extending itself twice", "{{<p}}{{/p}}", "{}",
+   "p:1:1: error: parent 'p' nested too deep (limit 64)",
+   {"p", "{{<p}}{{/p}}{{<p}}{{/p}}", NULL}},
+  {"a block overriding itself twice",
+   "{{<p}}{{$a}}{{$a}}{{/a}}{{$a}}{{/a}}{{/a}}{{/p}}", "{}",
+   "t.mustache:1:13: error: block 'a' nested too deep (limit 64)",
+   {"p", "{{$a}}{{/a}}", NULL}},
+  {"nothing renders after too deep", "{{>p}}{{x}}", "{}",
+   "p:1:1: error: partial 'p' nested too deep (limit 64)",
+   {"p", "{{>p}}{{y}}", NULL}},
   {"errors in a partial name the partial", "{{>bad}}", "{}",
    "bad:2:1: error: unclosed section 'a'", {"bad", "x\n{{#a}}", NULL}},
 };
@@ -776,6 +858,248 @@ static void test_renders_repeat(void **state)
   buf_free(&out);
 }
 
+/* A sink that keeps what it is given, or fails from its fail_at-th call
+   on (0: never), counting the calls. */
+struct test_sink {
+  struct buf kept;
+  unsigned calls, fail_at;
+};
+
+static int test_flush(void *closure, struct buf *out)
+{
+  struct test_sink *k = closure;
+
+  if (k->fail_at && ++k->calls >= k->fail_at)
+    return -1;
+  if (!k->fail_at)
+    k->calls++;
+  buf_put(&k->kept, out->data, out->len);
+  buf_clear(out);
+  return 0;
+}
+
+/* Renders tmpl against data through a sink; the render's result. */
+static int render_sink(const char *tmpl, const char *data,
+                       struct test_sink *k, struct buf *out, struct diag *d)
+{
+  struct value_tree *tree = loader_load_bytes("d", data, strlen(data),
+                                              &limits, d);
+  struct mustache_set *set = mustache_set_new(NULL);
+  struct mustache_view view = value_data_view(value_tree_root(tree));
+  struct mustache_sink sink;
+  const struct mustache_template *t;
+  int rc;
+
+  sink.flush = test_flush;
+  sink.closure = k;
+  t = mustache_set_parse(set, "t", tmpl, strlen(tmpl), d);
+  assert_non_null(t);
+  rc = mustache_render_to(set, t, &view, NULL, &sink, out, d);
+  mustache_set_free(set);
+  value_tree_free(tree);
+  return rc;
+}
+
+/* 1000 items of 1000 bytes each: about 15 flushes. */
+static void thousand(struct buf *data)
+{
+  int i;
+
+  buf_puts(data, "{l: [");
+  for (i = 0; i < 1000; i++)
+    buf_printf(data, "%s%d", i ? ", " : "", i);
+  buf_puts(data, "], w: '");
+  for (i = 0; i < 1000; i++)
+    buf_putc(data, (char)('a' + i % 26));
+  buf_puts(data, "'}");
+}
+
+/* The output reaches the sink whole and in order; a sink that fails stops
+   the render at once, with -1 and no message of the engine's. */
+static void test_sink(void **state)
+{
+  const char *tmpl = "{{#l}}{{{w}}}{{/l}}";
+  struct buf data = BUF_INIT, out = BUF_INIT, want = BUF_INIT;
+  struct test_sink k;
+  struct diag *d = diag_new();
+  int i;
+
+  (void)state;
+  thousand(&data);
+  for (i = 0; i < 1000; i++)
+    buf_put(&want, strchr(data.data, '\'') + 1, 1000);
+  memset(&k, 0, sizeof k);
+  assert_int_equal(render_sink(tmpl, data.data, &k, &out, d), 0);
+  buf_put(&k.kept, out.data, out.len);
+  assert_true(k.calls > 10);
+  assert_int_equal(k.kept.len, want.len);
+  assert_memory_equal(k.kept.data, want.data, want.len);
+  buf_free(&k.kept);
+
+  buf_clear(&out);
+  memset(&k, 0, sizeof k);
+  k.fail_at = 1;
+  assert_int_equal(render_sink(tmpl, data.data, &k, &out, d), -1);
+  assert_int_equal(k.calls, 1);
+  assert_true(out.len < MUSTACHE_FLUSH_AT + 1000);
+  assert_int_equal(diag_count(d), 0);
+  buf_free(&k.kept);
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&want);
+  diag_free(d);
+}
+
+/* "{k: {k: ... {k: false}}}", depth levels of k above the false. */
+static void nested_k(struct buf *data, unsigned depth)
+{
+  unsigned i;
+
+  for (i = 0; i < depth; i++)
+    buf_puts(data, "{k: ");
+  buf_puts(data, "{k: false}");
+  for (i = 0; i < depth; i++)
+    buf_putc(data, '}');
+}
+
+/* Eight sections over a list of 100 items, around nothing. The steps, by
+   hand: each of the 8 sections is visited and enters its first item (16
+   steps), the innermost renders its 100 items (to step 115), then each
+   further item of the 7th costs 102 (itself, a visit of the 8th, its 100
+   items). Step 1001 is the 70th of the 9th such round, an item of the
+   8th section, the tag at column 43. */
+static const char eight[] =
+    "{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}{{#l}}"
+    "{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}{{/l}}";
+
+/* Each row's budget: steps, bytes (0: the default). */
+static const struct {
+  struct row row;
+  unsigned long steps;
+  size_t bytes;
+} budgets[] = {
+  {{"sections multiply", eight, NULL,
+    "t.mustache:1:43: error: render budget exceeded: more than 1000 steps "
+    "(raise it with --max-steps)", {NULL}}, 1000, 0},
+  {{"a partial visited counts", "{{>p}}", "{k: {k: false}}",
+    "p:1:1: error: render budget exceeded: more than 3 steps (raise it "
+    "with --max-steps)", {"p", "{{#k}}{{>p}}{{/k}}", NULL}}, 3, 0},
+  {{"the last step allowed", "{{>p}}", "{k: false}", "",
+    {"p", "{{#k}}{{>p}}{{/k}}", NULL}}, 2, 0},
+  {{"text is blamed on the tag around it", "ab{{#l}}-{{.}}-{{/l}}", NULL,
+    "t.mustache:1:3: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"a value is blamed on its tag", "ab{{#l}}{{{.}}}{{/l}}", NULL,
+    "t.mustache:1:9: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"text with no tag around it", "0123456789+", "{}",
+    "t.mustache: error: render budget exceeded: more than 10 bytes of "
+    "output (raise it with --max-output)", {NULL}}, 0, 10},
+  {{"exactly the bytes allowed", "0123456789", "{}", "0123456789", {NULL}},
+   0, 10},
+};
+
+static void test_budget(void **state)
+{
+  struct buf l = BUF_INIT, out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+  struct row r;
+  size_t i;
+  int k;
+
+  (void)state;
+  buf_puts(&l, "{l: [");
+  for (k = 0; k < 100; k++)
+    buf_printf(&l, "%s%d", k ? ", " : "", k);
+  buf_puts(&l, "]}");
+  for (i = 0; i < COUNT(budgets); i++) {
+    r = budgets[i].row;
+    if (!r.data)
+      r.data = l.data;
+    buf_clear(&out);
+    run_budget(&r, 0, budgets[i].steps, budgets[i].bytes, &out);
+    if (strcmp(out.data, r.want) != 0)
+      fail_msg("%s\n  want: %s\n  got:  %s", r.name,
+               visible(&a, r.want, strlen(r.want)),
+               visible(&b, out.data, out.len));
+  }
+  buf_free(&l);
+  buf_free(&out);
+  buf_free(&a);
+  buf_free(&b);
+}
+
+/* The default budget ends what would run for ever: a partial that
+   includes itself twice at each level of data 40 deep (2^40 expansions),
+   in steps; the same with text, in bytes. */
+static void test_budget_defaults(void **state)
+{
+  struct buf data = BUF_INIT, out = BUF_INIT, big = BUF_INIT;
+  struct row r = {"doubling", "{{>p}}", NULL, NULL,
+                  {"p", "{{#k}}{{>p}}{{>p}}{{/k}}", NULL}};
+  int i;
+
+  (void)state;
+  nested_k(&data, 40);
+  r.data = data.data;
+  run(&r, 0, &out);
+  assert_non_null(strstr(out.data, ": error: render budget exceeded: more "
+                                   "than 16000000 steps (raise it with "
+                                   "--max-steps)"));
+  assert_null(strchr(out.data, '\n'));
+  buf_puts(&big, "{{#k}}{{>p}}");
+  for (i = 0; i < 1024; i++)
+    buf_puts(&big, "0123456789abcdef");
+  buf_puts(&big, "{{>p}}{{/k}}");
+  r.partials[1] = big.data;
+  buf_clear(&out);
+  run(&r, 0, &out);
+  assert_string_equal(out.data, "p:1:1: error: render budget exceeded: more "
+                      "than 67108864 bytes of output (raise it with "
+                      "--max-output)");
+  buf_free(&data);
+  buf_free(&out);
+  buf_free(&big);
+}
+
+/* The budget counts the bytes a sink has taken. */
+static void test_budget_sink(void **state)
+{
+  struct buf data = BUF_INIT, out = BUF_INIT;
+  struct mustache_config cfg;
+  struct diag *d = diag_new();
+  struct value_tree *tree;
+  struct mustache_set *set;
+  struct mustache_view view;
+  struct mustache_sink sink;
+  struct test_sink k;
+  const struct mustache_template *t;
+
+  (void)state;
+  thousand(&data);
+  tree = loader_load_bytes("d", data.data, data.len, &limits, d);
+  memset(&cfg, 0, sizeof cfg);
+  cfg.max_bytes = 100000;
+  set = mustache_set_new(&cfg);
+  view = value_data_view(value_tree_root(tree));
+  memset(&k, 0, sizeof k);
+  sink.flush = test_flush;
+  sink.closure = &k;
+  t = mustache_set_parse(set, "t", "{{#l}}{{{w}}}{{/l}}", 19, d);
+  assert_int_equal(mustache_render_to(set, t, &view, NULL, &sink, &out, d),
+                   -1);
+  assert_int_equal(k.calls, 1);
+  assert_int_equal(diag_count(d), 1);
+  assert_string_equal(diag_message(d, 0), "t:1:7: error: render budget "
+                      "exceeded: more than 100000 bytes of output (raise it "
+                      "with --max-output)");
+  mustache_set_free(set);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&k.kept);
+  buf_free(&data);
+  buf_free(&out);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -795,6 +1119,10 @@ int main(void)
     cmocka_unit_test(test_megabyte_template),
     cmocka_unit_test(test_no_allocation_per_tag),
     cmocka_unit_test(test_renders_repeat),
+    cmocka_unit_test(test_sink),
+    cmocka_unit_test(test_budget),
+    cmocka_unit_test(test_budget_defaults),
+    cmocka_unit_test(test_budget_sink),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
