@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -96,7 +97,9 @@ struct shared {
 /* ---- fault.h, with kinds ---- */
 
 static unsigned long calls, fail_at, trace_from, seen_allocs;
-static int kill_at_fault;
+/* What the armed call does: fail, kill the process, or freeze it. */
+enum at_fault { FAIL, KILL, FREEZE };
+static enum at_fault at_fault;
 static struct shared *shared;
 
 /* Call sites of fault_next() in sysio, learnt by calibrate(). */
@@ -128,6 +131,18 @@ static enum kind kind_of_site(const void *site)
   return K_OTHER;
 }
 
+/* Stops as if dead, the pid still in use: every descriptor closed (the
+   folder's lock with them), then nothing more, until killed. */
+static void freeze(void)
+{
+  int fd;
+
+  for (fd = 3; fd < 1024; fd++)
+    close(fd);
+  for (;;)
+    pause();
+}
+
 int fault_next(void)
 {
   const void *site = __builtin_return_address(0);
@@ -147,8 +162,10 @@ int fault_next(void)
     shared->hit = 1;
     shared->hit_kind = (int)k;
   }
-  if (hit && kill_at_fault)
+  if (hit && at_fault == KILL)
     raise(SIGKILL);
+  if (hit && at_fault == FREEZE)
+    freeze();
   return hit;
 }
 
@@ -461,8 +478,8 @@ static void read_back(FILE *f, struct buf *b)
 
 /* The child: default crash signals (not cmocka's handlers, which would
    carry on with the parent's tests), then the program itself. */
-static void child(char **argv, unsigned long n, int kill, FILE *fo,
-                  FILE *fe)
+static void child(char **argv, unsigned long n, enum at_fault what,
+                  FILE *fo, FILE *fe)
 {
   static const int crash[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
   size_t i;
@@ -475,7 +492,7 @@ static void child(char **argv, unsigned long n, int kill, FILE *fo,
   while (argv[argc])
     argc++;
   alarm(CHILD_SECONDS);
-  kill_at_fault = kill;
+  at_fault = what;
   trace_from = calls;
   fault_arm(n);
   status = cli_main(argc, argv);
@@ -500,7 +517,7 @@ static void run_cli(struct run *r, char **argv, unsigned long n, int kill)
   pid = fork();
   assert_true(pid >= 0);
   if (pid == 0)
-    child(argv, n, kill, fo, fe);
+    child(argv, n, kill ? KILL : FAIL, fo, fe);
   assert_int_equal(waitpid(pid, &ws, 0), pid);
   r->pid = pid;
   r->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
@@ -1086,6 +1103,84 @@ static void over_half_commit(struct tally *t, char **argv,
   }
 }
 
+/* Starts argv in a child that freezes at its nth call; returns once it
+   has. */
+static pid_t start_frozen(char **argv, unsigned long n)
+{
+  const struct timespec tick = {0, 10000000};
+  FILE *fo = tmpfile(), *fe = tmpfile();
+  int waited;
+  pid_t pid;
+
+  assert_non_null(fo);
+  assert_non_null(fe);
+  memset(shared, 0, offsetof(struct shared, trace));
+  fflush(NULL);
+  pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0)
+    child(argv, n, FREEZE, fo, fe);
+  for (waited = 0; !shared->hit && waited < CHILD_SECONDS * 100; waited++)
+    nanosleep(&tick, NULL);
+  assert_true(shared->hit);
+  fclose(fo);
+  fclose(fe);
+  return pid;
+}
+
+/* A killed writer's pid may be given to another process (pids wrap at
+   32768 on many systems) before the next run. The lock, not the pid,
+   says a commit is over: the next run must still roll it back and keep
+   neither its journal nor its old files' links, and no later run may
+   roll it back over newer outputs. */
+static void test_commit_killed_while_its_pid_lives_on_is_rolled_back(
+    void **state)
+{
+  char *argv[16], *broken[16];
+  struct buf notes = BUF_INIT;
+  struct snap now;
+  struct run r;
+  unsigned long n;
+  pid_t pid;
+  size_t i;
+
+  (void)state;
+  new_writer(argv, 1);
+  broken_writer(broken);
+  restore(&old_set);
+  run_cli(&r, argv, 0, 0);
+  n = nth_call_of(K_RENAME, 3, r.calls);
+  run_free(&r);
+  restore(&old_set);
+  pid = start_frozen(argv, n); /* its commit half done, its pid alive */
+  run_cli(&r, argv, 0, 0);
+  snap_take(&now);
+  if (r.status != 0 || !same_files(&now, &new_set, 0))
+    buf_printf(&notes, "the next writer: exit %d, %s set; ", r.status,
+               same_files(&now, &new_set, 0) ? "the new" : "not the new");
+  for (i = 0; i < now.n; i++) /* its temporaries may wait for the pid */
+    if (ours(now.e[i].name) && !strstr(now.e[i].name, ".tmp"))
+      buf_printf(&notes, "the next writer kept %s; ", now.e[i].name);
+  snap_free(&now);
+  run_free(&r);
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  run_cli(&r, broken, 0, 0); /* fails after its sweep */
+  snap_take(&now);
+  if (!same_files(&now, &new_set, 0))
+    buf_printf(&notes, "a later run that failed changed the new set: a "
+               "stale journal was rolled back over it (files now:");
+  for (i = 0; !same_files(&now, &new_set, 0) && i < now.n; i++)
+    buf_printf(&notes, " %s", now.e[i].name);
+  if (!same_files(&now, &new_set, 0))
+    buf_puts(&notes, ")");
+  snap_free(&now);
+  run_free(&r);
+  if (notes.len)
+    fail_msg("%s", notes.data);
+  buf_free(&notes);
+}
+
 static void test_killed_commit_is_rolled_back_whatever_call_fails(
     void **state)
 {
@@ -1124,6 +1219,8 @@ int main(void)
     cmocka_unit_test(
         test_killed_at_each_call_leaves_a_set_the_next_run_restores),
     cmocka_unit_test(test_killed_commit_is_rolled_back_whatever_call_fails),
+    cmocka_unit_test(
+        test_commit_killed_while_its_pid_lives_on_is_rolled_back),
   };
 
   return cmocka_run_group_tests(tests, group_setup, group_teardown);
