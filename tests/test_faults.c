@@ -833,7 +833,7 @@ static void test_write_failing_at_each_call_leaves_all_old_or_all_new(
     dirty = !same_files(&now, &old_set, 1);
     if (!r.hit) {
       if (r.status != 0 || !same_files(&now, &new_set, 1))
-        failure(&t, n, &r, &now, "a run past the last call did not write the set");
+        failure(&t, n, &r, &now, "a run past the last call wrote no set");
       snap_free(&now);
       run_free(&r);
       break;
@@ -993,7 +993,7 @@ static void test_killed_at_each_call_leaves_a_set_the_next_run_restores(
       judge_kill(&t, n, &r, &now);
       dirty = 1;
     } else if (r.status != 0 || !same_files(&now, &new_set, 1)) {
-      failure(&t, n, &r, &now, "a run past the last call did not write the set");
+      failure(&t, n, &r, &now, "a run past the last call wrote no set");
     }
     snap_free(&now);
     run_free(&r);
