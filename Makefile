@@ -194,6 +194,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
 	@sh examples/check.sh $(EXAMPLE)
 	@sh examples/build-systems.sh $(STATUSGEN)
 	@sh tests/bad/run.sh $(STATUSGEN)
+	@sh tests/stress.sh $(STATUSGEN)
 	@sh tests/guides.sh
 	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \
 	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
