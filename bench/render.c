@@ -79,7 +79,7 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-  struct mustache_config cfg = {NULL, NULL, 0};
+  struct mustache_config cfg;
   struct render_bench b;
   struct value_tree *tree;
   struct spec *s;
@@ -88,6 +88,7 @@ int main(int argc, char **argv)
   size_t srclen;
   char *src;
 
+  memset(&cfg, 0, sizeof cfg);
   if (argc != 3)
     bench_fail("usage: render SPEC TEMPLATE");
   b.d = diag_new();

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -83,7 +84,8 @@ static void generate_all(const struct spec *s)
     fail(d, "the model's JSON dump is not valid JSON");
   if (!dir)
     fail(d, "the templates folder cannot be read: run from the project");
-  r = generate(v, dir, "build/fuzz/no-such-folder", 0, out, d);
+  mkdir("build/fuzz/empty-out", 0777); /* check mode: nothing is written */
+  r = generate(v, dir, "build/fuzz/empty-out", 0, out, d);
   if ((r < 0) != (diag_count(d) > 0))
     fail(d, "generate()'s result disagrees with its diagnostics");
   if (!all_in_spec(d))

@@ -43,10 +43,11 @@ static void digest_add(struct digest *g, const char *s, size_t n)
   g->len += n;
 }
 
-static void flush(void *closure, struct buf *out)
+static int flush(void *closure, struct buf *out)
 {
   digest_add(closure, out->data, out->len);
   buf_clear(out);
+  return 0;
 }
 
 static enum mustache_found partial(void *closure, const char *name, size_t len,

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@ struct options {
   const char *prefix;
   const char *depfile;
   int check, dump_model, quiet, verbose, no_sync;
+  struct generate_options render;
 };
 
 static const char usage[] =
@@ -52,6 +54,9 @@ static const char usage[] =
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
     "      --no-sync        do not fsync outputs before the commit (faster,\n"
     "                       not safe across a power loss)\n"
+    "      --max-steps N    steps one render may take (default 16000000)\n"
+    "      --max-output N   bytes one output may have (default 64M; K, M,\n"
+    "                       G: times 1024)\n"
     "      --dump-model     print the data the templates see, as JSON\n"
     "  -q, --quiet          print errors only\n"
     "  -v, --verbose        say what is read and written\n"
@@ -68,10 +73,36 @@ static int usage_error(const char *fmt, const char *arg)
   return EXIT_ERROR;
 }
 
+/* A positive count written in decimal, with a K, M or G suffix (times
+   1024) when units; 0 when s is anything else or does not fit. */
+static unsigned long count_of(const char *s, int units)
+{
+  static const char suffixes[] = "KMG";
+  const char *unit;
+  unsigned long n = 0;
+  int shift = 0;
+
+  if (*s < '0' || *s > '9')
+    return 0;
+  for (; *s >= '0' && *s <= '9'; s++) {
+    if (n > (ULONG_MAX - 9) / 10)
+      return 0;
+    n = n * 10 + (unsigned long)(*s - '0');
+  }
+  if (*s && units && !s[1] && (unit = strchr(suffixes, *s)) != NULL)
+    shift = 10 * (int)(unit - suffixes + 1), s++;
+  if (*s || n > (ULONG_MAX >> shift))
+    return 0;
+  return n << shift;
+}
+
 /* Returns -1 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-  enum { OPT_PREFIX = 256, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_NO_SYNC };
+  enum {
+    OPT_PREFIX = 256, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_NO_SYNC,
+    OPT_MAX_STEPS, OPT_MAX_OUTPUT
+  };
   static const struct option longs[] = {
     {"templates", required_argument, NULL, 't'},
     {"out", required_argument, NULL, 'o'},
@@ -79,6 +110,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     {"check", no_argument, NULL, OPT_CHECK},
     {"depfile", required_argument, NULL, 'M'},
     {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+    {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+    {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
     {"dump-model", no_argument, NULL, OPT_DUMP},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
@@ -101,6 +134,15 @@ static int parse_options(int argc, char **argv, struct options *o)
     case OPT_PREFIX: o->prefix = optarg; break;
     case OPT_CHECK: o->check = 1; break;
     case OPT_NO_SYNC: o->no_sync = 1; break;
+    case OPT_MAX_STEPS:
+      if (!(o->render.max_steps = count_of(optarg, 0)))
+        return usage_error("--max-steps '%s' is not a count from 1", optarg);
+      break;
+    case OPT_MAX_OUTPUT:
+      if (!(o->render.max_bytes = count_of(optarg, 1)))
+        return usage_error("--max-output '%s' is not a size from 1 (K, M, "
+                           "G: times 1024)", optarg);
+      break;
     case OPT_DUMP: o->dump_model = 1; break;
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
     case 'h': fputs(usage, stdout); return 0;
@@ -320,7 +362,7 @@ static int run_templates(const struct spec *s, const struct options *o,
 
   working_on = where;
   if (!dir || check_out_dir(o->out, d) < 0 || output_lock(out, o->out, d) < 0 ||
-      generate(v, dir, o->out, 0, out, d) < 0 ||
+      generate(v, dir, o->out, &o->render, out, d) < 0 ||
       finish_set(o, out, dir, d) < 0)
     goto done;
   working_on = o->out;

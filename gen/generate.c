@@ -79,12 +79,15 @@ static int output_name(struct run *r, size_t i, struct buf *name)
   return 0;
 }
 
-/* The engine's flush: the rendered bytes so far go to the output file. */
+/* The engine's flush: the rendered bytes so far go to the output file;
+   -1 once the file has failed, so the render stops (output_end reports
+   why). */
 static int flush(void *closure, struct buf *out)
 {
-  output_put(closure, out->data, out->len);
+  int r = output_put(closure, out->data, out->len);
+
   buf_clear(out);
-  return 0;
+  return r;
 }
 
 static void render_one(struct run *r, size_t i,
@@ -112,7 +115,8 @@ static void render_one(struct run *r, size_t i,
 }
 
 int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
-             int lenient, struct output *out, struct diag *d)
+             const struct generate_options *opt, struct output *out,
+             struct diag *d)
 {
   struct mustache_config cfg;
   const struct mustache_template **parsed;
@@ -123,7 +127,11 @@ int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
   memset(&cfg, 0, sizeof cfg);
   cfg.partial = tmpldir_partial;
   cfg.closure = dir;
-  cfg.lenient = lenient;
+  if (opt) {
+    cfg.lenient = opt->lenient;
+    cfg.max_steps = opt->max_steps;
+    cfg.max_bytes = opt->max_bytes;
+  }
   memset(&r, 0, sizeof r);
   r.set = mustache_set_new(&cfg);
   view_mustache(v, &r.mv);
