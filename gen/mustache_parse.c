@@ -23,6 +23,7 @@ struct frame {
   size_t ws_len;
   int left;  /* only white space before the opening tag */
   int right; /* only white space after it */
+  int crossed; /* a closing tag that matched nothing was reported in it */
 };
 
 /* One tag as scanned. */
@@ -730,8 +731,10 @@ static size_t close_tag(struct parser *p, size_t text, const struct tag *tg)
     fail(p, tg, "closing '%s' does not match open %s '%s' (opened at %u:%u)", a,
          kind_word(o->kind), b + !(o->flags & MUSTACHE_F_DYNAMIC), o->line,
          o->col);
-    if (j == NPOS)
+    if (j == NPOS) { /* it stays open; its end is not reported again */
+      p->stack[p->depth - 1].crossed = 1;
       return flush(p, text, tg, 0);
+    }
     while (p->depth - 1 > j)
       text = end_frame(p, text, tg);
   }
@@ -778,6 +781,8 @@ static void run(struct parser *p)
     const struct mustache_node *o = &p->t->nodes[p->stack[i].node];
     char a[96];
 
+    if (p->stack[i].crossed)
+      continue;
     tg.line = o->line;
     tg.col = o->col;
     a[0] = '*';
