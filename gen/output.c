@@ -252,61 +252,86 @@ static const char *field(const struct buf *j, size_t *at)
   return p;
 }
 
-/* Undoes the commit a journal records, when it was complete (without its
-   last record no rename had begun): each output goes back to its old
-   file, or away when it had none. */
-static void roll_back_journal(const char *path)
+/* Undoes the commit the journal at path records, when it is complete
+   (without its last record no rename had begun): each output goes back to
+   its old file, or away when it had none. Can be run again after a
+   failure: what was put back is not found again. 0, or -1 with errno. */
+static int roll_back_journal(const char *path)
 {
   struct buf j = BUF_INIT, why = BUF_INIT;
   size_t at = 0;
   const char *kind, *a, *b;
+  int r = sysio_read_file(path, (size_t)1 << 24, &j, &why), e = EIO;
 
-  if (sysio_read_file(path, (size_t)1 << 24, &j, &why) == 0 && j.len > 4 &&
-      memcmp(j.data + j.len - 4, JOURNAL_END, 4) == 0) {
-    while ((kind = field(&j, &at)) && strcmp(kind, JOURNAL_END) != 0 &&
-           (a = field(&j, &at))) {
-      if (strcmp(kind, "new") == 0)
-        sysio_unlink(a);
-      else if ((b = field(&j, &at)))
-        sysio_rename(a, b);
+  if (r == 1) /* already gone */
+    r = 0;
+  else if (r < 0)
+    e = errno ? errno : EIO;
+  else if (j.len > 4 && memcmp(j.data + j.len - 4, JOURNAL_END, 4) == 0)
+    while (r == 0 && (kind = field(&j, &at)) &&
+           strcmp(kind, JOURNAL_END) != 0 && (a = field(&j, &at))) {
+      if (strcmp(kind, "new") == 0) {
+        if (sysio_unlink(a) < 0 && errno != ENOENT)
+          r = -1, e = errno;
+      } else if (!(b = field(&j, &at))) {
+        r = -1;
+      } else if (sysio_rename(a, b) < 0 ? errno != ENOENT
+                                         : sysio_unlink(a) < 0 &&
+                                               errno != ENOENT) {
+        /* rename() between two links of one file does nothing: the old
+           file's link is then removed by hand */
+        r = -1, e = errno;
+      }
     }
-  }
   buf_free(&j);
   buf_free(&why);
+  errno = e;
+  return r;
 }
 
-/* Removes what runs no longer alive left in folder f: journals first
-   (rolled back, when with_journals), then temporaries and old links. */
-static void sweep(const struct folder *f, int with_journals)
+/* Removes what runs no longer alive left in folder f: temporaries, and
+   the links that keep old files during a commit. Under the folder's lock
+   (locked), a commit's journal and links can only be a dead run's, since
+   a commit holds the lock until it is done: the journals are rolled back
+   first, whatever their pid (it may have been reused). 0, or -1 after an
+   error in d when a journal cannot be rolled back: then it and every link
+   stay for the next run, and nothing is written. */
+static int sweep(const struct folder *f, int locked, struct diag *d)
 {
   int pass;
 
-  for (pass = 0; pass < 2; pass++) {
+  for (pass = !locked; pass < 2; pass++) {
     DIR *dh = opendir(f->path);
     struct dirent *e;
+    int r = 0;
 
-    while (dh && (e = readdir(dh))) {
+    while (r == 0 && dh && (e = readdir(dh))) {
       const char *ext;
       long pid = owner_of(e->d_name, &ext);
       struct buf p = BUF_INIT;
-      int journal;
+      int journal = strcmp(ext, ".journal") == 0;
+      struct mark m = {0, 0, 0};
 
-      if (!pid)
-        continue;
-      journal = strcmp(ext, ".journal") == 0;
-      if (journal != (pass == 0) || (journal && !with_journals))
+      if (!pid || journal != (pass == 0))
         continue;
       buf_printf(&p, "%s/%s", f->path, e->d_name);
-      if (!alive(pid, p.data)) {
-        if (journal)
-          roll_back_journal(p.data);
+      m.file = p.data;
+      if (journal) {
+        if (roll_back_journal(p.data) < 0 || sysio_fsync(f->fd) < 0 ||
+            sysio_unlink(p.data) < 0)
+          r = diag_error(d, &m, "cannot roll back the interrupted commit it "
+                         "records: %s", strerror(errno));
+      } else if ((locked && strcmp(ext, ".old") == 0) || !alive(pid, p.data)) {
         sysio_unlink(p.data);
       }
       buf_free(&p);
     }
     if (dh)
       closedir(dh);
+    if (r < 0)
+      return -1;
   }
+  return 0;
 }
 
 /* The index of the folder at dir (by identity), opened (and, with
@@ -347,9 +372,10 @@ static long use_folder(struct output *o, const char *dir, const char *who,
   }
   o->folders = xrealloc(o->folders, (o->nfolders + 1) * sizeof *o->folders);
   o->folders[o->nfolders] = f;
+  o->nfolders++;
   if (!o->check && to_sweep)
-    sweep(&f, 0);
-  return (long)o->nfolders++;
+    sweep(&f, 0, d); /* without the lock: never fails */
+  return (long)o->nfolders - 1;
 }
 
 int output_lock(struct output *o, const char *dir, struct diag *d)
@@ -367,7 +393,7 @@ int output_lock(struct output *o, const char *dir, struct diag *d)
     return diag_error(d, &m, "cannot lock the output folder: %s",
                       strerror(errno));
   if (!o->check)
-    sweep(&o->folders[i], 1); /* with the lock: no live commit is there */
+    return sweep(&o->folders[i], 1, d);
   return 0;
 }
 
