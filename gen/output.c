@@ -213,6 +213,7 @@ static long owner_of(const char *name, const char **ext)
   const char *p = name + strlen(PREFIX);
   long pid = 0;
 
+  *ext = "";
   if (strncmp(name, PREFIX, strlen(PREFIX)) != 0)
     return 0;
   while (*p >= '0' && *p <= '9' && pid < 100000000L)
