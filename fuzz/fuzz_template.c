@@ -50,25 +50,6 @@ static int flush(void *closure, struct buf *out)
   return 0;
 }
 
-static enum mustache_found partial(void *closure, const char *name, size_t len,
-                                   struct mustache_source *src)
-{
-  const struct value *map = closure;
-  size_t i;
-
-  for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
-    const struct value *k = &map->as.items[2 * i], *v = k + 1;
-
-    if (k->str && k->len == len && memcmp(k->str, name, len) == 0 && v->str) {
-      src->bytes = v->str;
-      src->len = v->len;
-      src->file = NULL;
-      return MUSTACHE_FOUND;
-    }
-  }
-  return MUSTACHE_NOT_FOUND;
-}
-
 /* Renders t once, through a hashing sink unless whole; -1 or 0 as
    mustache_render. */
 static int render_once(struct mustache_set *set,
@@ -111,7 +92,7 @@ static void run(const struct value *root, const char *tpl, size_t len,
   int r1, r2;
 
   memset(&cfg, 0, sizeof cfg);
-  cfg.partial = partial;
+  cfg.partial = value_data_partial;
   cfg.closure = (void *)value_get(root, "partials");
   cfg.lenient = options & 1;
   set = mustache_set_new(&cfg);

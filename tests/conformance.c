@@ -22,32 +22,6 @@ struct totals {
   unsigned long passed, failed;
 };
 
-/* Appends s as a double-quoted string whose control characters, quotes,
-   backslashes and non-ASCII bytes show as escapes. */
-static void quote(struct buf *out, const char *s, size_t n)
-{
-  size_t i;
-
-  buf_putc(out, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-
-    if (c == '\n')
-      buf_puts(out, "\\n");
-    else if (c == '\t')
-      buf_puts(out, "\\t");
-    else if (c == '\r')
-      buf_puts(out, "\\r");
-    else if (c == '"' || c == '\\')
-      buf_printf(out, "\\%c", c);
-    else if (c < 0x20 || c >= 0x7f)
-      buf_printf(out, "\\x%02x", c);
-    else
-      buf_putc(out, (char)c);
-  }
-  buf_putc(out, '"');
-}
-
 /* Appends v in YAML flow style, strings quoted with escapes visible. */
 static void dump(struct buf *out, const struct value *v)
 {
@@ -76,29 +50,9 @@ static void dump(struct buf *out, const struct value *v)
     }
     buf_putc(out, '}');
     return;
-  case VALUE_STRING: quote(out, v->str, v->len); return;
+  case VALUE_STRING: value_data_quote(out, v->str, v->len); return;
   default: buf_put(out, v->str, v->len); return;
   }
-}
-
-/* The partial callback: the test's "partials" mapping (closure). */
-static enum mustache_found partial(void *closure, const char *name, size_t len,
-                                   struct mustache_source *src)
-{
-  const struct value *map = closure;
-  size_t i;
-
-  for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
-    const struct value *k = &map->as.items[2 * i], *v = k + 1;
-
-    if (k->len == len && memcmp(k->str, name, len) == 0 && v->str) {
-      src->bytes = v->str;
-      src->len = v->len;
-      src->file = NULL;
-      return MUSTACHE_FOUND;
-    }
-  }
-  return MUSTACHE_NOT_FOUND;
 }
 
 static const char *text_of(const struct value *v, size_t *len)
@@ -118,7 +72,7 @@ static void report(const struct value *test, const struct buf *got,
   s = text_of(value_get(test, "name"), &n);
   buf_printf(&b, "  FAIL %.*s\n    template: ", (int)n, s);
   s = text_of(value_get(test, "template"), &n);
-  quote(&b, s, n);
+  value_data_quote(&b, s, n);
   buf_puts(&b, "\n    data:     ");
   dump(&b, value_get(test, "data"));
   if (value_get(test, "partials")) {
@@ -127,9 +81,9 @@ static void report(const struct value *test, const struct buf *got,
   }
   buf_puts(&b, "\n    expected: ");
   s = text_of(value_get(test, "expected"), &n);
-  quote(&b, s, n);
+  value_data_quote(&b, s, n);
   buf_puts(&b, "\n    got:      ");
-  quote(&b, got->data, got->len);
+  value_data_quote(&b, got->data, got->len);
   buf_putc(&b, '\n');
   for (i = 0; i < diag_count(d); i++)
     buf_printf(&b, "    %s\n", diag_message(d, i));
@@ -151,7 +105,7 @@ static int run_test(const struct value *test)
   int ok;
 
   memset(&cfg, 0, sizeof cfg);
-  cfg.partial = partial;
+  cfg.partial = value_data_partial;
   cfg.closure = (void *)value_get(test, "partials");
   cfg.lenient = 1;
   set = mustache_set_new(&cfg);

@@ -33,32 +33,6 @@ struct deviations {
   unsigned char *seen; /* ids[i] named a case of the corpus */
 };
 
-/* Appends s quoted, its control characters, quotes, backslashes and
-   non-ASCII bytes as escapes. */
-static void quote(struct buf *out, const char *s, size_t n)
-{
-  size_t i;
-
-  buf_putc(out, '"');
-  for (i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-
-    if (c == '\n')
-      buf_puts(out, "\\n");
-    else if (c == '\t')
-      buf_puts(out, "\\t");
-    else if (c == '\r')
-      buf_puts(out, "\\r");
-    else if (c == '"' || c == '\\')
-      buf_printf(out, "\\%c", c);
-    else if (c < 0x20 || c >= 0x7f)
-      buf_printf(out, "\\x%02x", c);
-    else
-      buf_putc(out, (char)c);
-  }
-  buf_putc(out, '"');
-}
-
 /* Reads the deviations file: -1 when it cannot be read. */
 static int read_deviations(const char *path, struct deviations *dv)
 {
@@ -101,26 +75,6 @@ static long deviation(const struct deviations *dv, const char *id, size_t len)
     if (strlen(dv->ids[i]) == len && memcmp(dv->ids[i], id, len) == 0)
       return (long)i;
   return -1;
-}
-
-/* The partial callback: the case's "partials" mapping (closure). */
-static enum mustache_found partial(void *closure, const char *name, size_t len,
-                                   struct mustache_source *src)
-{
-  const struct value *map = closure;
-  size_t i;
-
-  for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
-    const struct value *k = &map->as.items[2 * i], *v = k + 1;
-
-    if (k->len == len && memcmp(k->str, name, len) == 0 && v->str) {
-      src->bytes = v->str;
-      src->len = v->len;
-      src->file = NULL;
-      return MUSTACHE_FOUND;
-    }
-  }
-  return MUSTACHE_NOT_FOUND;
 }
 
 /* s without the spaces and tabs that end a line or the whole of it. */
@@ -170,12 +124,12 @@ static void report(const struct value *c, const char *why,
   s = text_of(value_get(c, "id"), &n);
   buf_printf(&b, "  FAIL %.*s (%s)\n    template: ", (int)n, s, why);
   s = text_of(value_get(c, "template"), &n);
-  quote(&b, s, n);
+  value_data_quote(&b, s, n);
   buf_puts(&b, "\n    expected: ");
   s = text_of(value_get(c, "expected"), &n);
-  quote(&b, s, n);
+  value_data_quote(&b, s, n);
   buf_puts(&b, "\n    got:      ");
-  quote(&b, got->data, got->len);
+  value_data_quote(&b, got->data, got->len);
   buf_putc(&b, '\n');
   for (i = 0; i < diag_count(d); i++)
     buf_printf(&b, "    %s\n", diag_message(d, i));
@@ -199,7 +153,7 @@ static int run_case(const struct value *c, struct deviations *dv)
   int same, ok;
 
   memset(&cfg, 0, sizeof cfg);
-  cfg.partial = partial;
+  cfg.partial = value_data_partial;
   cfg.closure = (void *)value_get(c, "partials");
   cfg.lenient = 1;
   set = mustache_set_new(&cfg);

@@ -125,3 +125,48 @@ static int print(void *closure, struct mustache_value v, struct buf *out)
 
 const struct mustache_data value_data_interface = {
     lookup, truthy, list, item, print};
+
+enum mustache_found value_data_partial(void *closure, const char *name,
+                                       size_t len,
+                                       struct mustache_source *src)
+{
+  const struct value *map = closure;
+  size_t i;
+
+  for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
+    const struct value *k = &map->as.items[2 * i], *v = k + 1;
+
+    if (k->str && k->len == len && memcmp(k->str, name, len) == 0 &&
+        v->str) {
+      src->bytes = v->str;
+      src->len = v->len;
+      src->file = NULL;
+      return MUSTACHE_FOUND;
+    }
+  }
+  return MUSTACHE_NOT_FOUND;
+}
+
+void value_data_quote(struct buf *out, const char *s, size_t n)
+{
+  size_t i;
+
+  buf_putc(out, '"');
+  for (i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+
+    if (c == '\n')
+      buf_puts(out, "\\n");
+    else if (c == '\t')
+      buf_puts(out, "\\t");
+    else if (c == '\r')
+      buf_puts(out, "\\r");
+    else if (c == '"' || c == '\\')
+      buf_printf(out, "\\%c", c);
+    else if (c < 0x20 || c >= 0x7f)
+      buf_printf(out, "\\x%02x", c);
+    else
+      buf_putc(out, (char)c);
+  }
+  buf_putc(out, '"');
+}

@@ -27,4 +27,14 @@ struct mustache_view value_data_view(const struct value *v);
    where JavaScript drops it too (1e+21, 1e-07). */
 void value_data_print_float(struct buf *out, double f);
 
+/* The partial callback for a test's data: closure is a mapping (or NULL)
+   of partial names to their text; a name it lacks is not found. */
+enum mustache_found value_data_partial(void *closure, const char *name,
+                                       size_t len,
+                                       struct mustache_source *src);
+
+/* Appends s (n bytes) in double quotes, its control characters, quotes,
+   backslashes and non-ASCII bytes as escapes: for failure reports. */
+void value_data_quote(struct buf *out, const char *s, size_t n);
+
 #endif
