@@ -51,6 +51,7 @@ struct output_file {
   char *aside;      /* the old file's link during the commit */
   int old_fd, temp_fd;
   int had_old;      /* something (a file, a link) was at path */
+  struct stat seen; /* the old file when opened: a change means rewrite */
   dev_t dev;        /* what was at path, when had_old */
   ino_t ino;
   struct buf same;  /* bytes fed so far that equal the old file's */
@@ -447,6 +448,19 @@ static void diverge(struct output_file *f)
   buf_free(&f->same);
 }
 
+/* 1 when the old file was changed since it was opened (by another
+   program, while it was compared): its bytes cannot be trusted equal. */
+static int changed_since_open(const struct output_file *f)
+{
+  struct stat now;
+
+  return fstat(f->old_fd, &now) < 0 || now.st_size != f->seen.st_size ||
+         now.st_mtim.tv_sec != f->seen.st_mtim.tv_sec ||
+         now.st_mtim.tv_nsec != f->seen.st_mtim.tv_nsec ||
+         now.st_ctim.tv_sec != f->seen.st_ctim.tv_sec ||
+         now.st_ctim.tv_nsec != f->seen.st_ctim.tv_nsec;
+}
+
 /* 1 when the next len bytes of the old file equal p. */
 static int same_as_old(struct output_file *f, const char *p, size_t len)
 {
@@ -509,6 +523,7 @@ static int open_old(struct output_file *f, struct mark *m, struct diag *d)
                      : errno != ELOOP || lstat(f->path, &st) < 0)
     return diag_error(d, m, "cannot read: %s", strerror(errno));
   f->had_old = 1;
+  f->seen = st;
   f->dev = st.st_dev;
   f->ino = st.st_ino;
   if (S_ISLNK(st.st_mode)) { /* replaced by a file, never written through */
@@ -572,8 +587,8 @@ int output_end(struct output_file *f, struct diag *d)
 
     if (k < 0)
       fail(f, "read");
-    else if (k > 0)
-      diverge(f); /* the old file is longer */
+    else if (k > 0 || changed_since_open(f))
+      diverge(f); /* the old file is longer, or was changed meanwhile */
   }
   buf_free(&f->same);
   if (f->temp_fd >= 0) {

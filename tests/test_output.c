@@ -357,6 +357,10 @@ static void test_failed_commit_step_puts_every_file_back(void **state)
   int status = 2, failures = 0, swept = 0;
 
   (void)state;
+  if (proc_under_valgrind()) {
+    puts("test_output: the commit's fault test is skipped under valgrind");
+    return;
+  }
   for (n = 1; (status != 0 || swept) && n < 200; n++) {
     swept = 0;
     int old, new;
@@ -506,6 +510,30 @@ static void test_bytes_are_never_copied_back_from_disk(void **state)
   assert_int_equal(output_end(f, d), 0);
   assert_int_equal(output_commit(o, NULL, NULL, d), 1);
   assert_true(holds("fed.c", "same prefix, new tail\n"));
+  output_free(o);
+  diag_free(d);
+}
+
+/* The old file changes while it is compared (another program writes it
+   in place): the bytes read may mix two versions, so the file is written
+   anew from what was fed, never judged current. */
+static void test_old_file_changed_while_compared_is_rewritten(void **state)
+{
+  struct output *o = output_new(0, 0);
+  struct diag *d = diag_new();
+  struct output_file *f;
+  const struct timeval later[2] = {{2000000000, 0}, {2000000000, 0}};
+
+  (void)state;
+  put_file("torn.c", "first half, second half\n");
+  f = output_begin(o, in_dir("torn.c"), d);
+  assert_non_null(f);
+  assert_int_equal(output_put(f, "first half, second half\n", 24), 0);
+  put_file("torn.c", "first half, second half\n"); /* the same bytes, */
+  assert_int_equal(utimes(in_dir("torn.c"), later), 0); /* a new time */
+  assert_int_equal(output_end(f, d), 0);
+  assert_int_equal(output_commit(o, NULL, NULL, d), 1);
+  assert_true(holds("torn.c", "first half, second half\n"));
   output_free(o);
   diag_free(d);
 }
@@ -697,6 +725,9 @@ int main(void)
                                     make_dir, remove_dir),
     cmocka_unit_test_setup_teardown(test_bytes_are_never_copied_back_from_disk,
                                     make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(
+        test_old_file_changed_while_compared_is_rewritten, make_dir,
+        remove_dir),
     cmocka_unit_test_setup_teardown(test_longest_name_is_written, make_dir,
                                     remove_dir),
     cmocka_unit_test_setup_teardown(
