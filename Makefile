@@ -209,10 +209,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
 	@$(DIFFERENTIAL) $(DIFF_DIR)/corpus.json $(DIFF_DIR)/deviations
 
 # valgrind is not needed for check; memcheck says so when it is missing.
-# A child forked without exec (the fault tests) is the parent's memory
-# image: its leaks are not its own, so valgrind stays silent in it.
 VALGRIND = valgrind -q --leak-check=full --errors-for-leak-kinds=all \
-           --child-silent-after-fork=yes \
            --error-exitcode=99
 memcheck: $(STATUSGEN) $(TESTS) $(RUNNER)
 	@command -v valgrind >/dev/null || \

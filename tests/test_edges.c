@@ -723,15 +723,6 @@ static void test_utf8_surrogate_and_past_u10ffff_are_named_as_code_points(
 
 /* ---- out of memory ---- */
 
-/* Under valgrind (make memcheck) a child forked without exec is checked
-   for leaks at its exit, the parent's memory counted as its own. */
-static int under_valgrind(void)
-{
-  const char *preload = getenv("LD_PRELOAD");
-
-  return preload && strstr(preload, "vgpreload") != NULL;
-}
-
 /* Runs cli_main with argv in a child, its nth fallible call failing (0:
    none); stderr to err. Returns the exit status (128 + a signal) and,
    in *calls, how many fallible calls the child made (when it returned). */
@@ -812,7 +803,7 @@ static void test_out_of_memory_exits_2_with_one_line_and_no_temporary(
   int found = 0;
 
   (void)state;
-  if (under_valgrind())
+  if (proc_under_valgrind())
     skip();
   snprintf(out, sizeof out, "%s", at("out"));
   argv[0] = prog, argv[1] = q, argv[2] = o, argv[3] = out, argv[4] = spec;

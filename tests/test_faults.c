@@ -94,16 +94,6 @@ struct shared {
   unsigned char trace[MAX_TRACE]; /* the kind of each */
 };
 
-/* Under valgrind (make memcheck) a child forked without exec is checked
-   for leaks at its exit, the parent's memory counted as its own: every
-   run would fail, so the tests do not run there. */
-static int under_valgrind(void)
-{
-  const char *preload = getenv("LD_PRELOAD");
-
-  return preload && strstr(preload, "vgpreload") != NULL;
-}
-
 /* ---- fault.h, with kinds ---- */
 
 static unsigned long calls, fail_at, trace_from, seen_allocs;
@@ -1233,7 +1223,7 @@ int main(void)
         test_commit_killed_while_its_pid_lives_on_is_rolled_back),
   };
 
-  if (under_valgrind()) {
+  if (proc_under_valgrind()) {
     puts("test_faults: skipped under valgrind");
     return 0;
   }

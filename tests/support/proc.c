@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -86,4 +87,11 @@ const char *proc_statusgen(void)
   const char *p = getenv("STATUSGEN");
 
   return p ? p : "build/statusgen";
+}
+
+int proc_under_valgrind(void)
+{
+  const char *preload = getenv("LD_PRELOAD");
+
+  return preload && strstr(preload, "vgpreload") != NULL;
 }

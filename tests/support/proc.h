@@ -28,4 +28,9 @@ const char *proc_statusgen(void);
 /* Reads a whole file into b (appending); -1 when it cannot be read. */
 int proc_slurp(const char *path, struct buf *b);
 
+/* 1 when running under valgrind (make memcheck), where a child forked
+   without exec is checked for leaks at its exit with the parent's memory
+   counted as its own: tests that fork so skip, saying so. */
+int proc_under_valgrind(void);
+
 #endif
