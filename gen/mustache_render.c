@@ -201,15 +201,16 @@ static int resolve(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx,
                    struct mustache_value *v)
 {
-  const struct mustache_part *p = t->parts + n->part;
+  const struct mustache_part *p;
   const struct frame *f;
   size_t i;
   char shown[96];
 
-  if (!n->nparts) {
+  if (!n->nparts) { /* "." (a template may then have no parts at all) */
     *v = ctx->v;
     return 1;
   }
+  p = t->parts + n->part;
   for (f = ctx; f; f = f->up)
     if (r->data->lookup(r->closure, f->v, p[0].s, p[0].n, v))
       break;
