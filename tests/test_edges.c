@@ -336,36 +336,36 @@ static void test_template_linked_outside_the_folder_is_refused(void **state)
   buf_free(&want);
 }
 
+/* The file name of a copied templates folder made a FIFO: the run is
+   refused at once, naming it. */
+static void assert_fifo_refused(const char *name)
+{
+  struct buf path = BUF_INIT, want = BUF_INIT;
+
+  generate_into(at("out"));
+  copy_templates(at("t"));
+  buf_printf(&path, "t/%s", name);
+  assert_int_equal(unlink(at(path.data)), 0);
+  assert_int_equal(mkfifo(at(path.data), 0666), 0);
+  buf_printf(&want, "%s: error: cannot read: not a regular file (a FIFO)\n",
+             at(path.data));
+  assert_refused(at("t"), want.data);
+  buf_free(&path);
+  buf_free(&want);
+}
+
 static void test_template_that_is_a_fifo_is_refused_without_blocking(
     void **state)
 {
-  struct buf want = BUF_INIT;
-
   (void)state;
-  generate_into(at("out"));
-  copy_templates(at("t"));
-  assert_int_equal(unlink(at("t/{{prefix}}.h.mustache")), 0);
-  assert_int_equal(mkfifo(at("t/{{prefix}}.h.mustache"), 0666), 0);
-  buf_printf(&want, "%s: error: cannot read: not a regular file (a FIFO)\n",
-             at("t/{{prefix}}.h.mustache"));
-  assert_refused(at("t"), want.data);
-  buf_free(&want);
+  assert_fifo_refused("{{prefix}}.h.mustache");
 }
 
 static void test_partial_that_is_a_fifo_is_refused_without_blocking(
     void **state)
 {
-  struct buf want = BUF_INIT;
-
   (void)state;
-  generate_into(at("out"));
-  copy_templates(at("t"));
-  assert_int_equal(unlink(at("t/_decls.mustache")), 0);
-  assert_int_equal(mkfifo(at("t/_decls.mustache"), 0666), 0);
-  buf_printf(&want, "%s: error: cannot read: not a regular file (a FIFO)\n",
-             at("t/_decls.mustache"));
-  assert_refused(at("t"), want.data);
-  buf_free(&want);
+  assert_fifo_refused("_decls.mustache");
 }
 
 static void test_partial_linked_to_dev_zero_is_refused(void **state)
