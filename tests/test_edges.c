@@ -212,6 +212,21 @@ static void assert_error(const struct proc_result *r, const char *want)
   assert_error_text(r->status, &r->err, want);
 }
 
+/* Wants r refused with exactly want, and folder as before says it was
+   (frees r and before). */
+static void assert_refused_keeping(struct proc_result *r, const char *want,
+                                   const char *folder, struct buf *before)
+{
+  struct buf after;
+
+  assert_error(r, want);
+  folder_state(folder, &after);
+  assert_string_equal(after.data, before->data);
+  buf_free(&after);
+  buf_free(before);
+  proc_result_free(r);
+}
+
 /* Wants the file at path to be a regular file of mode 0644 (0666 less
    the umask 022) holding the bytes of the file at ref. */
 static void assert_new_file(const char *path, const char *ref)
@@ -414,7 +429,7 @@ static void test_output_that_is_a_fifo_is_refused_without_blocking(
 static void test_depfile_naming_an_output_is_refused(void **state)
 {
   struct proc_result r;
-  struct buf want = BUF_INIT, before, after;
+  struct buf want = BUF_INIT, before;
 
   (void)state;
   generate_into(at("out"));
@@ -422,19 +437,14 @@ static void test_depfile_naming_an_output_is_refused(void **state)
   sg(&r, "-q", "-o", at("out"), "-M", at("out/http_status.h"), SPEC, NULL);
   buf_printf(&want, "%s: error: written twice: also as '%s'\n",
              at("out/http_status.h"), at("out/http_status.h"));
-  assert_error(&r, want.data);
-  folder_state(at("out"), &after);
-  assert_string_equal(after.data, before.data);
-  buf_free(&before);
-  buf_free(&after);
+  assert_refused_keeping(&r, want.data, at("out"), &before);
   buf_free(&want);
-  proc_result_free(&r);
 }
 
 static void test_depfile_naming_the_spec_is_refused(void **state)
 {
   struct proc_result r;
-  struct buf want = BUF_INIT, before, after;
+  struct buf want = BUF_INIT, before;
 
   (void)state;
   generate_into(at("out"));
@@ -447,19 +457,14 @@ static void test_depfile_naming_the_spec_is_refused(void **state)
      at("spec/http_status.yaml"), NULL);
   buf_printf(&want, "%s: error: would overwrite the input '%s'\n",
              at("spec/http_status.yaml"), at("spec/http_status.yaml"));
-  assert_error(&r, want.data);
-  folder_state(at("spec"), &after);
-  assert_string_equal(after.data, before.data);
-  buf_free(&before);
-  buf_free(&after);
+  assert_refused_keeping(&r, want.data, at("spec"), &before);
   buf_free(&want);
-  proc_result_free(&r);
 }
 
 static void test_output_named_as_the_spec_is_refused(void **state)
 {
   struct proc_result r;
-  struct buf want = BUF_INIT, before, after;
+  struct buf want = BUF_INIT, before;
 
   (void)state;
   assert_int_equal(mkdir(at("t"), 0777), 0);
@@ -473,13 +478,8 @@ static void test_output_named_as_the_spec_is_refused(void **state)
      NULL);
   buf_printf(&want, "%s: error: would overwrite the input '%s'\n",
              at("spec/http_status.yaml"), at("spec/http_status.yaml"));
-  assert_error(&r, want.data);
-  folder_state(at("spec"), &after);
-  assert_string_equal(after.data, before.data);
-  buf_free(&before);
-  buf_free(&after);
+  assert_refused_keeping(&r, want.data, at("spec"), &before);
   buf_free(&want);
-  proc_result_free(&r);
 }
 
 /* ---- names ---- */
