@@ -55,23 +55,17 @@ static void dump(struct buf *out, const struct value *v)
   }
 }
 
-static const char *text_of(const struct value *v, size_t *len)
-{
-  *len = v && v->str ? v->len : 0;
-  return v && v->str ? v->str : "";
-}
-
 /* Prints one failure's details. */
 static void report(const struct value *test, const struct buf *got,
                    struct diag *d)
 {
   struct buf b = BUF_INIT;
   const char *s;
-  size_t n, i;
+  size_t n;
 
-  s = text_of(value_get(test, "name"), &n);
+  s = value_data_text(value_get(test, "name"), &n);
   buf_printf(&b, "  FAIL %.*s\n    template: ", (int)n, s);
-  s = text_of(value_get(test, "template"), &n);
+  s = value_data_text(value_get(test, "template"), &n);
   value_data_quote(&b, s, n);
   buf_puts(&b, "\n    data:     ");
   dump(&b, value_get(test, "data"));
@@ -79,14 +73,7 @@ static void report(const struct value *test, const struct buf *got,
     buf_puts(&b, "\n    partials: ");
     dump(&b, value_get(test, "partials"));
   }
-  buf_puts(&b, "\n    expected: ");
-  s = text_of(value_get(test, "expected"), &n);
-  value_data_quote(&b, s, n);
-  buf_puts(&b, "\n    got:      ");
-  value_data_quote(&b, got->data, got->len);
-  buf_putc(&b, '\n');
-  for (i = 0; i < diag_count(d); i++)
-    buf_printf(&b, "    %s\n", diag_message(d, i));
+  value_data_report(&b, value_get(test, "expected"), got, d);
   fputs(b.data, stdout);
   buf_free(&b);
 }
@@ -109,9 +96,9 @@ static int run_test(const struct value *test)
   cfg.closure = (void *)value_get(test, "partials");
   cfg.lenient = 1;
   set = mustache_set_new(&cfg);
-  name = text_of(value_get(test, "name"), &name_len);
-  src = text_of(value_get(test, "template"), &src_len);
-  want = text_of(value_get(test, "expected"), &want_len);
+  name = value_data_text(value_get(test, "name"), &name_len);
+  src = value_data_text(value_get(test, "template"), &src_len);
+  want = value_data_text(value_get(test, "expected"), &want_len);
   (void)name_len;
   t = mustache_set_parse(set, name, src, src_len, d);
   ok = t && mustache_render(set, t, &view, escape_html, &got, d) == 0 &&

@@ -107,32 +107,19 @@ static int same_but_blanks(const char *a, size_t na, const char *b, size_t nb)
   return same;
 }
 
-static const char *text_of(const struct value *v, size_t *len)
-{
-  *len = v && v->str ? v->len : 0;
-  return v && v->str ? v->str : "";
-}
-
 /* Prints a failing case: why, its template, expected, got, diagnostics. */
 static void report(const struct value *c, const char *why,
                    const struct buf *got, struct diag *d)
 {
   struct buf b = BUF_INIT;
   const char *s;
-  size_t n, i;
+  size_t n;
 
-  s = text_of(value_get(c, "id"), &n);
+  s = value_data_text(value_get(c, "id"), &n);
   buf_printf(&b, "  FAIL %.*s (%s)\n    template: ", (int)n, s, why);
-  s = text_of(value_get(c, "template"), &n);
+  s = value_data_text(value_get(c, "template"), &n);
   value_data_quote(&b, s, n);
-  buf_puts(&b, "\n    expected: ");
-  s = text_of(value_get(c, "expected"), &n);
-  value_data_quote(&b, s, n);
-  buf_puts(&b, "\n    got:      ");
-  value_data_quote(&b, got->data, got->len);
-  buf_putc(&b, '\n');
-  for (i = 0; i < diag_count(d); i++)
-    buf_printf(&b, "    %s\n", diag_message(d, i));
+  value_data_report(&b, value_get(c, "expected"), got, d);
   fputs(b.data, stdout);
   buf_free(&b);
 }
@@ -157,9 +144,9 @@ static int run_case(const struct value *c, struct deviations *dv)
   cfg.closure = (void *)value_get(c, "partials");
   cfg.lenient = 1;
   set = mustache_set_new(&cfg);
-  id = text_of(value_get(c, "id"), &id_len);
-  src = text_of(value_get(c, "template"), &src_len);
-  want = text_of(value_get(c, "expected"), &want_len);
+  id = value_data_text(value_get(c, "id"), &id_len);
+  src = value_data_text(value_get(c, "template"), &src_len);
+  want = value_data_text(value_get(c, "expected"), &want_len);
   t = mustache_set_parse(set, id, src, src_len, d);
   same = t && mustache_render(set, t, &view, escape_html, &got, d) == 0 &&
          got.len == want_len && memcmp(got.data, want, want_len) == 0;

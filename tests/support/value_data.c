@@ -170,3 +170,24 @@ void value_data_quote(struct buf *out, const char *s, size_t n)
   }
   buf_putc(out, '"');
 }
+
+const char *value_data_text(const struct value *v, size_t *len)
+{
+  *len = v && v->str ? v->len : 0;
+  return v && v->str ? v->str : "";
+}
+
+void value_data_report(struct buf *out, const struct value *expected,
+                       const struct buf *got, struct diag *d)
+{
+  size_t n, i;
+  const char *s = value_data_text(expected, &n);
+
+  buf_puts(out, "\n    expected: ");
+  value_data_quote(out, s, n);
+  buf_puts(out, "\n    got:      ");
+  value_data_quote(out, got->data, got->len);
+  buf_putc(out, '\n');
+  for (i = 0; i < diag_count(d); i++)
+    buf_printf(out, "    %s\n", diag_message(d, i));
+}

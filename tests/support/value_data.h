@@ -5,6 +5,7 @@
 #define STATUSGEN_TEST_VALUE_DATA_H
 
 #include "buf.h"
+#include "diag.h"
 #include "mustache.h"
 #include "value.h"
 
@@ -36,5 +37,13 @@ enum mustache_found value_data_partial(void *closure, const char *name,
 /* Appends s (n bytes) in double quotes, its control characters, quotes,
    backslashes and non-ASCII bytes as escapes: for failure reports. */
 void value_data_quote(struct buf *out, const char *s, size_t n);
+
+/* The text of v (len bytes), or "" when v is absent or has none. */
+const char *value_data_text(const struct value *v, size_t *len);
+
+/* Appends the end of a failure report: the expected text, what was got,
+   each quoted, then every diagnostic in d, a line each. */
+void value_data_report(struct buf *out, const struct value *expected,
+                       const struct buf *got, struct diag *d);
 
 #endif
