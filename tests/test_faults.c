@@ -501,23 +501,36 @@ static void child(char **argv, unsigned long n, enum at_fault what,
   _exit(status);
 }
 
-/* Runs statusgen with argv (NULL-terminated, argv[0] the program name)
-   in a child, the nth fallible call failing (killing the child when
-   kill), n 0 for none. */
-static void run_cli(struct run *r, char **argv, unsigned long n, int kill)
+/* Forks a child running argv whose nth fallible call does what mode
+   says; its standard output and error go to *fo and *fe (temporary
+   files, read back by the caller). */
+static pid_t spawn(char **argv, unsigned long n, enum at_fault mode,
+                   FILE **fo, FILE **fe)
 {
-  FILE *fo = tmpfile(), *fe = tmpfile();
-  int ws;
   pid_t pid;
 
-  assert_non_null(fo);
-  assert_non_null(fe);
+  *fo = tmpfile();
+  *fe = tmpfile();
+  assert_non_null(*fo);
+  assert_non_null(*fe);
   memset(shared, 0, offsetof(struct shared, trace));
   fflush(NULL);
   pid = fork();
   assert_true(pid >= 0);
   if (pid == 0)
-    child(argv, n, kill ? KILL : FAIL, fo, fe);
+    child(argv, n, mode, *fo, *fe);
+  return pid;
+}
+
+/* Runs statusgen with argv (NULL-terminated, argv[0] the program name)
+   in a child, the nth fallible call failing (killing the child when
+   kill), n 0 for none. */
+static void run_cli(struct run *r, char **argv, unsigned long n, int kill)
+{
+  FILE *fo, *fe;
+  int ws;
+  pid_t pid = spawn(argv, n, kill ? KILL : FAIL, &fo, &fe);
+
   assert_int_equal(waitpid(pid, &ws, 0), pid);
   r->pid = pid;
   r->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
@@ -1108,18 +1121,10 @@ static void over_half_commit(struct tally *t, char **argv,
 static pid_t start_frozen(char **argv, unsigned long n)
 {
   const struct timespec tick = {0, 10000000};
-  FILE *fo = tmpfile(), *fe = tmpfile();
+  FILE *fo, *fe;
   int waited;
-  pid_t pid;
+  pid_t pid = spawn(argv, n, FREEZE, &fo, &fe);
 
-  assert_non_null(fo);
-  assert_non_null(fe);
-  memset(shared, 0, offsetof(struct shared, trace));
-  fflush(NULL);
-  pid = fork();
-  assert_true(pid >= 0);
-  if (pid == 0)
-    child(argv, n, FREEZE, fo, fe);
   for (waited = 0; !shared->hit && waited < CHILD_SECONDS * 100; waited++)
     nanosleep(&tick, NULL);
   assert_true(shared->hit);
