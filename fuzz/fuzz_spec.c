@@ -79,7 +79,7 @@ static void generate_all(const struct spec *s)
   struct buf json = BUF_INIT;
   int r;
 
-  view_dump_json(v, view_root(v), &json);
+  view_dump_json(v, view_root(v), 1, &json);
   if (!json_check(json.data, json.len))
     fail(d, "the model's JSON dump is not valid JSON");
   if (!dir)

@@ -38,7 +38,8 @@ struct options {
   const char *out;
   const char *prefix;
   const char *depfile;
-  int check, dump_model, quiet, verbose, no_sync;
+  int check, quiet, verbose, no_sync;
+  int dump_model; /* 1: the stable part; 2: all, the internal part too */
   struct generate_options render;
 };
 
@@ -57,7 +58,9 @@ static const char usage[] =
     "      --max-steps N    steps one render may take (default 16000000)\n"
     "      --max-output N   bytes one output may have (default 64M; K, M,\n"
     "                       G: times 1024)\n"
-    "      --dump-model     print the data the templates see, as JSON\n"
+    "      --dump-model[=all]  print the data templates may rely on, as\n"
+    "                       JSON (all: the default templates' internal\n"
+    "                       part too)\n"
     "  -q, --quiet          print errors only\n"
     "  -v, --verbose        say what is read and written\n"
     "      --version        print the version and exit\n"
@@ -112,7 +115,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     {"no-sync", no_argument, NULL, OPT_NO_SYNC},
     {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
     {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
-    {"dump-model", no_argument, NULL, OPT_DUMP},
+    {"dump-model", optional_argument, NULL, OPT_DUMP},
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"version", no_argument, NULL, OPT_VERSION},
@@ -143,7 +146,12 @@ static int parse_options(int argc, char **argv, struct options *o)
         return usage_error("--max-output '%s' is not a size from 1 (K, M, "
                            "G: times 1024)", optarg);
       break;
-    case OPT_DUMP: o->dump_model = 1; break;
+    case OPT_DUMP:
+      if (optarg && strcmp(optarg, "all") != 0)
+        return usage_error("--dump-model='%s': the only value is 'all'",
+                           optarg);
+      o->dump_model = optarg ? 2 : 1;
+      break;
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
     case 'h': fputs(usage, stdout); return 0;
     case ':': return usage_error("option '%s' needs an argument",
@@ -167,7 +175,7 @@ static int dump_model(const struct spec *s, const struct options *o)
   struct buf b = BUF_INIT;
   int ok;
 
-  view_dump_json(v, view_root(v), &b);
+  view_dump_json(v, view_root(v), o->dump_model == 2, &b);
   ok = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
   buf_free(&b);
   view_free(v);

@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xmem.h"
-
 /* Tables indexed by code have an entry for every value in the range: allow
    this many holes per status, plus a fixed allowance, before falling back
    to a switch from code to slot. */
@@ -102,38 +100,44 @@ static void number_keys(struct lookup_index *x)
   }
 }
 
-static void copy_keys(struct lookup_index *x, const char *const *texts,
-                      const long *codes, size_t n)
+static void copy_keys(struct lookup_index *x, struct arena *a,
+                      const char *const *texts, const long *codes, size_t n)
 {
-  size_t i, k, total = 0;
-  char *lower;
+  size_t i, k;
 
-  for (i = 0; i < n; i++)
-    total += strlen(texts[i]) + 1;
-  x->lowers = lower = xmalloc(total + 1);
   for (i = 0; i < n; i++) {
     size_t len = strlen(texts[i]);
+    char *lower = arena_strndup(a, texts[i], len);
 
+    for (k = 0; k < len; k++)
+      lower[k] = (char)tolower((unsigned char)lower[k]);
     x->keys[i].text = texts[i];
     x->keys[i].len = len;
     x->keys[i].code = codes[i];
     x->keys[i].lower = lower;
-    for (k = 0; k <= len; k++)
-      lower[k] = (char)tolower((unsigned char)texts[i][k]);
-    lower += len + 1;
   }
   x->nkeys = n;
 }
 
-void lookup_index_build(struct lookup_index *x, const char *const *texts,
-                        const long *codes, size_t n, int fold)
+/* n zeroed elements of size bytes (room for one more), from a. */
+static void *zeroed(struct arena *a, size_t n, size_t size)
+{
+  void *p = arena_alloc(a, (n + 1) * size);
+
+  memset(p, 0, (n + 1) * size);
+  return p;
+}
+
+void lookup_index_build(struct lookup_index *x, struct arena *a,
+                        const char *const *texts, const long *codes, size_t n,
+                        int fold)
 {
   size_t i, start = 0;
 
   memset(x, 0, sizeof *x);
-  x->keys = xcalloc(n + 1, sizeof *x->keys);
-  x->groups = xcalloc(n + 1, sizeof *x->groups);
-  copy_keys(x, texts, codes, n);
+  x->keys = zeroed(a, n, sizeof *x->keys);
+  x->groups = zeroed(a, n, sizeof *x->groups);
+  copy_keys(x, a, texts, codes, n);
   qsort(x->keys, n, sizeof *x->keys, key_order);
   for (i = 1; i <= n; i++) {
     if (i < n && x->keys[i].len == x->keys[start].len)
@@ -145,15 +149,8 @@ void lookup_index_build(struct lookup_index *x, const char *const *texts,
   number_keys(x);
 }
 
-void lookup_index_free(struct lookup_index *x)
-{
-  free(x->keys);
-  free(x->groups);
-  free(x->lowers);
-  memset(x, 0, sizeof *x);
-}
-
-void lookup_slots_build(struct lookup_slots *s, const long *codes, size_t n)
+void lookup_slots_build(struct lookup_slots *s, struct arena *a,
+                        const long *codes, size_t n)
 {
   unsigned long range, i, k = 0;
 
@@ -164,7 +161,7 @@ void lookup_slots_build(struct lookup_slots *s, const long *codes, size_t n)
   s->dense = range - n <= GAPS_PER_CODE * n + GAPS_ALLOWED;
   if (!s->dense)
     return;
-  s->gaps = xcalloc(range - n + 1, sizeof *s->gaps);
+  s->gaps = zeroed(a, range - n, sizeof *s->gaps);
   for (i = 0; i < range; i++) {
     if (k < n && codes[k] == s->lo + (long)i)
       k++;
@@ -173,8 +170,92 @@ void lookup_slots_build(struct lookup_slots *s, const long *codes, size_t n)
   }
 }
 
-void lookup_slots_free(struct lookup_slots *s)
+/* Cuts n numbers into lines of LOOKUP_NUMBERS_PER_LINE; returns how many.
+   Exactly one of lengths and slots is not NULL. */
+static size_t cut(struct lookup_line **lines, struct arena *a,
+                  const struct lookup_length *lengths,
+                  const unsigned long *slots, size_t n)
 {
-  free(s->gaps);
-  memset(s, 0, sizeof *s);
+  size_t i, k = (n + LOOKUP_NUMBERS_PER_LINE - 1) / LOOKUP_NUMBERS_PER_LINE;
+
+  *lines = zeroed(a, k, sizeof **lines);
+  for (i = 0; i < k; i++) {
+    size_t first = i * LOOKUP_NUMBERS_PER_LINE;
+    struct lookup_line *l = &(*lines)[i];
+
+    l->lengths = lengths ? lengths + first : NULL;
+    l->slots = slots ? slots + first : NULL;
+    l->n = n - first < LOOKUP_NUMBERS_PER_LINE ? n - first
+                                               : LOOKUP_NUMBERS_PER_LINE;
+  }
+  return k;
+}
+
+static void build_table(struct lookup_table *t, struct arena *a,
+                        const char *const *texts, const long *codes, size_t n,
+                        int fold)
+{
+  const struct lookup_index *x = &t->index;
+  size_t i, k;
+
+  lookup_index_build(&t->index, a, texts, codes, n, fold);
+  t->max_length = x->ngroups ? x->groups[x->ngroups - 1].length : 0;
+  t->by_length = zeroed(a, t->max_length + 1, sizeof *t->by_length);
+  for (i = 0; i <= t->max_length; i++)
+    t->by_length[i].base = (long)x->rows; /* no such length: past the end */
+  for (i = 0; i < x->ngroups; i++) {
+    t->by_length[x->groups[i].length].at = x->groups[i].pos;
+    t->by_length[x->groups[i].length].base = x->groups[i].base;
+  }
+  t->by_row = zeroed(a, x->rows, sizeof *t->by_row);
+  for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
+    t->by_row[x->keys[k].row] = x->keys[k].slot;
+  t->nlength_lines = cut(&t->length_lines, a, t->by_length, NULL,
+                         t->max_length + 1);
+  t->nrow_lines = cut(&t->row_lines, a, NULL, t->by_row, x->rows);
+}
+
+/* The entries of the tables indexed by code (dense: code - lo; otherwise
+   by slot, 0 being none): statuses, and holes in runs of at most
+   LOOKUP_GAPS_PER_ROW. */
+static void build_rows(struct lookup_design *d, struct arena *a,
+                       const long *codes, size_t n)
+{
+  static const unsigned long none = 0;
+  const struct lookup_slots *sl = &d->slots;
+  size_t i = 0, g = 0, k;
+
+  d->rows = zeroed(a, n + sl->ngaps + 1, sizeof *d->rows);
+  if (!sl->dense) {
+    d->rows[d->nrows].gaps = &none;
+    d->rows[d->nrows++].ngaps = 1;
+  }
+  while (i < n || g < sl->ngaps) {
+    struct lookup_row *r = &d->rows[d->nrows++];
+
+    if (g == sl->ngaps ||
+        (i < n && (unsigned long)(codes[i] - sl->lo) < sl->gaps[g])) {
+      r->status = ++i;
+      continue;
+    }
+    for (k = 1; g + k < sl->ngaps && k < LOOKUP_GAPS_PER_ROW &&
+                sl->gaps[g + k] == sl->gaps[g] + k; k++)
+      ;
+    r->gaps = &sl->gaps[g];
+    r->ngaps = k;
+    g += k;
+  }
+}
+
+void lookup_design_build(struct lookup_design *d, struct arena *a,
+                         const long *status_codes, size_t nstatuses,
+                         const char *const *names,
+                         const char *const *reasons, const long *codes,
+                         size_t n)
+{
+  memset(d, 0, sizeof *d);
+  lookup_slots_build(&d->slots, a, status_codes, nstatuses);
+  build_rows(d, a, status_codes, nstatuses);
+  build_table(&d->names, a, names, codes, n, 0);
+  build_table(&d->reasons, a, reasons, codes, n, 1);
 }

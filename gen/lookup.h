@@ -11,11 +11,17 @@
    Texts: the length gives the position of the byte that tells the texts of
    that length apart, and a base; base + that byte is a row, and the row
    gives the slot of the one text that can match, which one compare of
-   known length then checks. Texts that share their row are chained. */
+   known length then checks. Texts that share their row are chained.
+
+   This module owns the whole design: it also lays the shapes out as the
+   tables of the generated source (entries, holes, and how many go on a
+   line), which the view hands to the default templates as they are. */
 #ifndef STATUSGEN_LOOKUP_H
 #define STATUSGEN_LOOKUP_H
 
 #include <stddef.h>
+
+#include "arena.h"
 
 /* A text to find, and the code it gives. */
 struct lookup_key {
@@ -45,15 +51,14 @@ struct lookup_index {
   struct lookup_group *groups; /* by length, ascending */
   size_t ngroups;
   unsigned long rows;  /* rows used: 0 .. rows-1 */
-  char *lowers;        /* the lower case copies, one block */
 };
 
-/* Indexes n texts (borrowed) with their codes. fold: the generated code
-   ignores ASCII case, so bytes are those of the lower case text. Free with
-   lookup_index_free(). */
-void lookup_index_build(struct lookup_index *x, const char *const *texts,
-                        const long *codes, size_t n, int fold);
-void lookup_index_free(struct lookup_index *x);
+/* Indexes n texts (borrowed) with their codes, in memory from a. fold: the
+   generated code ignores ASCII case, so bytes are those of the lower case
+   text. */
+void lookup_index_build(struct lookup_index *x, struct arena *a,
+                        const char *const *texts, const long *codes, size_t n,
+                        int fold);
 
 /* How codes (sorted, n > 0) map to table entries: lo and hi bound them;
    dense when the range is small enough for tables indexed by code - lo,
@@ -66,7 +71,63 @@ struct lookup_slots {
   size_t ngaps;
 };
 
-void lookup_slots_build(struct lookup_slots *s, const long *codes, size_t n);
-void lookup_slots_free(struct lookup_slots *s);
+void lookup_slots_build(struct lookup_slots *s, struct arena *a,
+                        const long *codes, size_t n);
+
+/* Holes come in runs of at most this many per entry of a code table, and
+   a table of numbers has this many per line of the generated source. */
+#define LOOKUP_GAPS_PER_ROW 8
+#define LOOKUP_NUMBERS_PER_LINE 12
+
+/* The first step of a text lookup, by length: the byte to read and the
+   base of the rows (rows, past the last, for a length no text has). */
+struct lookup_length {
+  unsigned long at;
+  long base;
+};
+
+/* One line of a table of numbers: n entries, of lengths or of slots. */
+struct lookup_line {
+  const struct lookup_length *lengths; /* NULL for a line of slots */
+  const unsigned long *slots;
+  size_t n;
+};
+
+/* A text index as the generated tables: by length, and by row the slot
+   to try first; each cut into lines. */
+struct lookup_table {
+  struct lookup_index index;
+  struct lookup_length *by_length; /* 0 .. max_length */
+  size_t max_length;
+  unsigned long *by_row;           /* index.rows slots; 0 where no key */
+  struct lookup_line *length_lines, *row_lines;
+  size_t nlength_lines, nrow_lines;
+};
+
+/* An entry of the tables indexed by code: a status (status > 0, its
+   place, 1-based, among the sorted codes) or a run of ngaps holes. */
+struct lookup_row {
+  size_t status;
+  const unsigned long *gaps;
+  size_t ngaps;
+};
+
+/* Every shape the generated lookups need. */
+struct lookup_design {
+  struct lookup_slots slots;      /* codes to table entries */
+  struct lookup_row *rows;        /* the code tables' entries, in order */
+  size_t nrows;
+  struct lookup_table names, reasons; /* reasons fold ASCII case */
+};
+
+/* Works out the design, in memory from a, for nstatuses sorted codes
+   (nstatuses > 0) and n enumerators: each with its name, its reason and
+   its code (a status's, or the one an alias stands for). Borrows the
+   texts. */
+void lookup_design_build(struct lookup_design *d, struct arena *a,
+                         const long *status_codes, size_t nstatuses,
+                         const char *const *names,
+                         const char *const *reasons, const long *codes,
+                         size_t n);
 
 #endif

@@ -1,14 +1,23 @@
-/* view: field tables over the spec model. Each object type lists its field
-   names in one table; field_value() maps a position to a value. Lookups,
-   iteration and the JSON dump all go through those two. */
+/* view: the model read in place through declared field tables. Each
+   object type is one table of {name, getter} rows; lookups by name,
+   names resolved ahead of time, list items and the JSON dump all go
+   through those tables and nothing else. */
 #include "view.h"
 
 #include <ctype.h>
-#include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "lookup.h"
-#include "xmem.h"
+
+/* Which fields an object has, and so how the items of a list read. */
+enum view_type {
+  VIEW_ROOT, VIEW_INTERNAL, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
+  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF, VIEW_ALIAS,
+  VIEW_CONSTANT, VIEW_SLOTS, VIEW_SLOT, VIEW_ROW, VIEW_GAP, VIEW_INDEX,
+  VIEW_GROUP, VIEW_KEY, VIEW_LINE, VIEW_LENGTH, VIEW_ROW_SLOT,
+  VIEW_NTYPES
+};
 
 /* One enumerator: a status, or an alias equal to one. */
 struct constant {
@@ -18,144 +27,30 @@ struct constant {
   const char *reason;
 };
 
-/* A table's entries, a few per line of the generated source (VIEW_LINE
-   items): n items of type from base. */
-struct line {
-  enum view_type type;
-  const void *base;
-  size_t n;
-};
-/* The first switch of a text index as a table: by length, the byte to
-   read and the base of its rows (rows past the end for absent lengths). */
-struct length_row {
-  unsigned long at;
-  long base;
-};
-
-/* A text index as tables: by length, and by row the slot to try first;
-   each also cut into lines. */
-struct tables {
-  struct length_row *by_length; /* 0 .. max_length */
-  size_t max_length;
-  unsigned long *by_row;        /* slots; 0 where no key */
-  struct line *length_lines, *row_lines;
-  size_t nlength_lines, nrow_lines;
-};
-
-/* An entry of the tables indexed by code: a status, or a run of holes. */
-struct row {
-  const struct spec_status *status;
-  const unsigned long *gaps;
-  size_t ngaps;
-};
-
 struct view {
+  struct arena *arena; /* holds the view and everything it built */
   const struct spec *s;
-  struct constant *constants;
+  struct constant *constants; /* each status followed by its aliases */
   size_t nconstants;
-  struct lookup_index names, reasons;
-  struct lookup_slots slots;
-  struct tables name_tables, reason_tables;
-  struct row *rows; /* the code tables' entries, in order */
-  size_t nrows;
-  char *prefix, *upper_prefix, *spec_file;
-  char **class_upper, **flag_upper; /* upper-case ids */
+  struct lookup_design design;
+  const char *prefix, *upper_prefix, *spec_file;
+  const char **class_upper;         /* upper-case ids */
   size_t *class_first, *class_len;  /* each class's slice of statuses */
+  const char **flag_upper;
   const struct spec_status ***flag_statuses; /* per flag: who has it */
   size_t *flag_len;
 };
 
+/* A field: its name and how to read it from an object of its type. */
+struct field {
+  const char *name;
+  struct view_ref (*get)(const struct view *v, const void *obj);
+  int internal; /* left out of the dump unless everything is asked for */
+};
+
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-static const char *const root_fields[] = {
-  "prefix", "PREFIX", "spec_file", "title", "source", "count", "classes",
-  "flags", "statuses", "constants", "code_slots", "name_index",
-  "reason_index"};
-static const char *const constant_fields[] = {"name", "code", "target",
-                                              "reason"};
-static const char *const index_fields[] = {"id", "fold", "groups", "keys",
-                                           "rows", "max_length", "by_length",
-                                           "by_row"};
-static const char *const line_fields[] = {"items"};
-static const char *const length_fields[] = {"at", "base"};
-static const char *const row_slot_fields[] = {"slot"};
-static const char *const group_fields[] = {"length", "pos", "base", "keys"};
-static const char *const slots_fields[] = {"lo", "hi", "dense", "size",
-                                           "cases", "rows"};
-static const char *const row_fields[] = {"status", "gaps"};
-static const char *const slot_fields[] = {"code", "slot", "offset"};
-static const char *const gap_fields[] = {"offset"};
-static const char *const key_fields[] = {"text", "lower", "length", "code",
-                                         "slot", "row", "next"};
-static const char *const item_fields[] = {"first", "last"};
-static const char *const class_fields[] = {
-  "id", "ID", "title", "lo", "hi", "index", "statuses"};
-static const char *const flag_fields[] = {"id", "ID", "meaning", "statuses"};
-static const char *const status_fields[] = {
-  "code", "name", "reason", "description", "reference", "class", "flags",
-  "flag_list", "aliases"};
-static const char *const alias_fields[] = {"reason", "name"};
-
-struct type_info {
-  const char *const *names;
-  size_t count;
-  enum view_type full; /* a ref's fields are the first of its full type's */
-};
-
-/* Field names of each type, indexed by enum view_type; a flag set takes its
-   names from the spec. A ref's fields are the first of its full type's. */
-static const struct type_info types[] = {
-  [VIEW_ROOT] = {root_fields, COUNT(root_fields), VIEW_ROOT},
-  [VIEW_CLASS] = {class_fields, COUNT(class_fields), VIEW_CLASS},
-  [VIEW_CLASS_REF] = {class_fields, 3, VIEW_CLASS},
-  [VIEW_FLAG] = {flag_fields, COUNT(flag_fields), VIEW_FLAG},
-  [VIEW_FLAG_REF] = {flag_fields, 3, VIEW_FLAG},
-  [VIEW_FLAG_SET] = {NULL, 0, VIEW_FLAG_SET},
-  [VIEW_STATUS] = {status_fields, COUNT(status_fields), VIEW_STATUS},
-  [VIEW_STATUS_REF] = {status_fields, 2, VIEW_STATUS},
-  [VIEW_ALIAS] = {alias_fields, COUNT(alias_fields), VIEW_ALIAS},
-  [VIEW_CONSTANT] = {constant_fields, COUNT(constant_fields), VIEW_CONSTANT},
-  [VIEW_GROUP] = {group_fields, COUNT(group_fields), VIEW_GROUP},
-  [VIEW_KEY] = {key_fields, COUNT(key_fields), VIEW_KEY},
-  [VIEW_INDEX] = {index_fields, COUNT(index_fields), VIEW_INDEX},
-  [VIEW_LENGTH] = {length_fields, COUNT(length_fields), VIEW_LENGTH},
-  [VIEW_ROW_SLOT] = {row_slot_fields, COUNT(row_slot_fields), VIEW_ROW_SLOT},
-  [VIEW_SLOTS] = {slots_fields, COUNT(slots_fields), VIEW_SLOTS},
-  [VIEW_SLOT] = {slot_fields, COUNT(slot_fields), VIEW_SLOT},
-  [VIEW_ROW] = {row_fields, COUNT(row_fields), VIEW_ROW},
-  [VIEW_LINE] = {line_fields, COUNT(line_fields), VIEW_LINE},
-  [VIEW_GAP] = {gap_fields, COUNT(gap_fields), VIEW_GAP},
-};
-
-static const struct type_info *info(enum view_type t)
-{
-  return &types[t];
-}
-
-/* Fields of the type itself, before first and last. */
-static size_t own_fields(const struct view *v, struct view_ref r)
-{
-  return r.type == VIEW_FLAG_SET ? v->s->nflags : info(r.type)->count;
-}
-
-static size_t field_count(const struct view *v, struct view_ref r)
-{
-  if (r.kind != VIEW_OBJECT)
-    return 0;
-  return own_fields(v, r) + (r.count ? COUNT(item_fields) : 0);
-}
-
-static const char *field_name(const struct view *v, struct view_ref r,
-                              size_t i)
-{
-  size_t own = own_fields(v, r);
-
-  if (i >= own)
-    return item_fields[i - own];
-  if (r.type == VIEW_FLAG_SET)
-    return v->s->flags[i].id;
-  return info(r.type)->names[i];
-}
+/* Values. */
 
 static struct view_ref make(enum view_kind kind)
 {
@@ -174,11 +69,19 @@ static struct view_ref text(const char *s)
   return r;
 }
 
-static struct view_ref number(enum view_kind kind, long n)
+static struct view_ref integer(long n)
 {
-  struct view_ref r = make(kind);
+  struct view_ref r = make(VIEW_INT);
 
   r.num = n;
+  return r;
+}
+
+static struct view_ref boolean(int b)
+{
+  struct view_ref r = make(VIEW_BOOL);
+
+  r.num = b != 0;
   return r;
 }
 
@@ -186,200 +89,311 @@ static struct view_ref object(enum view_type type, const void *p)
 {
   struct view_ref r = make(p ? VIEW_OBJECT : VIEW_NULL);
 
-  r.type = type;
+  r.type = (int)type;
   r.ptr = p;
   return r;
 }
 
+/* A list of n items of type: an array from base, or (indirect) an array
+   of pointers to them. */
 static struct view_ref list(enum view_type type, const void *base, size_t n,
                             int indirect)
 {
   struct view_ref r = make(VIEW_LIST);
 
-  r.type = type;
+  r.type = (int)type;
   r.ptr = base;
   r.num = (long)n;
   r.indirect = indirect;
   return r;
 }
 
-static struct view_ref root_field(const struct view *v, size_t i)
-{
-  const struct spec *s = v->s;
+/* Getters, grouped by type. Each reads one field of obj. */
 
-  switch (i) {
-  case 0: return text(v->prefix);
-  case 1: return text(v->upper_prefix);
-  case 2: return text(v->spec_file);
-  case 3: return text(s->title);
-  case 4: return text(s->source);
-  case 5: return number(VIEW_INT, (long)s->nstatuses);
-  case 6: return list(VIEW_CLASS, s->classes, s->nclasses, 0);
-  case 7: return list(VIEW_FLAG, s->flags, s->nflags, 0);
-  case 8: return list(VIEW_STATUS, s->statuses, s->nstatuses, 0);
-  case 9: return list(VIEW_CONSTANT, v->constants, v->nconstants, 0);
-  case 10: return object(VIEW_SLOTS, &v->slots);
-  case 11: return object(VIEW_INDEX, &v->names);
-  default: return object(VIEW_INDEX, &v->reasons);
+#define GETTER(fn, type, var, value) \
+  static struct view_ref fn(const struct view *v, const void *obj) \
+  { \
+    const type *var = obj; \
+    (void)v; \
+    (void)var; \
+    return value; \
   }
+
+GETTER(root_prefix, struct spec, s, text(v->prefix))
+GETTER(root_upper, struct spec, s, text(v->upper_prefix))
+GETTER(root_spec_file, struct spec, s, text(v->spec_file))
+GETTER(root_title, struct spec, s, text(s->title))
+GETTER(root_source, struct spec, s, text(s->source))
+GETTER(root_count, struct spec, s, integer((long)s->nstatuses))
+GETTER(root_classes, struct spec, s,
+       list(VIEW_CLASS, s->classes, s->nclasses, 0))
+GETTER(root_flags, struct spec, s,
+       list(VIEW_FLAG, s->flags, s->nflags, 0))
+GETTER(root_statuses, struct spec, s,
+       list(VIEW_STATUS, s->statuses, s->nstatuses, 0))
+GETTER(root_constants, struct spec, s,
+       list(VIEW_CONSTANT, v->constants, v->nconstants, 0))
+GETTER(root_internal, struct spec, s,
+       object(VIEW_INTERNAL, &v->design))
+
+GETTER(internal_slots, struct lookup_design, d,
+       object(VIEW_SLOTS, &d->slots))
+GETTER(internal_names, struct lookup_design, d,
+       object(VIEW_INDEX, &d->names))
+GETTER(internal_reasons, struct lookup_design, d,
+       object(VIEW_INDEX, &d->reasons))
+
+static size_t class_at(const struct view *v, const struct spec_class *c)
+{
+  return (size_t)(c - v->s->classes);
 }
 
-static struct view_ref constant_field(const struct constant *c, size_t i)
+GETTER(class_id, struct spec_class, c, text(c->id))
+GETTER(class_upper, struct spec_class, c,
+       text(v->class_upper[class_at(v, c)]))
+GETTER(class_title, struct spec_class, c, text(c->title))
+GETTER(class_lo, struct spec_class, c, integer(c->lo))
+GETTER(class_hi, struct spec_class, c, integer(c->hi))
+GETTER(class_index, struct spec_class, c,
+       integer((long)class_at(v, c) + 1))
+GETTER(class_statuses, struct spec_class, c,
+       list(VIEW_STATUS, v->s->statuses + v->class_first[class_at(v, c)],
+              v->class_len[class_at(v, c)], 0))
+
+static size_t flag_at(const struct view *v, const struct spec_flag *f)
 {
-  switch (i) {
-  case 0: return text(c->name);
-  case 1: return number(VIEW_INT, c->code);
-  case 2: return text(c->target);
-  default: return text(c->reason);
-  }
+  return (size_t)(f - v->s->flags);
 }
 
-static const struct tables *tables_of(const struct view *v,
-                                      const void *owner)
+GETTER(flag_id, struct spec_flag, f, text(f->id))
+GETTER(flag_upper, struct spec_flag, f,
+       text(v->flag_upper[flag_at(v, f)]))
+GETTER(flag_meaning, struct spec_flag, f, text(f->meaning))
+GETTER(flag_statuses, struct spec_flag, f,
+       list(VIEW_STATUS_REF, v->flag_statuses[flag_at(v, f)],
+              v->flag_len[flag_at(v, f)], 1))
+
+GETTER(status_code, struct spec_status, st, integer(st->code))
+GETTER(status_name, struct spec_status, st, text(st->name))
+GETTER(status_reason, struct spec_status, st, text(st->reason))
+GETTER(status_description, struct spec_status, st, text(st->description))
+GETTER(status_reference, struct spec_status, st, text(st->reference))
+GETTER(status_class, struct spec_status, st,
+       object(VIEW_CLASS_REF, st->cls))
+GETTER(status_flags, struct spec_status, st, object(VIEW_FLAG_SET, st))
+GETTER(status_flag_list, struct spec_status, st,
+       list(VIEW_FLAG_REF, st->flags, st->nflags, 1))
+GETTER(status_aliases, struct spec_status, st,
+       list(VIEW_ALIAS, st->aliases, st->naliases, 0))
+
+GETTER(alias_reason, struct spec_alias, a, text(a->reason))
+GETTER(alias_name, struct spec_alias, a, text(a->name))
+
+GETTER(constant_name, struct constant, c, text(c->name))
+GETTER(constant_code, struct constant, c, integer(c->code))
+GETTER(constant_target, struct constant, c, text(c->target))
+GETTER(constant_reason, struct constant, c, text(c->reason))
+
+GETTER(slots_lo, struct lookup_slots, sl, integer(sl->lo))
+GETTER(slots_hi, struct lookup_slots, sl, integer(sl->hi))
+GETTER(slots_dense, struct lookup_slots, sl, boolean(sl->dense))
+GETTER(slots_size, struct lookup_slots, sl,
+       integer(sl->dense ? sl->hi - sl->lo + 1
+                           : (long)v->s->nstatuses + 1))
+GETTER(slots_cases, struct lookup_slots, sl,
+       list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0))
+GETTER(slots_rows, struct lookup_slots, sl,
+       list(VIEW_ROW, v->design.rows, v->design.nrows, 0))
+GETTER(by_code_yes, void, p, boolean(1))
+GETTER(by_code_no, void, p, boolean(0))
+
+GETTER(slot_code, struct spec_status, st, integer(st->code))
+GETTER(slot_slot, struct spec_status, st,
+       integer((long)(st - v->s->statuses) + 1))
+GETTER(slot_offset, struct spec_status, st,
+       integer(st->code - v->design.slots.lo))
+
+GETTER(row_status, struct lookup_row, r,
+       object(VIEW_STATUS, r->status ? &v->s->statuses[r->status - 1]
+                                       : NULL))
+GETTER(row_gaps, struct lookup_row, r,
+       list(VIEW_GAP, r->gaps, r->ngaps, 0))
+GETTER(gap_offset, unsigned long, g, integer((long)*g))
+
+GETTER(index_id, struct lookup_table, t,
+       text(t == &v->design.names ? "name" : "reason"))
+GETTER(index_fold, struct lookup_table, t,
+       boolean(t == &v->design.reasons))
+GETTER(index_groups, struct lookup_table, t,
+       list(VIEW_GROUP, t->index.groups, t->index.ngroups, 0))
+GETTER(index_keys, struct lookup_table, t,
+       list(VIEW_KEY, t->index.keys, t->index.nkeys, 0))
+GETTER(index_rows, struct lookup_table, t, integer((long)t->index.rows))
+GETTER(index_max_length, struct lookup_table, t,
+       integer((long)t->max_length))
+GETTER(index_by_length, struct lookup_table, t,
+       list(VIEW_LINE, t->length_lines, t->nlength_lines, 0))
+GETTER(index_by_row, struct lookup_table, t,
+       list(VIEW_LINE, t->row_lines, t->nrow_lines, 0))
+
+GETTER(group_length, struct lookup_group, g, integer((long)g->length))
+GETTER(group_pos, struct lookup_group, g, integer((long)g->pos))
+GETTER(group_base, struct lookup_group, g, integer(g->base))
+GETTER(group_keys, struct lookup_group, g,
+       list(VIEW_KEY, g->keys, g->nkeys, 0))
+
+GETTER(key_text, struct lookup_key, k, text(k->text))
+GETTER(key_lower, struct lookup_key, k, text(k->lower))
+GETTER(key_length, struct lookup_key, k, integer((long)k->len))
+GETTER(key_code, struct lookup_key, k, integer(k->code))
+GETTER(key_slot, struct lookup_key, k, integer((long)k->slot))
+GETTER(key_row, struct lookup_key, k, integer(k->row))
+GETTER(key_next, struct lookup_key, k, integer((long)k->next))
+
+GETTER(line_items, struct lookup_line, l,
+       l->lengths ? list(VIEW_LENGTH, l->lengths, l->n, 0)
+                    : list(VIEW_ROW_SLOT, l->slots, l->n, 0))
+GETTER(length_at, struct lookup_length, x, integer((long)x->at))
+GETTER(length_base, struct lookup_length, x, integer(x->base))
+GETTER(row_slot, unsigned long, slot, integer((long)*slot))
+
+/* The tables. A row per field, in dump order; a short reference type is
+   its own list. */
+
+/* A test build adds a field to the status type here, to show that one row
+   is all a new field takes: VIEW_EXTRA_FIELDS_FILE names a file of getters
+   that defines VIEW_EXTRA_STATUS_FIELDS as more rows. */
+#ifdef VIEW_EXTRA_FIELDS_FILE
+#include VIEW_EXTRA_FIELDS_FILE
+#endif
+#ifndef VIEW_EXTRA_STATUS_FIELDS
+#define VIEW_EXTRA_STATUS_FIELDS
+#endif
+
+static const struct field root_fields[] = {
+  {"prefix", root_prefix, 0}, {"PREFIX", root_upper, 0},
+  {"spec_file", root_spec_file, 0}, {"title", root_title, 0},
+  {"source", root_source, 0}, {"count", root_count, 0},
+  {"classes", root_classes, 0}, {"flags", root_flags, 0},
+  {"statuses", root_statuses, 0}, {"constants", root_constants, 0},
+  {"internal", root_internal, 1}};
+static const struct field internal_fields[] = {
+  {"code_slots", internal_slots, 0}, {"name_index", internal_names, 0},
+  {"reason_index", internal_reasons, 0}};
+static const struct field class_fields[] = {
+  {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0},
+  {"lo", class_lo, 0}, {"hi", class_hi, 0}, {"index", class_index, 0},
+  {"statuses", class_statuses, 0}};
+static const struct field class_ref_fields[] = {
+  {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0}};
+static const struct field flag_fields[] = {
+  {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0},
+  {"statuses", flag_statuses, 0}};
+static const struct field flag_ref_fields[] = {
+  {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0}};
+static const struct field status_fields[] = {
+  {"code", status_code, 0}, {"name", status_name, 0},
+  {"reason", status_reason, 0}, {"description", status_description, 0},
+  {"reference", status_reference, 0}, {"class", status_class, 0},
+  {"flags", status_flags, 0}, {"flag_list", status_flag_list, 0},
+  {"aliases", status_aliases, 0} VIEW_EXTRA_STATUS_FIELDS};
+static const struct field status_ref_fields[] = {
+  {"code", status_code, 0}, {"name", status_name, 0}};
+static const struct field alias_fields[] = {
+  {"reason", alias_reason, 0}, {"name", alias_name, 0}};
+static const struct field constant_fields[] = {
+  {"name", constant_name, 0}, {"code", constant_code, 0},
+  {"target", constant_target, 0}, {"reason", constant_reason, 0}};
+static const struct field slots_fields[] = {
+  {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0}, {"hi", slots_hi, 0},
+  {"dense", slots_dense, 0}, {"size", slots_size, 0},
+  {"cases", slots_cases, 0}, {"rows", slots_rows, 0}};
+static const struct field slot_fields[] = {
+  {"code", slot_code, 0}, {"slot", slot_slot, 0},
+  {"offset", slot_offset, 0}};
+static const struct field row_fields[] = {
+  {"status", row_status, 0}, {"gaps", row_gaps, 0}};
+static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
+static const struct field index_fields[] = {
+  {"by_code", by_code_no, 0}, {"id", index_id, 0},
+  {"fold", index_fold, 0}, {"groups", index_groups, 0},
+  {"keys", index_keys, 0}, {"rows", index_rows, 0},
+  {"max_length", index_max_length, 0}, {"by_length", index_by_length, 0},
+  {"by_row", index_by_row, 0}};
+static const struct field group_fields[] = {
+  {"length", group_length, 0}, {"pos", group_pos, 0},
+  {"base", group_base, 0}, {"keys", group_keys, 0}};
+static const struct field key_fields[] = {
+  {"text", key_text, 0}, {"lower", key_lower, 0},
+  {"length", key_length, 0}, {"code", key_code, 0}, {"slot", key_slot, 0},
+  {"row", key_row, 0}, {"next", key_next, 0}};
+static const struct field line_fields[] = {{"items", line_items, 0}};
+static const struct field length_fields[] = {
+  {"at", length_at, 0}, {"base", length_base, 0}};
+static const struct field row_slot_fields[] = {{"slot", row_slot, 0}};
+
+/* Every list item has these two more, for separators. */
+static const char *const item_fields[] = {"first", "last"};
+
+struct type_info {
+  const struct field *fields; /* NULL: the flag set, whose fields are */
+  size_t nfields;             /* the spec's flags */
+  size_t item_size;           /* bytes between items of an array */
+};
+
+#define TYPE(fields, item) {fields, COUNT(fields), item}
+
+static const struct type_info types[] = {
+  [VIEW_ROOT] = TYPE(root_fields, 0),
+  [VIEW_INTERNAL] = TYPE(internal_fields, 0),
+  [VIEW_CLASS] = TYPE(class_fields, sizeof(struct spec_class)),
+  [VIEW_CLASS_REF] = TYPE(class_ref_fields, 0),
+  [VIEW_FLAG] = TYPE(flag_fields, sizeof(struct spec_flag)),
+  [VIEW_FLAG_REF] = TYPE(flag_ref_fields, 0),
+  [VIEW_FLAG_SET] = {NULL, 0, 0},
+  [VIEW_STATUS] = TYPE(status_fields, sizeof(struct spec_status)),
+  [VIEW_STATUS_REF] = TYPE(status_ref_fields, 0),
+  [VIEW_ALIAS] = TYPE(alias_fields, sizeof(struct spec_alias)),
+  [VIEW_CONSTANT] = TYPE(constant_fields, sizeof(struct constant)),
+  [VIEW_SLOTS] = TYPE(slots_fields, 0),
+  [VIEW_SLOT] = TYPE(slot_fields, sizeof(struct spec_status)),
+  [VIEW_ROW] = TYPE(row_fields, sizeof(struct lookup_row)),
+  [VIEW_GAP] = TYPE(gap_fields, sizeof(unsigned long)),
+  [VIEW_INDEX] = TYPE(index_fields, 0),
+  [VIEW_GROUP] = TYPE(group_fields, sizeof(struct lookup_group)),
+  [VIEW_KEY] = TYPE(key_fields, sizeof(struct lookup_key)),
+  [VIEW_LINE] = TYPE(line_fields, sizeof(struct lookup_line)),
+  [VIEW_LENGTH] = TYPE(length_fields, sizeof(struct lookup_length)),
+  [VIEW_ROW_SLOT] = TYPE(row_slot_fields, sizeof(unsigned long)),
+};
+
+/* Fails to compile when a type has no row above. */
+typedef char view_every_type_has_a_table[COUNT(types) == VIEW_NTYPES ? 1
+                                                                      : -1];
+
+/* Fields of r's type itself, before first and last. */
+static size_t own_fields(const struct view *v, struct view_ref r)
 {
-  return owner == &v->names ? &v->name_tables : &v->reason_tables;
+  return r.type == VIEW_FLAG_SET ? v->s->nflags : types[r.type].nfields;
 }
 
-static struct view_ref index_field(const struct view *v,
-                                   const struct lookup_index *x, size_t i)
+static size_t field_count(const struct view *v, struct view_ref r)
 {
-  const struct tables *t = tables_of(v, x);
-
-  switch (i) {
-  case 0: return text(x == &v->names ? "name" : "reason");
-  case 1: return number(VIEW_BOOL, x == &v->reasons);
-  case 2: return list(VIEW_GROUP, x->groups, x->ngroups, 0);
-  case 3: return list(VIEW_KEY, x->keys, x->nkeys, 0);
-  case 4: return number(VIEW_INT, (long)x->rows);
-  case 5: return number(VIEW_INT, (long)t->max_length);
-  case 6: return list(VIEW_LINE, t->length_lines, t->nlength_lines, 0);
-  default: return list(VIEW_LINE, t->row_lines, t->nrow_lines, 0);
-  }
+  if (r.kind != VIEW_OBJECT)
+    return 0;
+  return own_fields(v, r) + (r.count ? COUNT(item_fields) : 0);
 }
 
-static struct view_ref group_field(const struct lookup_group *g, size_t i)
+static const char *field_name(const struct view *v, struct view_ref r,
+                              size_t i)
 {
-  switch (i) {
-  case 0: return number(VIEW_INT, (long)g->length);
-  case 1: return number(VIEW_INT, (long)g->pos);
-  case 2: return number(VIEW_INT, g->base);
-  default: return list(VIEW_KEY, g->keys, g->nkeys, 0);
-  }
-}
+  size_t own = own_fields(v, r);
 
-static struct view_ref key_field(const struct lookup_key *k, size_t i)
-{
-  switch (i) {
-  case 0: return text(k->text);
-  case 1: return text(k->lower);
-  case 2: return number(VIEW_INT, (long)k->len);
-  case 3: return number(VIEW_INT, k->code);
-  case 4: return number(VIEW_INT, (long)k->slot);
-  case 5: return number(VIEW_INT, k->row);
-  default: return number(VIEW_INT, (long)k->next);
-  }
-}
-
-/* Holes come in runs of at most this many per row of a table. */
-#define GAPS_PER_LINE 8
-/* Numbers per line of a table of the generated source. */
-#define NUMBERS_PER_LINE 12
-
-static size_t item_size(enum view_type t);
-
-/* Cuts n items of type from base into lines; returns how many. */
-static size_t cut(struct line **lines, enum view_type type, const void *base,
-                  size_t n)
-{
-  size_t i, k = (n + NUMBERS_PER_LINE - 1) / NUMBERS_PER_LINE;
-
-  *lines = xcalloc(k + 1, sizeof **lines);
-  for (i = 0; i < k; i++) {
-    (*lines)[i].type = type;
-    (*lines)[i].base = (const char *)base + i * NUMBERS_PER_LINE *
-                                                item_size(type);
-    (*lines)[i].n = n - i * NUMBERS_PER_LINE < NUMBERS_PER_LINE
-                        ? n - i * NUMBERS_PER_LINE : NUMBERS_PER_LINE;
-  }
-  return k;
-}
-
-static void build_tables(struct tables *t, const struct lookup_index *x)
-{
-  size_t i, k;
-
-  t->max_length = x->ngroups ? x->groups[x->ngroups - 1].length : 0;
-  t->by_length = xcalloc(t->max_length + 1, sizeof *t->by_length);
-  for (i = 0; i <= t->max_length; i++)
-    t->by_length[i].base = (long)x->rows; /* no such length: past the end */
-  for (i = 0; i < x->ngroups; i++) {
-    t->by_length[x->groups[i].length].at = x->groups[i].pos;
-    t->by_length[x->groups[i].length].base = x->groups[i].base;
-  }
-  t->by_row = xcalloc(x->rows + 1, sizeof *t->by_row);
-  for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
-    t->by_row[x->keys[k].row] = x->keys[k].slot;
-  t->nlength_lines = cut(&t->length_lines, VIEW_LENGTH, t->by_length,
-                         t->max_length + 1);
-  t->nrow_lines = cut(&t->row_lines, VIEW_ROW_SLOT, t->by_row, x->rows);
-}
-
-static struct view_ref slots_field(const struct view *v, size_t i)
-{
-  const struct lookup_slots *sl = &v->slots;
-
-  switch (i) {
-  case 0: return number(VIEW_INT, sl->lo);
-  case 1: return number(VIEW_INT, sl->hi);
-  case 2: return number(VIEW_BOOL, sl->dense);
-  case 3:
-    return number(VIEW_INT, sl->dense ? sl->hi - sl->lo + 1
-                                      : (long)v->s->nstatuses + 1);
-  case 4: return list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0);
-  default: return list(VIEW_ROW, v->rows, v->nrows, 0);
-  }
-}
-
-static struct view_ref slot_field(const struct view *v,
-                                  const struct spec_status *st, size_t i)
-{
-  switch (i) {
-  case 0: return number(VIEW_INT, st->code);
-  case 1: return number(VIEW_INT, (long)(st - v->s->statuses) + 1);
-  default: return number(VIEW_INT, st->code - v->slots.lo);
-  }
-}
-
-static struct view_ref class_field(const struct view *v,
-                                   const struct spec_class *c, size_t i)
-{
-  size_t k = (size_t)(c - v->s->classes);
-
-  switch (i) {
-  case 0: return text(c->id);
-  case 1: return text(v->class_upper[k]);
-  case 2: return text(c->title);
-  case 3: return number(VIEW_INT, c->lo);
-  case 4: return number(VIEW_INT, c->hi);
-  case 5: return number(VIEW_INT, (long)k + 1);
-  default:
-    return list(VIEW_STATUS, v->s->statuses + v->class_first[k],
-                v->class_len[k], 0);
-  }
-}
-
-static struct view_ref flag_field(const struct view *v,
-                                  const struct spec_flag *f, size_t i)
-{
-  size_t k = (size_t)(f - v->s->flags);
-
-  switch (i) {
-  case 0: return text(f->id);
-  case 1: return text(v->flag_upper[k]);
-  case 2: return text(f->meaning);
-  default:
-    return list(VIEW_STATUS_REF, v->flag_statuses[k], v->flag_len[k], 1);
-  }
+  if (i >= own)
+    return item_fields[i - own];
+  if (r.type == VIEW_FLAG_SET)
+    return v->s->flags[i].id;
+  return types[r.type].fields[i].name;
 }
 
 static int has_flag(const struct spec_status *st, const struct spec_flag *f)
@@ -392,66 +406,35 @@ static int has_flag(const struct spec_status *st, const struct spec_flag *f)
   return 0;
 }
 
-static struct view_ref status_field(const struct spec_status *st, size_t i)
-{
-  switch (i) {
-  case 0: return number(VIEW_INT, st->code);
-  case 1: return text(st->name);
-  case 2: return text(st->reason);
-  case 3: return text(st->description);
-  case 4: return text(st->reference);
-  case 5: return object(VIEW_CLASS_REF, st->cls);
-  case 6: return object(VIEW_FLAG_SET, st);
-  case 7: return list(VIEW_FLAG_REF, st->flags, st->nflags, 1);
-  default: return list(VIEW_ALIAS, st->aliases, st->naliases, 0);
-  }
-}
-
+/* Field i (below field_count) of the object r. */
 static struct view_ref field_value(const struct view *v, struct view_ref r,
                                    size_t i)
 {
   size_t own = own_fields(v, r);
 
   if (i >= own)
-    return number(VIEW_BOOL, i == own ? r.pos == 0 : r.pos == r.count - 1);
-  switch (info(r.type)->full) {
-  case VIEW_ROOT: return root_field(v, i);
-  case VIEW_CLASS: return class_field(v, r.ptr, i);
-  case VIEW_FLAG: return flag_field(v, r.ptr, i);
-  case VIEW_STATUS: return status_field(r.ptr, i);
-  case VIEW_ALIAS:
-    return text(i == 0 ? ((const struct spec_alias *)r.ptr)->reason
-                       : ((const struct spec_alias *)r.ptr)->name);
-  case VIEW_CONSTANT: return constant_field(r.ptr, i);
-  case VIEW_GROUP: return group_field(r.ptr, i);
-  case VIEW_KEY: return key_field(r.ptr, i);
-  case VIEW_INDEX: return index_field(v, r.ptr, i);
-  case VIEW_LENGTH:
-    return i == 0 ? number(VIEW_INT,
-                           (long)((const struct length_row *)r.ptr)->at)
-                  : number(VIEW_INT, ((const struct length_row *)r.ptr)->base);
-  case VIEW_ROW_SLOT:
-    return number(VIEW_INT, (long)*(const unsigned long *)r.ptr);
-  case VIEW_SLOTS: return slots_field(v, i);
-  case VIEW_SLOT: return slot_field(v, r.ptr, i);
-  case VIEW_ROW:
-    if (i == 0)
-      return object(VIEW_STATUS, ((const struct row *)r.ptr)->status);
-    return list(VIEW_GAP, ((const struct row *)r.ptr)->gaps,
-                ((const struct row *)r.ptr)->ngaps, 0);
-  case VIEW_LINE:
-    return list(((const struct line *)r.ptr)->type,
-                ((const struct line *)r.ptr)->base,
-                ((const struct line *)r.ptr)->n, 0);
-  case VIEW_GAP:
-    return number(VIEW_INT, (long)*(const unsigned long *)r.ptr);
-  case VIEW_FLAG_SET:
-    return number(VIEW_BOOL, has_flag(r.ptr, &v->s->flags[i]));
-  case VIEW_CLASS_REF:
-  case VIEW_FLAG_REF:
-  case VIEW_STATUS_REF: break; /* info() maps refs to their full types */
-  }
-  return make(VIEW_NULL);
+    return boolean(i == own ? r.pos == 0 : r.pos == r.count - 1);
+  if (r.type == VIEW_FLAG_SET)
+    return boolean(has_flag(r.ptr, &v->s->flags[i]));
+  return types[r.type].fields[i].get(v, r.ptr);
+}
+
+/* 1 when the NUL-terminated f is the len bytes at name. */
+static int same_name(const char *f, const char *name, size_t len)
+{
+  return strncmp(f, name, len) == 0 && f[len] == '\0';
+}
+
+/* The number of the field called name in objects like r; -1: none. */
+static long field_index(const struct view *v, struct view_ref r,
+                        const char *name, size_t len)
+{
+  size_t i, n = field_count(v, r);
+
+  for (i = 0; len && i < n; i++)
+    if (same_name(field_name(v, r, i), name, len))
+      return (long)i;
+  return -1;
 }
 
 struct view_ref view_root(const struct view *v)
@@ -459,59 +442,13 @@ struct view_ref view_root(const struct view *v)
   return object(VIEW_ROOT, v->s);
 }
 
-/* 1 when the NUL-terminated f is the len bytes at name. Inline, and most
-   names differ in their first byte: lookups are the engine's inner loop. */
-static int same_name(const char *f, const char *name, size_t len)
-{
-  size_t i;
-
-  for (i = 0; i < len; i++)
-    if (f[i] != name[i])
-      return 0;
-  return f[len] == '\0';
-}
-
 int view_get(const struct view *v, struct view_ref r, const char *name,
              size_t len, struct view_ref *out)
 {
-  size_t i, n = field_count(v, r);
+  long i = field_index(v, r, name, len);
 
-  /* first and last, asked for at every separator, are no type's own
-     field names: go straight to them, past the scan */
-  if (r.count && r.kind == VIEW_OBJECT && r.type != VIEW_FLAG_SET &&
-      (same_name("first", name, len) || same_name("last", name, len))) {
-    *out = field_value(v, r, own_fields(v, r) + (name[0] == 'l'));
-    return 1;
-  }
-  for (i = 0; len && i < n; i++) {
-    if (same_name(field_name(v, r, i), name, len)) {
-      *out = field_value(v, r, i);
-      return 1;
-    }
-  }
-  *out = make(VIEW_NULL);
-  return 0;
-}
-
-static size_t item_size(enum view_type t)
-{
-  switch (t) {
-  case VIEW_CLASS: return sizeof(struct spec_class);
-  case VIEW_FLAG: return sizeof(struct spec_flag);
-  case VIEW_STATUS: return sizeof(struct spec_status);
-  case VIEW_ALIAS: return sizeof(struct spec_alias);
-  case VIEW_CONSTANT: return sizeof(struct constant);
-  case VIEW_GROUP: return sizeof(struct lookup_group);
-  case VIEW_KEY: return sizeof(struct lookup_key);
-
-  case VIEW_SLOT: return sizeof(struct spec_status);
-  case VIEW_ROW: return sizeof(struct row);
-  case VIEW_LENGTH: return sizeof(struct length_row);
-  case VIEW_ROW_SLOT: return sizeof(unsigned long);
-  case VIEW_LINE: return sizeof(struct line);
-  case VIEW_GAP: return sizeof(unsigned long);
-  default: return 0; /* refs come in lists of pointers */
-  }
+  *out = i < 0 ? make(VIEW_NULL) : field_value(v, r, (size_t)i);
+  return i >= 0;
 }
 
 struct view_ref view_item(const struct view *v, struct view_ref r, size_t i)
@@ -520,22 +457,34 @@ struct view_ref view_item(const struct view *v, struct view_ref r, size_t i)
 
   (void)v;
   if (r.indirect)
-    item = object(r.type, ((const void *const *)r.ptr)[i]);
+    item = object((enum view_type)r.type, ((const void *const *)r.ptr)[i]);
   else
-    item = object(r.type, (const char *)r.ptr + i * item_size(r.type));
+    item = object((enum view_type)r.type,
+                  (const char *)r.ptr + i * types[r.type].item_size);
   item.pos = (long)i;
   item.count = r.num;
   return item;
 }
 
-static char *upper(const char *s)
+/* Building. */
+
+static const char *upper(struct arena *a, const char *s)
 {
   size_t i, n = strlen(s);
-  char *u = xstrndup(s, n);
+  char *u = arena_strndup(a, s, n);
 
   for (i = 0; i < n; i++)
     u[i] = (char)toupper((unsigned char)u[i]);
   return u;
+}
+
+/* n zeroed elements of size bytes (room for one more), from the arena. */
+static void *zeroed(struct view *v, size_t n, size_t size)
+{
+  void *p = arena_alloc(v->arena, (n + 1) * size);
+
+  memset(p, 0, (n + 1) * size);
+  return p;
 }
 
 /* Each class's statuses are one slice of the sorted list: classes do not
@@ -545,11 +494,11 @@ static void index_classes(struct view *v)
   const struct spec *s = v->s;
   size_t i, k;
 
-  v->class_upper = xcalloc(s->nclasses + 1, sizeof *v->class_upper);
-  v->class_first = xcalloc(s->nclasses + 1, sizeof *v->class_first);
-  v->class_len = xcalloc(s->nclasses + 1, sizeof *v->class_len);
+  v->class_upper = zeroed(v, s->nclasses, sizeof *v->class_upper);
+  v->class_first = zeroed(v, s->nclasses, sizeof *v->class_first);
+  v->class_len = zeroed(v, s->nclasses, sizeof *v->class_len);
   for (k = 0; k < s->nclasses; k++) {
-    v->class_upper[k] = upper(s->classes[k].id);
+    v->class_upper[k] = upper(v->arena, s->classes[k].id);
     for (i = 0; i < s->nstatuses && s->statuses[i].code < s->classes[k].lo;)
       i++;
     v->class_first[k] = i;
@@ -564,16 +513,16 @@ static void index_flags(struct view *v)
   const struct spec *s = v->s;
   size_t i, j, k;
 
-  v->flag_upper = xcalloc(s->nflags + 1, sizeof *v->flag_upper);
-  v->flag_statuses = xcalloc(s->nflags + 1, sizeof *v->flag_statuses);
-  v->flag_len = xcalloc(s->nflags + 1, sizeof *v->flag_len);
+  v->flag_upper = zeroed(v, s->nflags, sizeof *v->flag_upper);
+  v->flag_statuses = zeroed(v, s->nflags, sizeof *v->flag_statuses);
+  v->flag_len = zeroed(v, s->nflags, sizeof *v->flag_len);
   for (i = 0; i < s->nstatuses; i++)
     for (j = 0; j < s->statuses[i].nflags; j++)
       v->flag_len[s->statuses[i].flags[j] - s->flags]++;
   for (k = 0; k < s->nflags; k++) {
-    v->flag_upper[k] = upper(s->flags[k].id);
+    v->flag_upper[k] = upper(v->arena, s->flags[k].id);
     v->flag_statuses[k] =
-        xcalloc(v->flag_len[k] + 1, sizeof **v->flag_statuses);
+        zeroed(v, v->flag_len[k], sizeof **v->flag_statuses);
     v->flag_len[k] = 0;
   }
   for (i = 0; i < s->nstatuses; i++)
@@ -590,7 +539,7 @@ static void build_constants(struct view *v)
 
   for (i = 0; i < s->nstatuses; i++)
     n += s->statuses[i].naliases;
-  v->constants = xcalloc(n + 1, sizeof *v->constants);
+  v->constants = zeroed(v, n, sizeof *v->constants);
   for (i = 0; i < s->nstatuses; i++) {
     const struct spec_status *st = &s->statuses[i];
     struct constant *c = &v->constants[v->nconstants++];
@@ -608,125 +557,55 @@ static void build_constants(struct view *v)
   }
 }
 
-/* The names (reasons when by_reason) of every status and alias, indexed
-   for the generated lookups; and the codes' slots. */
-static void build_index(struct view *v, struct lookup_index *x, int by_reason)
+/* The lookups' design, from the statuses' codes and the enumerators'
+   names, reasons and codes. */
+static void build_design(struct view *v)
 {
-  const char **texts = xcalloc(v->nconstants + 1, sizeof *texts);
-  long *codes = xcalloc(v->nconstants + 1, sizeof *codes);
-  size_t i;
-
-  for (i = 0; i < v->nconstants; i++) {
-    texts[i] = by_reason ? v->constants[i].reason : v->constants[i].name;
-    codes[i] = v->constants[i].code;
-  }
-  lookup_index_build(x, texts, codes, v->nconstants, by_reason);
-  free(texts);
-  free(codes);
-}
-
-/* The rows of the tables indexed by code (dense: code - lo; otherwise by
-   slot, 0 being none): statuses, and holes in runs of at most a line. */
-static void build_rows(struct view *v)
-{
-  static const unsigned long none = 0;
-  const struct lookup_slots *sl = &v->slots;
-  size_t i = 0, g = 0, n;
-
-  v->rows = xcalloc(v->s->nstatuses + sl->ngaps + 2, sizeof *v->rows);
-  if (!sl->dense) {
-    v->rows[v->nrows].gaps = &none;
-    v->rows[v->nrows++].ngaps = 1;
-  }
-  while (i < v->s->nstatuses || g < sl->ngaps) {
-    struct row *r = &v->rows[v->nrows++];
-
-    if (g == sl->ngaps || (i < v->s->nstatuses &&
-        (unsigned long)(v->s->statuses[i].code - sl->lo) < sl->gaps[g])) {
-      r->status = &v->s->statuses[i++];
-      continue;
-    }
-    for (n = 1; g + n < sl->ngaps && n < GAPS_PER_LINE &&
-                sl->gaps[g + n] == sl->gaps[g] + n; n++)
-      ;
-    r->gaps = &sl->gaps[g];
-    r->ngaps = n;
-    g += n;
-  }
-}
-
-static void build_slots(struct view *v)
-{
-  long *codes = xcalloc(v->s->nstatuses + 1, sizeof *codes);
-  size_t i;
+  size_t i, n = v->nconstants;
+  long *status_codes = zeroed(v, v->s->nstatuses, sizeof *status_codes);
+  const char **names = zeroed(v, n, sizeof *names);
+  const char **reasons = zeroed(v, n, sizeof *reasons);
+  long *codes = zeroed(v, n, sizeof *codes);
 
   for (i = 0; i < v->s->nstatuses; i++)
-    codes[i] = v->s->statuses[i].code;
-  lookup_slots_build(&v->slots, codes, v->s->nstatuses);
-  free(codes);
-}
-
-static void free_tables(struct tables *t)
-{
-  free(t->by_length);
-  free(t->by_row);
-  free(t->length_lines);
-  free(t->row_lines);
+    status_codes[i] = v->s->statuses[i].code;
+  for (i = 0; i < n; i++) {
+    names[i] = v->constants[i].name;
+    reasons[i] = v->constants[i].reason;
+    codes[i] = v->constants[i].code;
+  }
+  lookup_design_build(&v->design, v->arena, status_codes, v->s->nstatuses,
+                      names, reasons, codes, n);
 }
 
 struct view *view_new(const struct spec *s, const char *prefix,
                       const char *spec_file)
 {
-  struct view *v = xcalloc(1, sizeof *v);
+  struct arena *a = arena_new();
+  struct view *v = arena_alloc(a, sizeof *v);
 
+  memset(v, 0, sizeof *v);
+  v->arena = a;
   v->s = s;
   if (!prefix)
     prefix = s->name;
-  v->prefix = xstrndup(prefix, strlen(prefix));
-  v->upper_prefix = upper(prefix);
-  v->spec_file = xstrndup(spec_file, strlen(spec_file));
+  v->prefix = arena_strndup(a, prefix, strlen(prefix));
+  v->upper_prefix = upper(a, prefix);
+  v->spec_file = arena_strndup(a, spec_file, strlen(spec_file));
   index_classes(v);
   index_flags(v);
   build_constants(v);
-  build_index(v, &v->names, 0);
-  build_index(v, &v->reasons, 1);
-  build_slots(v);
-  build_rows(v);
-  build_tables(&v->name_tables, &v->names);
-  build_tables(&v->reason_tables, &v->reasons);
+  build_design(v);
   return v;
 }
 
 void view_free(struct view *v)
 {
-  size_t k;
-
-  if (!v)
-    return;
-  for (k = 0; k < v->s->nclasses; k++)
-    free(v->class_upper[k]);
-  for (k = 0; k < v->s->nflags; k++) {
-    free(v->flag_upper[k]);
-    free(v->flag_statuses[k]);
-  }
-  free(v->class_upper);
-  free(v->class_first);
-  free(v->class_len);
-  free(v->flag_upper);
-  free(v->flag_statuses);
-  free(v->flag_len);
-  free(v->constants);
-  lookup_index_free(&v->names);
-  lookup_index_free(&v->reasons);
-  lookup_slots_free(&v->slots);
-  free(v->rows);
-  free_tables(&v->name_tables);
-  free_tables(&v->reason_tables);
-  free(v->prefix);
-  free(v->upper_prefix);
-  free(v->spec_file);
-  free(v);
+  if (v)
+    arena_free(v->arena); /* v itself lives in it */
 }
+
+/* The JSON dump. */
 
 static void json_string(struct buf *out, const char *s)
 {
@@ -757,10 +636,17 @@ static void indent(struct buf *out, int depth)
     buf_puts(out, "  ");
 }
 
-static void dump(const struct view *v, struct view_ref r, struct buf *out,
-                 int depth)
+/* 1 when field i of r stays out of a dump of the stable part. */
+static int hidden(const struct view *v, struct view_ref r, size_t i)
 {
-  size_t i, n;
+  return r.type != VIEW_FLAG_SET && i < own_fields(v, r) &&
+         types[r.type].fields[i].internal;
+}
+
+static void dump(const struct view *v, struct view_ref r, int all,
+                 struct buf *out, int depth)
+{
+  size_t i, n, shown = 0;
 
   switch (r.kind) {
   case VIEW_NULL: buf_puts(out, "null"); return;
@@ -773,7 +659,7 @@ static void dump(const struct view *v, struct view_ref r, struct buf *out,
     for (i = 0; i < n; i++) {
       buf_puts(out, i ? "," : "");
       indent(out, depth + 1);
-      dump(v, view_item(v, r, i), out, depth + 1);
+      dump(v, view_item(v, r, i), all, out, depth + 1);
     }
     if (n)
       indent(out, depth);
@@ -783,51 +669,69 @@ static void dump(const struct view *v, struct view_ref r, struct buf *out,
     n = field_count(v, r);
     buf_putc(out, '{');
     for (i = 0; i < n; i++) {
-      buf_puts(out, i ? "," : "");
+      if (!all && hidden(v, r, i))
+        continue;
+      buf_puts(out, shown++ ? "," : "");
       indent(out, depth + 1);
       json_string(out, field_name(v, r, i));
       buf_puts(out, ": ");
-      dump(v, field_value(v, r, i), out, depth + 1);
+      dump(v, field_value(v, r, i), all, out, depth + 1);
     }
-    if (n)
+    if (shown)
       indent(out, depth);
     buf_putc(out, '}');
     return;
   }
 }
 
-void view_dump_json(const struct view *v, struct view_ref r, struct buf *out)
+void view_dump_json(const struct view *v, struct view_ref r, int all,
+                    struct buf *out)
 {
-  dump(v, r, out, 0);
+  dump(v, r, all, out, 0);
   buf_putc(out, '\n');
 }
 
-/* The engine's handles carry a view_ref: kind, type and indirect in tag,
-   the pointer in ptr, the number (or a list item's place and count) in
-   num. */
+/* The engine's handles. A handle carries a view_ref: its kind, whether a
+   list holds pointers, whether an object is a list's item, and its type
+   packed in tag; the object, list or text in ptr; the number, or an
+   item's place and its list's length, in num. */
+
+#define KIND_BITS 3
+#define TYPE_BITS 5
+#define INDIRECT_BIT (1 << KIND_BITS)
+#define TYPE_SHIFT (KIND_BITS + 1)
+
+/* Fail to compile when a kind or a type outgrows its bits. */
+typedef char view_kinds_fit[VIEW_OBJECT < 1 << KIND_BITS ? 1 : -1];
+typedef char view_types_fit[VIEW_NTYPES <= 1 << TYPE_BITS ? 1 : -1];
+
 static struct mustache_value to_handle(struct view_ref r)
 {
   struct mustache_value h;
 
+  memset(&h, 0, sizeof h);
   h.ptr = r.kind == VIEW_TEXT ? (const void *)r.text : r.ptr;
-  h.aux = NULL;
-  h.tag = (int)r.kind | (int)r.type << 3 | r.indirect << 8;
-  h.num = r.kind == VIEW_OBJECT ? (long long)r.pos << 32 | r.count : r.num;
+  h.tag = (int)r.kind | (r.indirect ? INDIRECT_BIT : 0) |
+          r.type << TYPE_SHIFT;
+  h.num = r.kind == VIEW_OBJECT
+              ? (long long)((unsigned long long)r.pos << 32 |
+                            (unsigned long long)r.count)
+              : r.num;
   return h;
 }
 
 static struct view_ref from_handle(struct mustache_value h)
 {
-  struct view_ref r = make((enum view_kind)(h.tag & 7));
+  struct view_ref r = make((enum view_kind)(h.tag & ((1 << KIND_BITS) - 1)));
 
-  r.type = (enum view_type)(h.tag >> 3 & 31);
-  r.indirect = h.tag >> 8 & 1;
+  r.type = h.tag >> TYPE_SHIFT & ((1 << TYPE_BITS) - 1);
+  r.indirect = (h.tag & INDIRECT_BIT) != 0;
   if (r.kind == VIEW_TEXT)
     r.text = h.ptr;
   else
     r.ptr = h.ptr;
   if (r.kind == VIEW_OBJECT) {
-    r.pos = (long)(h.num >> 32);
+    r.pos = (long)((unsigned long long)h.num >> 32);
     r.count = (long)(h.num & 0xFFFFFFFF);
   } else {
     r.num = (long)h.num;
@@ -844,6 +748,34 @@ static int m_lookup(void *closure, struct mustache_value ctx, const char *key,
     return 0;
   *out = to_handle(r);
   return 1;
+}
+
+/* Objects of one type have the same fields, and so do the items of a
+   list of them, which add first and last: a shape is the type, doubled,
+   plus 1 for an item. */
+static int m_shape(void *closure, struct mustache_value h)
+{
+  struct view_ref r = from_handle(h);
+
+  (void)closure;
+  if (r.kind != VIEW_OBJECT)
+    return -1;
+  return r.type * 2 + (r.count != 0);
+}
+
+static int m_resolve(void *closure, int shape, const char *key, size_t len)
+{
+  struct view_ref r = make(VIEW_OBJECT);
+
+  r.type = shape / 2;
+  r.count = shape % 2;
+  return (int)field_index(closure, r, key, len);
+}
+
+static struct mustache_value m_field(void *closure, struct mustache_value h,
+                                     int f)
+{
+  return to_handle(field_value(closure, from_handle(h), (size_t)f));
 }
 
 static int m_truthy(void *closure, struct mustache_value h)
@@ -892,6 +824,9 @@ void view_mustache(const struct view *v, struct mustache_view *out)
   static const struct mustache_data data = {m_lookup, m_truthy, m_list,
                                             m_item, m_print};
 
+  (void)m_shape;
+  (void)m_resolve;
+  (void)m_field;
   out->data = &data;
   out->closure = (void *)v;
   out->root = to_handle(view_root(v));

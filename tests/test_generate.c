@@ -172,9 +172,19 @@ static void test_check_fresh_and_stale(void **state)
 
 static void test_depfile(void **state)
 {
+  /* in the order the run reads them: the spec, the templates, then each
+     partial as a render first needs it */
+  static const char *const deps[] = {
+    "spec/http_status.yaml", "templates/{{prefix}}.c.mustache",
+    "templates/{{prefix}}.h.mustache", "templates/{{prefix}}.md.mustache",
+    "templates/{{prefix}}_single.h.mustache", "templates/_banner.mustache",
+    "templates/_impl.mustache", "templates/_lookup.mustache",
+    "templates/_decls.mustache", "templates/_md_table.mustache"};
+  const size_t n = sizeof deps / sizeof *deps;
   struct buf want = BUF_INIT, got = BUF_INIT;
   const char *argv[] = {NULL, "-o", NULL, "-M", NULL, SPEC, NULL};
   struct proc_result r;
+  size_t k;
 
   (void)state;
   argv[0] = proc_statusgen();
@@ -183,18 +193,11 @@ static void test_depfile(void **state)
   proc_result_run(&r, argv);
   assert_int_equal(r.status, 0);
   proc_result_free(&r);
-  buf_printf(&want, "%s %s %s %s: \\\n", at("a", outputs[0]),
+  buf_printf(&want, "%s %s %s %s:", at("a", outputs[0]),
              at("a", outputs[1]), at("a", outputs[2]), at("a", outputs[3]));
-  buf_puts(&want, "  spec/http_status.yaml \\\n"
-                  "  templates/{{prefix}}.c.mustache \\\n"
-                  "  templates/{{prefix}}.h.mustache \\\n"
-                  "  templates/{{prefix}}.md.mustache \\\n"
-                  "  templates/{{prefix}}_single.h.mustache \\\n"
-                  "  templates/_banner.mustache \\\n"
-                  "  templates/_impl.mustache \\\n"
-                  "  templates/_text_index.mustache \\\n"
-                  "  templates/_decls.mustache \\\n"
-                  "  templates/_md_table.mustache\n");
+  for (k = 0; k < n; k++) /* a dependency per line */
+    buf_printf(&want, " \\\n  %s", deps[k]);
+  buf_putc(&want, '\n');
   slurp(at("deps.d", NULL), &got);
   assert_string_equal(got.data, want.data);
   buf_free(&want);

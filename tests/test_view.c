@@ -158,6 +158,7 @@ static void test_dump_small_spec(void **state)
       "]\n";
   static const char want1[] =
       "{\n"
+      "  \"by_code\": true,\n"
       "  \"lo\": 0,\n"
       "  \"hi\": 2,\n"
       "  \"dense\": true,\n"
@@ -557,11 +558,11 @@ static void test_dump_small_spec(void **state)
   static const struct {
     const char *path, *json;
   } rows[] = {{"statuses", want0},
-              {"code_slots", want1},
-              {"reason_index.groups", want2},
-              {"reason_index.keys", want3},
-              {"reason_index.by_length", want4},
-              {"reason_index.by_row", want5}};
+              {"internal.code_slots", want1},
+              {"internal.reason_index.groups", want2},
+              {"internal.reason_index.keys", want3},
+              {"internal.reason_index.by_length", want4},
+              {"internal.reason_index.by_row", want5}};
   struct loaded l;
   const struct view *v = load(&l, "tests/specs/valid/minimal.yaml", NULL);
   struct buf out = BUF_INIT;
@@ -570,17 +571,17 @@ static void test_dump_small_spec(void **state)
   (void)state;
   for (i = 0; i < sizeof rows / sizeof *rows; i++) {
     buf_clear(&out);
-    view_dump_json(v, at(v, rows[i].path), &out);
+    view_dump_json(v, at(v, rows[i].path), 1, &out);
     if (strcmp(out.data, rows[i].json) != 0)
       print_error("%s\n", rows[i].path);
     assert_string_equal(out.data, rows[i].json);
   }
-  assert_int_equal(at(v, "reason_index.rows").num, 3);
-  assert_string_equal(at(v, "reason_index.id").text, "reason");
-  assert_int_equal(at(v, "reason_index.fold").num, 1);
-  assert_string_equal(at(v, "name_index.id").text, "name");
-  assert_int_equal(at(v, "name_index.fold").num, 0);
-  assert_int_equal(at(v, "reason_index.max_length").num, 28);
+  assert_int_equal(at(v, "internal.reason_index.rows").num, 3);
+  assert_string_equal(at(v, "internal.reason_index.id").text, "reason");
+  assert_int_equal(at(v, "internal.reason_index.fold").num, 1);
+  assert_string_equal(at(v, "internal.name_index.id").text, "name");
+  assert_int_equal(at(v, "internal.name_index.fold").num, 0);
+  assert_int_equal(at(v, "internal.reason_index.max_length").num, 28);
   buf_free(&out);
   unload(&l);
 }
@@ -592,13 +593,65 @@ static void test_dump_escapes_text(void **state)
   struct buf out = BUF_INIT;
 
   (void)state;
-  view_dump_json(v, view_root(v), &out);
+  view_dump_json(v, view_root(v), 0, &out);
   assert_true(json_check(out.data, out.len));
   assert_non_null(strstr(out.data, "\"description\": \"Line one\\nline two\\t"
                                    "with tab | pipe */ ?\?= ?\?/ %d \\\\\\\\ "
                                    "end\",\n"));
   assert_non_null(strstr(out.data, "\"reason\": \"Don't \\\"Panic\\\"\",\n"));
   buf_free(&out);
+  unload(&l);
+}
+
+/* The dump prints the stable part unless asked for all: the same root
+   with and without its internal field, everything else alike. */
+static void test_dump_leaves_internal_out(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/smtp.yaml", NULL);
+  struct buf stable = BUF_INIT, all = BUF_INIT;
+  const char *cut;
+
+  (void)state;
+  view_dump_json(v, view_root(v), 0, &stable);
+  view_dump_json(v, view_root(v), 1, &all);
+  assert_true(json_check(stable.data, stable.len));
+  assert_true(json_check(all.data, all.len));
+  assert_null(strstr(stable.data, "\"internal\""));
+  assert_null(strstr(stable.data, "\"by_length\""));
+  cut = strstr(all.data, ",\n  \"internal\": {\n    \"code_slots\": {");
+  assert_non_null(cut);
+  /* all = stable without its last "\n}\n", then the internal field */
+  assert_memory_equal(all.data, stable.data, stable.len - 3);
+  assert_int_equal((size_t)(cut - all.data), stable.len - 3);
+  assert_string_equal(all.data + all.len - 4, "}\n}\n");
+  /* templates see internal whatever the dump shows */
+  assert_string_equal(at(v, "internal.name_index.id").text, "name");
+  buf_free(&stable);
+  buf_free(&all);
+  unload(&l);
+}
+
+/* A short reference type has its own fields, not a prefix of another's:
+   a status ref has code and name only, a class ref no statuses. */
+static void test_ref_types_have_their_own_fields(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/smtp.yaml", NULL);
+  struct view_ref r, flagged = at(v, "flags.0.statuses.0");
+
+  (void)state;
+  assert_true(view_get(v, flagged, "code", 4, &r));
+  assert_true(view_get(v, flagged, "name", 4, &r));
+  assert_false(view_get(v, flagged, "reason", 6, &r));
+  assert_true(view_get(v, flagged, "first", 5, &r));
+  assert_true(view_get(v, at(v, "statuses.0.class"), "title", 5, &r));
+  assert_false(view_get(v, at(v, "statuses.0.class"), "statuses", 8, &r));
+  assert_false(view_get(v, at(v, "statuses.0.class"), "first", 5, &r));
+  assert_true(view_get(v, at(v, "statuses.4.flag_list.0"), "meaning", 7,
+                       &r));
+  assert_false(view_get(v, at(v, "statuses.4.flag_list.0"), "statuses", 8,
+                        &r));
   unload(&l);
 }
 
@@ -609,6 +662,8 @@ int main(void)
     cmocka_unit_test(test_statuses_and_classes),
     cmocka_unit_test(test_dump_small_spec),
     cmocka_unit_test(test_dump_escapes_text),
+    cmocka_unit_test(test_dump_leaves_internal_out),
+    cmocka_unit_test(test_ref_types_have_their_own_fields),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
