@@ -803,6 +803,21 @@ static struct mustache_value m_item(void *closure, struct mustache_value h,
   return to_handle(view_item(closure, from_handle(h), i));
 }
 
+/* The decimal digits of n: printf's, without its cost (numbers are most
+   of what the generated tables print). */
+static void put_number(struct buf *out, long n)
+{
+  char digits[24], *p = digits + sizeof digits;
+  unsigned long u = n < 0 ? 0ul - (unsigned long)n : (unsigned long)n;
+
+  do
+    *--p = (char)('0' + u % 10);
+  while (u /= 10);
+  if (n < 0)
+    *--p = '-';
+  buf_put(out, p, (size_t)(digits + sizeof digits - p));
+}
+
 static int m_print(void *closure, struct mustache_value h, struct buf *out)
 {
   struct view_ref r = from_handle(h);
@@ -811,7 +826,7 @@ static int m_print(void *closure, struct mustache_value h, struct buf *out)
   switch (r.kind) {
   case VIEW_NULL: return 0;
   case VIEW_BOOL: buf_puts(out, r.num ? "true" : "false"); return 0;
-  case VIEW_INT: buf_printf(out, "%ld", r.num); return 0;
+  case VIEW_INT: put_number(out, r.num); return 0;
   case VIEW_TEXT: buf_puts(out, r.text); return 0;
   case VIEW_LIST:
   case VIEW_OBJECT: break;
