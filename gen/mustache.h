@@ -117,7 +117,9 @@ struct mustache_value {
    struct mustache_view first. None may fail for lack of memory (the
    allocation funnel aborts); the engine calls none of them with a handle
    it did not get from the root or from another callback. For speed they
-   should not allocate: the engine itself allocates nothing per tag. */
+   should not allocate: the engine itself allocates nothing per tag.
+   When renders run in several threads at once, the callbacks are called
+   from each of them and must allow it (as pure reads of the data do). */
 struct mustache_data {
   /* Looks up key (len > 0 bytes, not NUL-terminated; one part of a dotted
      name, never ".") in ctx. Returns 1 and sets *out when ctx is a mapping
@@ -188,9 +190,14 @@ struct mustache_config {
 };
 
 /* A set of parsed templates: the ones the caller parses, and the partials
-   loaded (once) while rendering them. Also holds the scratch memory of
-   rendering, so a second render of the same templates allocates nothing
-   but output growth. Not for use by two threads at once. */
+   loaded (once) while rendering them. A render never writes a parsed
+   template: it keeps its own state (scratch text, which tags reported an
+   error), so two threads may render templates of one set at once, each
+   into its own buffer and diag sink, once every partial those renders
+   reach has been loaded (by a first render, say). Loading
+   a partial adds it to the set, which is not thread-safe: neither is
+   parsing a template into the set, nor freeing it, while another thread
+   renders from it. */
 struct mustache_set;
 
 /* An empty set; cfg is copied. Free it with mustache_set_free(). */

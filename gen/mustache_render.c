@@ -1,8 +1,11 @@
 /* mustache_render: walks a template's nodes against the caller's data.
    The context stack, the indentation of standalone partials and blocks,
    and the block arguments of the parents being expanded are linked lists
-   on the C stack, so rendering allocates nothing but output growth (and,
-   the first time a partial is named, the partial).
+   on the C stack. Everything else a render writes is its own too (struct
+   render): its scratch text and which tags have reported an error. The
+   templates and the set are only read, so renders may run side by side;
+   a render allocates its few buffers once, never per tag (and, the first
+   time a partial is named, the set loads the partial).
 
    Indentation, as the spec has it, is text at the start of each source
    line of an indented partial: it is written when the first node of such
@@ -13,9 +16,13 @@
    that indentation put there. */
 #include "mustache_tree.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "xmem.h"
 
 /* One level of the context stack. */
 struct frame {
@@ -53,7 +60,6 @@ struct render {
                      start (the block stood alone); 2, it is not, though
                      the content's source says so; 0, neither */
   unsigned depth; /* partials, parents and overrides being expanded */
-  unsigned gen;
   int strict;
   int failed;
   int stop; /* end the render at once: nested too deep, the budget is
@@ -66,6 +72,10 @@ struct render {
   const struct mustache_template *top;  /* the template rendered */
   const struct mustache_template *at_t; /* the tag being expanded, where a */
   const struct mustache_node *at_n;     /* budget error points; NULL: none */
+  struct buf scratch;       /* a value's text before escaping */
+  struct buf name;          /* a dynamic name's text */
+  unsigned char *reported;  /* per node of the set: 1 once it reported */
+  size_t nreported;
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -75,21 +85,38 @@ static void report(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const char *fmt, ...)
     DIAG_PRINTF(4, 5);
 
+/* Makes arr, an array of *have zeroed items of size bytes, hold need
+   (> *have) of them, the new ones zeroed: a render's array per node,
+   sized to the set when first used and grown when a partial loaded
+   meanwhile added nodes. */
+static void *cover(void *arr, size_t *have, size_t need, size_t size)
+{
+  assert(need > *have);
+  if (need > (size_t)-1 / size)
+    xmem_exhausted();
+  arr = xrealloc(arr, need * size);
+  memset((char *)arr + *have * size, 0, (need - *have) * size);
+  *have = need;
+  return arr;
+}
+
 /* Adds an error at n, unless n already reported one in this render (a tag
-   in a loop would otherwise repeat it for every item). The set owns the
-   nodes; only this counter is ever written after parsing. */
+   in a loop would otherwise repeat it for every item). */
 static void report(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const char *fmt, ...)
 {
-  struct mustache_node *w = (struct mustache_node *)n;
+  size_t id = t->node_base + (size_t)(n - t->nodes);
   struct mark m;
   char msg[256];
   va_list ap;
 
+  assert(n >= t->nodes && n < t->nodes + t->count);
   r->failed = 1;
-  if (n->gen == r->gen)
+  if (id >= r->nreported)
+    r->reported = cover(r->reported, &r->nreported, r->set->nodes, 1);
+  if (r->reported[id])
     return;
-  w->gen = r->gen;
+  r->reported[id] = 1;
   m.file = t->file;
   m.line = n->line;
   m.col = n->col;
@@ -248,7 +275,7 @@ static void render_var(struct render *r, const struct mustache_template *t,
 {
   void (*escape)(struct buf *, const char *, size_t) =
       n->kind == MUSTACHE_N_VAR ? r->escape : NULL;
-  struct buf *tmp = &r->set->scratch;
+  struct buf *tmp = &r->scratch;
   struct mustache_value v;
 
   if (!resolve(r, t, n, ctx, &v))
@@ -338,11 +365,11 @@ static const struct mustache_template *target(struct render *r,
   if (n->flags & MUSTACHE_F_DYNAMIC) {
     if (!resolve(r, t, n, ctx, &v))
       return NULL;
-    buf_clear(&r->set->name);
-    if (print(r, t, n, v, &r->set->name) < 0)
+    buf_clear(&r->name);
+    if (print(r, t, n, v, &r->name) < 0)
       return NULL;
-    name = r->set->name.data;
-    len = r->set->name.len;
+    name = r->name.data;
+    len = r->name.len;
   }
   mustache_show(shown, sizeof shown, name, len);
   if (r->depth >= MUSTACHE_MAX_DEPTH) {
@@ -585,17 +612,21 @@ int mustache_render_to(struct mustache_set *s,
   r.escape = escape;
   r.out = out;
   r.d = d;
-  r.gen = ++s->gen;
   r.sink = sink;
   r.strict = !s->cfg.lenient;
   r.max_steps = s->cfg.max_steps ? s->cfg.max_steps : MUSTACHE_MAX_STEPS;
   r.max_bytes = s->cfg.max_bytes ? s->cfg.max_bytes : MUSTACHE_MAX_BYTES;
   r.start = out->len;
   r.top = t;
+  buf_init(&r.scratch);
+  buf_init(&r.name);
   root.v = view->root;
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);
   if (r.owed)
     buf_truncate(out, r.owed_at);
+  buf_free(&r.scratch);
+  buf_free(&r.name);
+  free(r.reported);
   return r.failed ? -1 : 0;
 }
