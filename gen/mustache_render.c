@@ -2,10 +2,11 @@
    The context stack, the indentation of standalone partials and blocks,
    and the block arguments of the parents being expanded are linked lists
    on the C stack. Everything else a render writes is its own too (struct
-   render): its scratch text and which tags have reported an error. The
-   templates and the set are only read, so renders may run side by side;
-   a render allocates its few buffers once, never per tag (and, the first
-   time a partial is named, the set loads the partial).
+   render): its scratch text, which tags have reported an error, and what
+   the data's shapes make of each name part. The templates and the set are
+   only read, so renders may run side by side; a render allocates its few
+   buffers once, never per tag (and, the first time a partial is named,
+   the set loads the partial).
 
    Indentation, as the spec has it, is text at the start of each source
    line of an indented partial: it is written when the first node of such
@@ -44,6 +45,14 @@ struct args {
   const struct args *up;
 };
 
+/* What one name part resolved to in the last shapes met there: way k holds
+   shape[k] + 1 (0: empty) and the field that resolve() gave for it. */
+struct part_memo {
+  unsigned shape[MUSTACHE_SHAPES_PER_PART];
+  int field[MUSTACHE_SHAPES_PER_PART];
+  unsigned next; /* the way a miss fills when all are taken */
+};
+
 struct render {
   struct mustache_set *set;
   const struct mustache_data *data;
@@ -76,6 +85,8 @@ struct render {
   struct buf name;          /* a dynamic name's text */
   unsigned char *reported;  /* per node of the set: 1 once it reported */
   size_t nreported;
+  struct part_memo *memos;  /* per name part of the set */
+  size_t nmemos;
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -86,9 +97,9 @@ static void report(struct render *r, const struct mustache_template *t,
     DIAG_PRINTF(4, 5);
 
 /* Makes arr, an array of *have zeroed items of size bytes, hold need
-   (> *have) of them, the new ones zeroed: a render's array per node,
-   sized to the set when first used and grown when a partial loaded
-   meanwhile added nodes. */
+   (> *have) of them, the new ones zeroed: a render's arrays per node or
+   per name part, sized to the set when first used and grown when a
+   partial loaded meanwhile added nodes and parts. */
 static void *cover(void *arr, size_t *have, size_t need, size_t size)
 {
   assert(need > *have);
@@ -222,13 +233,52 @@ static void out_text(struct render *r, const char *s, size_t n)
   }
 }
 
+/* The field that part k of t names in mappings of the given shape, or -1:
+   from the render's memo of that part, asking the data on a miss. */
+static int field_of(struct render *r, const struct mustache_template *t,
+                    size_t k, int shape)
+{
+  size_t id = t->part_base + k;
+  unsigned want = (unsigned)shape + 1u, w;
+  struct part_memo *m;
+
+  if (id >= r->nmemos)
+    r->memos = cover(r->memos, &r->nmemos, r->set->parts, sizeof *r->memos);
+  m = &r->memos[id];
+  for (w = 0; w < MUSTACHE_SHAPES_PER_PART; w++)
+    if (m->shape[w] == want)
+      return m->field[w];
+  w = m->next;
+  m->next = (w + 1) % MUSTACHE_SHAPES_PER_PART;
+  m->shape[w] = want;
+  m->field[w] = r->data->resolve(r->closure, shape, t->parts[k].s,
+                                 t->parts[k].n);
+  return m->field[w];
+}
+
+/* Looks part k of t up in v: 1 with *out set, or 0 when v has no such key
+   (or is no mapping). By shape and field when the data has them and v
+   has a shape, else by key text. */
+static int look(struct render *r, const struct mustache_template *t,
+                size_t k, struct mustache_value v, struct mustache_value *out)
+{
+  int shape, f;
+
+  if (!r->data->shape || (shape = r->data->shape(r->closure, v)) < 0)
+    return r->data->lookup(r->closure, v, t->parts[k].s, t->parts[k].n, out);
+  f = field_of(r, t, k, shape);
+  if (f < 0)
+    return 0;
+  *out = r->data->field(r->closure, v, f);
+  return 1;
+}
+
 /* Finds the value of n's name on the context stack: 1, or 0 when the data
    has no such name (an error in strict mode). */
 static int resolve(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx,
                    struct mustache_value *v)
 {
-  const struct mustache_part *p;
   const struct frame *f;
   size_t i;
   char shown[96];
@@ -237,12 +287,11 @@ static int resolve(struct render *r, const struct mustache_template *t,
     *v = ctx->v;
     return 1;
   }
-  p = t->parts + n->part;
   for (f = ctx; f; f = f->up)
-    if (r->data->lookup(r->closure, f->v, p[0].s, p[0].n, v))
+    if (look(r, t, n->part, f->v, v))
       break;
   for (i = 1; f && i < n->nparts; i++)
-    if (!r->data->lookup(r->closure, *v, p[i].s, p[i].n, v))
+    if (!look(r, t, n->part + i, *v, v))
       f = NULL;
   if (f)
     return 1;
@@ -628,5 +677,6 @@ int mustache_render_to(struct mustache_set *s,
   buf_free(&r.scratch);
   buf_free(&r.name);
   free(r.reported);
+  free(r.memos);
   return r.failed ? -1 : 0;
 }

@@ -53,7 +53,9 @@ struct mustache_node {
   size_t nparts; /* 0 for the implicit iterator "." */
 };
 
-/* One part of a dotted name: a slice of the source. */
+/* One part of a dotted name: a slice of the source. Its number in the set
+   (the template's part_base plus its index) names a render's memo of what
+   the data's shapes make of it. */
 struct mustache_part {
   const char *s;
   size_t n;
