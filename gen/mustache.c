@@ -22,8 +22,6 @@ struct mustache_set *mustache_set_new(const struct mustache_config *cfg)
 
   if (cfg)
     s->cfg = *cfg;
-  buf_init(&s->scratch);
-  buf_init(&s->name);
   return s;
 }
 
@@ -43,9 +41,16 @@ void mustache_set_free(struct mustache_set *s)
     mustache_tree_free(t);
   }
   free(s->table);
-  buf_free(&s->scratch);
-  buf_free(&s->name);
   free(s);
+}
+
+/* Takes t in: numbers its nodes and parts after those the set holds. */
+static void number(struct mustache_set *s, struct mustache_template *t)
+{
+  t->node_base = s->nodes;
+  t->part_base = s->parts;
+  s->nodes += t->count;
+  s->parts += t->nparts;
 }
 
 const struct mustache_template *mustache_set_parse(struct mustache_set *s,
@@ -56,6 +61,7 @@ const struct mustache_template *mustache_set_parse(struct mustache_set *s,
   struct mustache_template *t = mustache_tree_parse(file, src, len, d);
 
   if (t) {
+    number(s, t);
     t->next = s->templates;
     s->templates = t;
   }
@@ -147,7 +153,9 @@ static void load(struct mustache_set *s, struct mustache_entry *e,
     return;
   e->t =
       mustache_tree_parse(src.file ? src.file : e->name, src.bytes, src.len, d);
-  if (!e->t)
+  if (e->t)
+    number(s, e->t);
+  else
     e->found = MUSTACHE_FAILED;
 }
 

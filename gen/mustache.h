@@ -113,11 +113,27 @@ struct mustache_value {
   int tag;
 };
 
+/* Ways of the memo a render keeps for each part of a name: the fields of
+   that many shapes. A part is typically tried against two or three while
+   the context stack is walked ({{prefix}} inside {{#statuses}} misses on
+   a status, then hits on the root); one more spares a nested section. */
+#define MUSTACHE_SHAPES_PER_PART 4
+
 /* The data interface. Every callback gets the closure given in
    struct mustache_view first. None may fail for lack of memory (the
    allocation funnel aborts); the engine calls none of them with a handle
    it did not get from the root or from another callback. For speed they
-   should not allocate: the engine itself allocates nothing per tag. */
+   should not allocate: the engine itself allocates nothing per tag.
+   When renders run in several threads at once, the callbacks are called
+   from each of them and must allow it (as pure reads of the data do).
+
+   Names can be found two ways. By key text: lookup() alone, asked for
+   each part of each name each time a tag renders. Or resolved once: a
+   provider that also gives shape(), resolve() and field() (all three, or
+   none) says which mappings have the same keys, the engine asks resolve()
+   what a part of a name is in mappings of a shape the first time it meets
+   that pair in a render, then reads the field by number: a section over
+   100,000 items compares no name text per item. */
 struct mustache_data {
   /* Looks up key (len > 0 bytes, not NUL-terminated; one part of a dotted
      name, never ".") in ctx. Returns 1 and sets *out when ctx is a mapping
@@ -141,6 +157,18 @@ struct mustache_data {
      the bytes of a string. Returns 0, or -1 when v has no text (a list or
      a mapping), having appended nothing. */
   int (*print)(void *closure, struct mustache_value v, struct buf *out);
+  /* v's shape: a small number >= 0 shared by all mappings that have the
+     same keys, or -1 when v has none (lookup() is then asked). */
+  int (*shape)(void *closure, struct mustache_value v);
+  /* The field that key (len bytes) names in mappings of that shape: a
+     number >= 0, or -1 when they have no such key. A pure function of
+     (shape, key): the engine asks it once per render for each part of a
+     name and each shape met there (again only when one part meets more
+     than MUSTACHE_SHAPES_PER_PART shapes). */
+  int (*resolve)(void *closure, int shape, const char *key, size_t len);
+  /* Field f (from resolve) of v, a mapping of the shape that gave f. */
+  struct mustache_value (*field)(void *closure, struct mustache_value v,
+                                 int f);
 };
 
 /* The data one render reads. */
@@ -188,9 +216,14 @@ struct mustache_config {
 };
 
 /* A set of parsed templates: the ones the caller parses, and the partials
-   loaded (once) while rendering them. Also holds the scratch memory of
-   rendering, so a second render of the same templates allocates nothing
-   but output growth. Not for use by two threads at once. */
+   loaded (once) while rendering them. A render never writes a parsed
+   template: it keeps its own state (scratch text, which tags reported an
+   error, its memo of names), so two threads may render templates of one
+   set at once, each into its own buffer and diag sink, once every partial
+   those renders reach has been loaded (by a first render, say). Loading
+   a partial adds it to the set, which is not thread-safe: neither is
+   parsing a template into the set, nor freeing it, while another thread
+   renders from it. */
 struct mustache_set;
 
 /* An empty set; cfg is copied. Free it with mustache_set_free(). */

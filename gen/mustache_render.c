@@ -1,8 +1,12 @@
 /* mustache_render: walks a template's nodes against the caller's data.
    The context stack, the indentation of standalone partials and blocks,
    and the block arguments of the parents being expanded are linked lists
-   on the C stack, so rendering allocates nothing but output growth (and,
-   the first time a partial is named, the partial).
+   on the C stack. Everything else a render writes is its own too (struct
+   render): its scratch text, which tags have reported an error, and what
+   the data's shapes make of each name part. The templates and the set are
+   only read, so renders may run side by side; a render allocates its few
+   buffers once, never per tag (and, the first time a partial is named,
+   the set loads the partial).
 
    Indentation, as the spec has it, is text at the start of each source
    line of an indented partial: it is written when the first node of such
@@ -13,9 +17,13 @@
    that indentation put there. */
 #include "mustache_tree.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "xmem.h"
 
 /* One level of the context stack. */
 struct frame {
@@ -37,6 +45,14 @@ struct args {
   const struct args *up;
 };
 
+/* What one name part resolved to in the last shapes met there: way k holds
+   shape[k] + 1 (0: empty) and the field that resolve() gave for it. */
+struct part_memo {
+  unsigned shape[MUSTACHE_SHAPES_PER_PART];
+  int field[MUSTACHE_SHAPES_PER_PART];
+  unsigned next; /* the way a miss fills when all are taken */
+};
+
 struct render {
   struct mustache_set *set;
   const struct mustache_data *data;
@@ -53,7 +69,6 @@ struct render {
                      start (the block stood alone); 2, it is not, though
                      the content's source says so; 0, neither */
   unsigned depth; /* partials, parents and overrides being expanded */
-  unsigned gen;
   int strict;
   int failed;
   int stop; /* end the render at once: nested too deep, the budget is
@@ -66,6 +81,12 @@ struct render {
   const struct mustache_template *top;  /* the template rendered */
   const struct mustache_template *at_t; /* the tag being expanded, where a */
   const struct mustache_node *at_n;     /* budget error points; NULL: none */
+  struct buf scratch;       /* a value's text before escaping */
+  struct buf name;          /* a dynamic name's text */
+  unsigned char *reported;  /* per node of the set: 1 once it reported */
+  size_t nreported;
+  struct part_memo *memos;  /* per name part of the set */
+  size_t nmemos;
 };
 
 static void render_nodes(struct render *r, const struct mustache_template *t,
@@ -75,21 +96,38 @@ static void report(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const char *fmt, ...)
     DIAG_PRINTF(4, 5);
 
+/* Makes arr, an array of *have zeroed items of size bytes, hold need
+   (> *have) of them, the new ones zeroed: a render's arrays per node or
+   per name part, sized to the set when first used and grown when a
+   partial loaded meanwhile added nodes and parts. */
+static void *cover(void *arr, size_t *have, size_t need, size_t size)
+{
+  assert(need > *have);
+  if (need > (size_t)-1 / size)
+    xmem_exhausted();
+  arr = xrealloc(arr, need * size);
+  memset((char *)arr + *have * size, 0, (need - *have) * size);
+  *have = need;
+  return arr;
+}
+
 /* Adds an error at n, unless n already reported one in this render (a tag
-   in a loop would otherwise repeat it for every item). The set owns the
-   nodes; only this counter is ever written after parsing. */
+   in a loop would otherwise repeat it for every item). */
 static void report(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const char *fmt, ...)
 {
-  struct mustache_node *w = (struct mustache_node *)n;
+  size_t id = t->node_base + (size_t)(n - t->nodes);
   struct mark m;
   char msg[256];
   va_list ap;
 
+  assert(n >= t->nodes && n < t->nodes + t->count);
   r->failed = 1;
-  if (n->gen == r->gen)
+  if (id >= r->nreported)
+    r->reported = cover(r->reported, &r->nreported, r->set->nodes, 1);
+  if (r->reported[id])
     return;
-  w->gen = r->gen;
+  r->reported[id] = 1;
   m.file = t->file;
   m.line = n->line;
   m.col = n->col;
@@ -195,13 +233,52 @@ static void out_text(struct render *r, const char *s, size_t n)
   }
 }
 
+/* The field that part k of t names in mappings of the given shape, or -1:
+   from the render's memo of that part, asking the data on a miss. */
+static int field_of(struct render *r, const struct mustache_template *t,
+                    size_t k, int shape)
+{
+  size_t id = t->part_base + k;
+  unsigned want = (unsigned)shape + 1u, w;
+  struct part_memo *m;
+
+  if (id >= r->nmemos)
+    r->memos = cover(r->memos, &r->nmemos, r->set->parts, sizeof *r->memos);
+  m = &r->memos[id];
+  for (w = 0; w < MUSTACHE_SHAPES_PER_PART; w++)
+    if (m->shape[w] == want)
+      return m->field[w];
+  w = m->next;
+  m->next = (w + 1) % MUSTACHE_SHAPES_PER_PART;
+  m->shape[w] = want;
+  m->field[w] = r->data->resolve(r->closure, shape, t->parts[k].s,
+                                 t->parts[k].n);
+  return m->field[w];
+}
+
+/* Looks part k of t up in v: 1 with *out set, or 0 when v has no such key
+   (or is no mapping). By shape and field when the data has them and v
+   has a shape, else by key text. */
+static int look(struct render *r, const struct mustache_template *t,
+                size_t k, struct mustache_value v, struct mustache_value *out)
+{
+  int shape, f;
+
+  if (!r->data->shape || (shape = r->data->shape(r->closure, v)) < 0)
+    return r->data->lookup(r->closure, v, t->parts[k].s, t->parts[k].n, out);
+  f = field_of(r, t, k, shape);
+  if (f < 0)
+    return 0;
+  *out = r->data->field(r->closure, v, f);
+  return 1;
+}
+
 /* Finds the value of n's name on the context stack: 1, or 0 when the data
    has no such name (an error in strict mode). */
 static int resolve(struct render *r, const struct mustache_template *t,
                    const struct mustache_node *n, const struct frame *ctx,
                    struct mustache_value *v)
 {
-  const struct mustache_part *p;
   const struct frame *f;
   size_t i;
   char shown[96];
@@ -210,12 +287,11 @@ static int resolve(struct render *r, const struct mustache_template *t,
     *v = ctx->v;
     return 1;
   }
-  p = t->parts + n->part;
   for (f = ctx; f; f = f->up)
-    if (r->data->lookup(r->closure, f->v, p[0].s, p[0].n, v))
+    if (look(r, t, n->part, f->v, v))
       break;
   for (i = 1; f && i < n->nparts; i++)
-    if (!r->data->lookup(r->closure, *v, p[i].s, p[i].n, v))
+    if (!look(r, t, n->part + i, *v, v))
       f = NULL;
   if (f)
     return 1;
@@ -248,7 +324,7 @@ static void render_var(struct render *r, const struct mustache_template *t,
 {
   void (*escape)(struct buf *, const char *, size_t) =
       n->kind == MUSTACHE_N_VAR ? r->escape : NULL;
-  struct buf *tmp = &r->set->scratch;
+  struct buf *tmp = &r->scratch;
   struct mustache_value v;
 
   if (!resolve(r, t, n, ctx, &v))
@@ -338,11 +414,11 @@ static const struct mustache_template *target(struct render *r,
   if (n->flags & MUSTACHE_F_DYNAMIC) {
     if (!resolve(r, t, n, ctx, &v))
       return NULL;
-    buf_clear(&r->set->name);
-    if (print(r, t, n, v, &r->set->name) < 0)
+    buf_clear(&r->name);
+    if (print(r, t, n, v, &r->name) < 0)
       return NULL;
-    name = r->set->name.data;
-    len = r->set->name.len;
+    name = r->name.data;
+    len = r->name.len;
   }
   mustache_show(shown, sizeof shown, name, len);
   if (r->depth >= MUSTACHE_MAX_DEPTH) {
@@ -585,17 +661,22 @@ int mustache_render_to(struct mustache_set *s,
   r.escape = escape;
   r.out = out;
   r.d = d;
-  r.gen = ++s->gen;
   r.sink = sink;
   r.strict = !s->cfg.lenient;
   r.max_steps = s->cfg.max_steps ? s->cfg.max_steps : MUSTACHE_MAX_STEPS;
   r.max_bytes = s->cfg.max_bytes ? s->cfg.max_bytes : MUSTACHE_MAX_BYTES;
   r.start = out->len;
   r.top = t;
+  buf_init(&r.scratch);
+  buf_init(&r.name);
   root.v = view->root;
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);
   if (r.owed)
     buf_truncate(out, r.owed_at);
+  buf_free(&r.scratch);
+  buf_free(&r.name);
+  free(r.reported);
+  free(r.memos);
   return r.failed ? -1 : 0;
 }

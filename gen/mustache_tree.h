@@ -1,6 +1,8 @@
 /* mustache_tree: the parsed form of a template and the set's insides,
    shared by mustache_parse.c, mustache_render.c and mustache.c. Internal
-   to the engine: nothing outside those files includes it. */
+   to the engine: nothing outside those files includes it. Once the set
+   has taken a template in, nothing writes it: a render keeps all its own
+   state (see mustache_render.c). */
 #ifndef STATUSGEN_MUSTACHE_TREE_H
 #define STATUSGEN_MUSTACHE_TREE_H
 
@@ -41,7 +43,6 @@ struct mustache_node {
   unsigned char kind;
   unsigned char flags;
   unsigned line, col; /* the opening delimiter of the tag */
-  unsigned gen;       /* render that last reported an error here */
   const char *str;    /* text, or the name as written (no '*') */
   size_t len;
   const char *indent; /* partial, parent: white space before a standalone
@@ -52,7 +53,9 @@ struct mustache_node {
   size_t nparts; /* 0 for the implicit iterator "." */
 };
 
-/* One part of a dotted name: a slice of the source. */
+/* One part of a dotted name: a slice of the source. Its number in the set
+   (the template's part_base plus its index) names a render's memo of what
+   the data's shapes make of it. */
 struct mustache_part {
   const char *s;
   size_t n;
@@ -66,6 +69,10 @@ struct mustache_template {
   size_t count;
   struct mustache_part *parts;
   size_t nparts;
+  /* Numbers the set gave the first node and the first part when it took
+     the template in: a render keeps its own state per node and per part
+     in arrays indexed by base + index, so the tree is never written. */
+  size_t node_base, part_base;
   struct mustache_template *next; /* the set's list of parsed templates */
 };
 
@@ -74,9 +81,7 @@ struct mustache_set {
   struct mustache_entry *table; /* partial cache: open addressing */
   size_t cap, used;
   struct mustache_template *templates;
-  struct buf scratch; /* a value's text before escaping */
-  struct buf name;    /* a dynamic name's text */
-  unsigned gen;       /* renders so far */
+  size_t nodes, parts; /* of all its templates: the next bases to give */
 };
 
 /* Parses src (copied) into a template named file; NULL after adding

@@ -837,7 +837,7 @@ static int m_print(void *closure, struct mustache_value h, struct buf *out)
 void view_mustache(const struct view *v, struct mustache_view *out)
 {
   static const struct mustache_data data = {m_lookup, m_truthy, m_list,
-                                            m_item, m_print};
+                                            m_item, m_print, NULL, NULL, NULL};
 
   (void)m_shape;
   (void)m_resolve;

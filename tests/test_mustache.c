@@ -78,11 +78,133 @@ static const char *visible(struct buf *b, const char *s, size_t n)
   return b->data;
 }
 
-/* Renders r's template against its data within a budget of steps and
-   bytes (0: the default): the output, or the diagnostics joined by
-   newlines when there are any. */
-static void run_budget(const struct row *r, int lenient, unsigned long steps,
-                       size_t bytes, struct buf *out)
+/* How a run's data finds names: by key text alone (value_data's lookup),
+   or resolved once through shapes, which every mapping has, or only those
+   with an odd number of keys (the others go through lookup), or none. */
+enum names { BY_LOOKUP, BY_SHAPES, BY_SOME_SHAPES, BY_NO_SHAPES };
+#define NAMES_MODES 4
+static const char *const names_word[NAMES_MODES] = {
+  "by lookup", "by shapes", "by some shapes", "by no shapes"};
+
+/* Shapes of the test provider: the first mapping met with each list of
+   keys (in order). A shape's number is not its index, and a field's
+   number tells its shape, so that field() can check that the engine hands
+   it a field of the value's own shape. */
+#define MAX_SHAPES 64
+#define SHAPE_NUMBER(i) (3 * (i) + 2)
+#define FIELD_NUMBER(shape, k) ((shape) * 1000 + (k))
+
+struct shaped {
+  enum names mode;
+  const struct value *kind[MAX_SHAPES];
+  int nkinds;
+  unsigned long resolves, lookups;
+};
+
+static int same_keys(const struct value *a, const struct value *b)
+{
+  size_t i;
+
+  if (a->len != b->len)
+    return 0;
+  for (i = 0; i < a->len; i++) {
+    const struct value *x = &a->as.items[2 * i], *y = &b->as.items[2 * i];
+
+    if (!x->str || !y->str || x->len != y->len ||
+        memcmp(x->str, y->str, x->len) != 0)
+      return 0;
+  }
+  return 1;
+}
+
+static int shaped_shape(void *closure, struct mustache_value v)
+{
+  struct shaped *s = closure;
+  const struct value *m = v.ptr;
+  int i;
+
+  if (!m || m->kind != VALUE_MAP || s->mode == BY_NO_SHAPES ||
+      (s->mode == BY_SOME_SHAPES && m->len % 2 == 0))
+    return -1;
+  for (i = 0; i < s->nkinds; i++)
+    if (same_keys(s->kind[i], m))
+      return SHAPE_NUMBER(i);
+  if (s->nkinds == MAX_SHAPES)
+    fail_msg("test data has more than %d shapes", MAX_SHAPES);
+  s->kind[s->nkinds] = m;
+  return SHAPE_NUMBER(s->nkinds++);
+}
+
+static int shaped_resolve(void *closure, int shape, const char *key,
+                          size_t len)
+{
+  struct shaped *s = closure;
+  const struct value *m;
+  size_t k;
+
+  s->resolves++;
+  if (shape < 2 || (shape - 2) % 3 || (shape - 2) / 3 >= s->nkinds)
+    fail_msg("resolve asked of shape %d, which was never given", shape);
+  m = s->kind[(shape - 2) / 3];
+  for (k = 0; k < m->len && k < 1000; k++) {
+    const struct value *x = &m->as.items[2 * k];
+
+    if (x->str && x->len == len && memcmp(x->str, key, len) == 0)
+      return FIELD_NUMBER(shape, (int)k);
+  }
+  return -1;
+}
+
+static struct mustache_value shaped_field(void *closure,
+                                          struct mustache_value v, int f)
+{
+  const struct value *m = v.ptr;
+
+  if (shaped_shape(closure, v) != f / 1000)
+    fail_msg("field %d asked of a mapping of shape %d", f,
+             shaped_shape(closure, v));
+  return value_data_of(&m->as.items[2 * (f % 1000) + 1]);
+}
+
+/* value_data's lookup, counted; never asked of a mapping with a shape. */
+static int shaped_lookup(void *closure, struct mustache_value ctx,
+                         const char *key, size_t len,
+                         struct mustache_value *out)
+{
+  struct shaped *s = closure;
+
+  s->lookups++;
+  if (s->mode != BY_LOOKUP && shaped_shape(closure, ctx) >= 0)
+    fail_msg("lookup asked of a mapping that has a shape");
+  return value_data_interface.lookup(NULL, ctx, key, len, out);
+}
+
+/* A view of root that finds names as mode says, through s and data. */
+static struct mustache_view view_by(enum names mode, const struct value *root,
+                                    struct shaped *s,
+                                    struct mustache_data *data)
+{
+  struct mustache_view view = value_data_view(root);
+
+  memset(s, 0, sizeof *s);
+  s->mode = mode;
+  *data = value_data_interface;
+  data->lookup = shaped_lookup;
+  if (mode != BY_LOOKUP) {
+    data->shape = shaped_shape;
+    data->resolve = shaped_resolve;
+    data->field = shaped_field;
+  }
+  view.data = data;
+  view.closure = s;
+  return view;
+}
+
+/* Renders r's template against its data, finding names as mode says,
+   within a budget of steps and bytes (0: the default): the output, or the
+   diagnostics joined by newlines when there are any. */
+static void run_budget(const struct row *r, int lenient, enum names mode,
+                       unsigned long steps, size_t bytes, struct buf *out)
 {
   struct diag *d = diag_new();
   struct value_tree *data = loader_load_bytes("data.yaml", r->data,
@@ -91,6 +213,8 @@ static void run_budget(const struct row *r, int lenient, unsigned long steps,
   struct mustache_set *set;
   const struct mustache_template *t;
   struct mustache_view view;
+  struct mustache_data callbacks;
+  struct shaped shapes;
   size_t i;
 
   if (!data)
@@ -102,7 +226,7 @@ static void run_budget(const struct row *r, int lenient, unsigned long steps,
   cfg.max_steps = steps;
   cfg.max_bytes = bytes;
   set = mustache_set_new(&cfg);
-  view = value_data_view(value_tree_root(data));
+  view = view_by(mode, value_tree_root(data), &shapes, &callbacks);
   t = mustache_set_parse(set, "t.mustache", r->tmpl, strlen(r->tmpl), d);
   if (t && mustache_render(set, t, &view, escape_html, out, d) < 0 &&
       !diag_count(d))
@@ -118,30 +242,34 @@ static void run_budget(const struct row *r, int lenient, unsigned long steps,
 
 static void run(const struct row *r, int lenient, struct buf *out)
 {
-  run_budget(r, lenient, 0, 0, out);
+  run_budget(r, lenient, BY_LOOKUP, 0, 0, out);
 }
 
-/* Runs every row, prints each that fails, then fails if any did. */
+/* Runs every row, its names found each way, prints each that fails, then
+   fails if any did. */
 static void check(const struct row *rows, size_t n, int lenient)
 {
   struct buf out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
   size_t i, failed = 0;
+  int mode;
 
-  for (i = 0; i < n; i++) {
-    buf_clear(&out);
-    run(&rows[i], lenient, &out);
-    if (strcmp(out.data, rows[i].want) == 0)
-      continue;
-    print_error("%s\n  want: %s\n  got:  %s\n", rows[i].name,
-                visible(&a, rows[i].want, strlen(rows[i].want)),
-                visible(&b, out.data, out.len));
-    failed++;
-  }
+  for (i = 0; i < n; i++)
+    for (mode = 0; mode < NAMES_MODES; mode++) {
+      buf_clear(&out);
+      run_budget(&rows[i], lenient, (enum names)mode, 0, 0, &out);
+      if (strcmp(out.data, rows[i].want) == 0)
+        continue;
+      print_error("%s (names %s)\n  want: %s\n  got:  %s\n", rows[i].name,
+                  names_word[mode],
+                  visible(&a, rows[i].want, strlen(rows[i].want)),
+                  visible(&b, out.data, out.len));
+      failed++;
+    }
   buf_free(&out);
   buf_free(&a);
   buf_free(&b);
   if (failed)
-    fail_msg("%zu of %zu rows failed", failed, n);
+    fail_msg("%zu of %zu runs failed", failed, n * NAMES_MODES);
 }
 
 static const struct row comments[] = {
@@ -406,6 +534,14 @@ static const struct row strict_ok[] = {
    "{top: T, l: [{x: 1}]}", "1T", {NULL}},
   {"blocks and partials need no data", "{{<p}}{{$b}}B{{/b}}{{/p}}{{>q}}",
    "{}", "[B]Q", {"p", "[{{$b}}{{/b}}]", "q", "Q", NULL}},
+  {"a name tried on six shapes, in a loop",
+   "{{#a}}{{#b}}{{#c}}{{#d}}{{#e}}{{#l}}{{x}}{{e1}}{{a1}}{{.}}{{/l}}"
+   "{{/e}}{{/d}}{{/c}}{{/b}}{{/a}}",
+   "{x: X, a: {a1: A, b: {b1: 1, b2: 2, c: {c1: 1, d: {d1: 1, d2: 2, "
+   "e: {e1: E, l: [1, 2, 3]}}}}}}", "XEA1XEA2XEA3", {NULL}},
+  {"one name, mappings of other keys in a list",
+   "{{#l}}<{{k}}>{{/l}}", "{k: root, l: [{k: 1}, {j: 2}, {k: 3, j: 4}, "
+   "{j: 5, k: 6}, {}, {k: null}]}", "<1><root><3><6><root><>", {NULL}},
 };
 
 static void test_comments(void **state)
@@ -764,29 +900,31 @@ static enum mustache_found one_partial(void *closure, const char *name,
   return MUSTACHE_FOUND;
 }
 
-/* A render allocates nothing per tag: once the set has loaded its partials
-   and grown its scratch memory, rendering into a buffer that is already
-   big enough costs no allocation at all, and into an empty one no more
-   than the buffer's own growth. */
-static void test_no_allocation_per_tag(void **state)
+/* The allocations a render may make whatever its data: its scratch text
+   and a dynamic name's, each growing once or twice. */
+#define RENDER_ALLOCS 4
+
+/* Renders a template of sections, partials and escaped values over a list
+   of n items, twice: the first loads the partial. Returns the allocations
+   of the second, made into a buffer already big enough; *out gets its
+   output. */
+static unsigned long allocs_of_render(int n, struct buf *out)
 {
   const char *tmpl = "enum e {\n{{#l}}\n  {{name}} = {{code}},\n"
                      "  {{>note}}\n  {{#flag}}{{{name}}}{{/flag}}\n{{/l}}"
                      "};\n{{>*which}}\n";
-  struct buf data = BUF_INIT, out = BUF_INIT, again = BUF_INIT;
+  struct buf data = BUF_INIT, first = BUF_INIT;
   struct diag *d = diag_new();
   struct mustache_config cfg;
   struct mustache_set *set;
   const struct mustache_template *t;
   struct value_tree *tree;
   struct mustache_view view;
-  unsigned long before, calls, steps = 0;
-  size_t cap;
+  unsigned long before, calls;
   int i;
 
-  (void)state;
   buf_puts(&data, "{which: note, desc: end, l: [");
-  for (i = 0; i < 5000; i++)
+  for (i = 0; i < n; i++)
     buf_printf(&data, "%s{name: N%d, code: %d, desc: 'x*/y?" "?/ %d', "
                "flag: %s}", i ? ", " : "", i, i, i, i % 2 ? "true" : "false");
   buf_puts(&data, "]}");
@@ -798,31 +936,128 @@ static void test_no_allocation_per_tag(void **state)
   t = mustache_set_parse(set, "t", tmpl, strlen(tmpl), d);
   assert_non_null(t);
   view = value_data_view(value_tree_root(tree));
-  assert_int_equal(mustache_render(set, t, &view, escape_c, &out, d), 0);
-
-  buf_grow(&again, out.len);
+  assert_int_equal(mustache_render(set, t, &view, escape_c, &first, d), 0);
+  buf_clear(out);
+  buf_grow(out, first.len);
   before = xmem_calls();
-  assert_int_equal(mustache_render(set, t, &view, escape_c, &again, d), 0);
-  assert_int_equal(xmem_calls() - before, 0);
-  assert_int_equal(again.len, out.len);
-  assert_memory_equal(again.data, out.data, out.len);
-
-  buf_free(&again);
-  for (cap = 64; cap < out.len + 1; cap += cap / 2)
-    steps++;
-  before = xmem_calls();
-  assert_int_equal(mustache_render(set, t, &view, escape_c, &again, d), 0);
+  assert_int_equal(mustache_render(set, t, &view, escape_c, out, d), 0);
   calls = xmem_calls() - before;
-  assert_true(calls <= steps + 1);
   assert_int_equal(diag_count(d), 0);
-  assert_non_null(strstr(out.data, "  N1 = 1,\n  /* x*\\057y?\\?/ 1 */"
-                                   "\n  N1\n"));
+  assert_int_equal(out->len, first.len);
+  assert_memory_equal(out->data, first.data, first.len);
   mustache_set_free(set);
   value_tree_free(tree);
   diag_free(d);
   buf_free(&data);
+  buf_free(&first);
+  return calls;
+}
+
+/* A render allocates nothing per tag: once the set has loaded its
+   partials, a render over 5000 items makes as few allocations as one over
+   5, and they are few. */
+static void test_no_allocation_per_tag(void **state)
+{
+  struct buf out = BUF_INIT;
+  unsigned long few, many;
+
+  (void)state;
+  few = allocs_of_render(5, &out);
+  many = allocs_of_render(5000, &out);
+  assert_int_equal(many, few);
+  assert_true(many <= RENDER_ALLOCS);
+  assert_non_null(strstr(out.data, "  N1 = 1,\n  /* x*\\057y?\\?/ 1 */"
+                                   "\n  N1\n"));
   buf_free(&out);
-  buf_free(&again);
+}
+
+/* Renders tmpl over a list of n items, names found as mode says: the
+   output (or the diagnostics) in out; the calls to resolve and lookup in
+   *resolves, *lookups. */
+static void render_items(const char *tmpl, int n, enum names mode,
+                         struct buf *out, unsigned long *resolves,
+                         unsigned long *lookups)
+{
+  struct buf data = BUF_INIT;
+  struct diag *d = diag_new();
+  struct mustache_set *set = mustache_set_new(NULL);
+  const struct mustache_template *t;
+  struct value_tree *tree;
+  struct mustache_view view;
+  struct mustache_data callbacks;
+  struct shaped shapes;
+  size_t i;
+  int k;
+
+  buf_puts(&data, "{prefix: P, items: [");
+  for (k = 0; k < n; k++)
+    buf_printf(&data, "%s{name: n%d, code: %d, info: {ok: %s}}",
+               k ? ", " : "", k, k, k % 3 ? "true" : "false");
+  buf_puts(&data, "]}");
+  tree = loader_load_bytes("d", data.data, data.len, &limits, d);
+  assert_non_null(tree);
+  view = view_by(mode, value_tree_root(tree), &shapes, &callbacks);
+  t = mustache_set_parse(set, "t", tmpl, strlen(tmpl), d);
+  assert_non_null(t);
+  buf_clear(out);
+  mustache_render(set, t, &view, NULL, out, d);
+  if (diag_count(d))
+    buf_clear(out);
+  for (i = 0; i < diag_count(d); i++)
+    buf_printf(out, "%s\n", diag_message(d, i));
+  *resolves = shapes.resolves;
+  *lookups = shapes.lookups;
+  mustache_set_free(set);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&data);
+}
+
+/* Names are resolved once per render, not once per item: over 1000 items,
+   resolve() is asked once for each name part and shape met there (items:
+   root; name, code: item; prefix: item, then root; info: item; ok: info),
+   and lookup() never; the output and the errors are those of lookup
+   alone, and so they are when no value has a shape. */
+static void test_resolve_once(void **state)
+{
+  static const char *const tmpls[][2] = {
+    {"{{#items}}{{name}}={{code}} {{prefix}}{{#info.ok}}!{{/info.ok}}\n"
+     "{{/items}}", "7"},
+    {"{{#items}}{{nope}}{{info.nope}}{{prefix.x}}{{/items}}",
+     "t:1:11: error: unknown name 'nope'\n"
+     "t:1:19: error: unknown name 'info.nope'\n"
+     "t:1:32: error: unknown name 'prefix.x'\n"},
+  };
+  struct buf by_lookup = BUF_INIT, by_shapes = BUF_INIT;
+  unsigned long resolves, lookups;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < COUNT(tmpls); i++) {
+    render_items(tmpls[i][0], 1000, BY_LOOKUP, &by_lookup, &resolves,
+                 &lookups);
+    assert_true(lookups > 1000);
+    render_items(tmpls[i][0], 1000, BY_SHAPES, &by_shapes, &resolves,
+                 &lookups);
+    assert_string_equal(by_shapes.data, by_lookup.data);
+    if (i == 0) {
+      assert_int_equal(lookups, 0);
+      assert_int_equal(resolves, 7);
+      /* each line "nK=K P\n", K of 1 to 3 digits, and '!' for 666 */
+      assert_int_equal(by_shapes.len, 5 * 1000 + 2 * (10 + 180 + 2700) + 666);
+      assert_non_null(strstr(by_shapes.data, "\nn2=2 P!\nn3=3 P\n"));
+    } else { /* items; nope, prefix: item, root; info: item; nope: info.
+                x is looked up in the text P, which has no shape */
+      assert_string_equal(by_shapes.data, tmpls[i][1]);
+      assert_int_equal(resolves, 7);
+    }
+    render_items(tmpls[i][0], 1000, BY_NO_SHAPES, &by_shapes, &resolves,
+                 &lookups);
+    assert_string_equal(by_shapes.data, by_lookup.data);
+    assert_int_equal(resolves, 0);
+  }
+  buf_free(&by_lookup);
+  buf_free(&by_shapes);
 }
 
 /* A set renders its templates any number of times, and a failed render
@@ -1002,24 +1237,26 @@ static void test_budget(void **state)
   struct buf l = BUF_INIT, out = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
   struct row r;
   size_t i;
-  int k;
+  int k, mode;
 
   (void)state;
   buf_puts(&l, "{l: [");
   for (k = 0; k < 100; k++)
     buf_printf(&l, "%s%d", k ? ", " : "", k);
   buf_puts(&l, "]}");
-  for (i = 0; i < COUNT(budgets); i++) {
-    r = budgets[i].row;
-    if (!r.data)
-      r.data = l.data;
-    buf_clear(&out);
-    run_budget(&r, 0, budgets[i].steps, budgets[i].bytes, &out);
-    if (strcmp(out.data, r.want) != 0)
-      fail_msg("%s\n  want: %s\n  got:  %s", r.name,
-               visible(&a, r.want, strlen(r.want)),
-               visible(&b, out.data, out.len));
-  }
+  for (i = 0; i < COUNT(budgets); i++)
+    for (mode = 0; mode < NAMES_MODES; mode++) {
+      r = budgets[i].row;
+      if (!r.data)
+        r.data = l.data;
+      buf_clear(&out);
+      run_budget(&r, 0, (enum names)mode, budgets[i].steps, budgets[i].bytes,
+                 &out);
+      if (strcmp(out.data, r.want) != 0)
+        fail_msg("%s (names %s)\n  want: %s\n  got:  %s", r.name,
+                 names_word[mode], visible(&a, r.want, strlen(r.want)),
+                 visible(&b, out.data, out.len));
+    }
   buf_free(&l);
   buf_free(&out);
   buf_free(&a);
@@ -1117,6 +1354,7 @@ int main(void)
     cmocka_unit_test(test_megabyte_template),
     cmocka_unit_test(test_no_allocation_per_tag),
     cmocka_unit_test(test_renders_repeat),
+    cmocka_unit_test(test_resolve_once),
     cmocka_unit_test(test_sink),
     cmocka_unit_test(test_budget),
     cmocka_unit_test(test_budget_defaults),

@@ -124,7 +124,7 @@ static int print(void *closure, struct mustache_value v, struct buf *out)
 }
 
 const struct mustache_data value_data_interface = {
-    lookup, truthy, list, item, print};
+    lookup, truthy, list, item, print, NULL, NULL, NULL};
 
 enum mustache_found value_data_partial(void *closure, const char *name,
                                        size_t len,
