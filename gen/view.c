@@ -709,8 +709,8 @@ static struct mustache_value to_handle(struct view_ref r)
 {
   struct mustache_value h;
 
-  memset(&h, 0, sizeof h);
   h.ptr = r.kind == VIEW_TEXT ? (const void *)r.text : r.ptr;
+  h.aux = NULL;
   h.tag = (int)r.kind | (r.indirect ? INDIRECT_BIT : 0) |
           r.type << TYPE_SHIFT;
   h.num = r.kind == VIEW_OBJECT
@@ -755,12 +755,11 @@ static int m_lookup(void *closure, struct mustache_value ctx, const char *key,
    plus 1 for an item. */
 static int m_shape(void *closure, struct mustache_value h)
 {
-  struct view_ref r = from_handle(h);
-
   (void)closure;
-  if (r.kind != VIEW_OBJECT)
+  if ((h.tag & ((1 << KIND_BITS) - 1)) != VIEW_OBJECT)
     return -1;
-  return r.type * 2 + (r.count != 0);
+  return (h.tag >> TYPE_SHIFT & ((1 << TYPE_BITS) - 1)) * 2 +
+         ((h.num & 0xFFFFFFFF) != 0);
 }
 
 static int m_resolve(void *closure, int shape, const char *key, size_t len)
@@ -775,7 +774,13 @@ static int m_resolve(void *closure, int shape, const char *key, size_t len)
 static struct mustache_value m_field(void *closure, struct mustache_value h,
                                      int f)
 {
-  return to_handle(field_value(closure, from_handle(h), (size_t)f));
+  const struct view *v = closure;
+  int type = h.tag >> TYPE_SHIFT & ((1 << TYPE_BITS) - 1);
+
+  /* most fields are a type's own: read them straight from the table */
+  if (type != VIEW_FLAG_SET && (size_t)f < types[type].nfields)
+    return to_handle(types[type].fields[f].get(v, h.ptr));
+  return to_handle(field_value(v, from_handle(h), (size_t)f));
 }
 
 static int m_truthy(void *closure, struct mustache_value h)
@@ -797,10 +802,24 @@ static int m_list(void *closure, struct mustache_value h, size_t *len)
   return 1;
 }
 
+/* view_item on handles, without the trip through a view_ref: sections
+   ask for every item of every list they walk. */
 static struct mustache_value m_item(void *closure, struct mustache_value h,
                                     size_t i)
 {
-  return to_handle(view_item(closure, from_handle(h), i));
+  int type = h.tag >> TYPE_SHIFT & ((1 << TYPE_BITS) - 1);
+  struct mustache_value item;
+
+  (void)closure;
+  if (h.tag & INDIRECT_BIT)
+    item.ptr = ((const void *const *)h.ptr)[i];
+  else
+    item.ptr = (const char *)h.ptr + i * types[type].item_size;
+  item.aux = NULL;
+  item.tag = item.ptr ? VIEW_OBJECT | type << TYPE_SHIFT : VIEW_NULL;
+  item.num = (long long)((unsigned long long)i << 32 |
+                         (unsigned long long)h.num);
+  return item;
 }
 
 /* The decimal digits of n: printf's, without its cost (numbers are most
@@ -837,11 +856,9 @@ static int m_print(void *closure, struct mustache_value h, struct buf *out)
 void view_mustache(const struct view *v, struct mustache_view *out)
 {
   static const struct mustache_data data = {m_lookup, m_truthy, m_list,
-                                            m_item, m_print, NULL, NULL, NULL};
+                                            m_item,   m_print,  m_shape,
+                                            m_resolve, m_field};
 
-  (void)m_shape;
-  (void)m_resolve;
-  (void)m_field;
   out->data = &data;
   out->closure = (void *)v;
   out->root = to_handle(view_root(v));
