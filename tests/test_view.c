@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "json_check.h"
 #include "loader.h"
+#include "mustache.h"
 #include "spec.h"
 #include "view.h"
 
@@ -655,6 +656,82 @@ static void test_ref_types_have_their_own_fields(void **state)
   unload(&l);
 }
 
+/* Renders src against v through its data interface as given (names
+   resolved once per shape), or with lookup() only. */
+static void render_with(const struct view *v, const char *src, int resolved,
+                        struct buf *out)
+{
+  struct mustache_config cfg;
+  struct mustache_set *set;
+  struct mustache_view mv;
+  struct mustache_data by_lookup;
+  const struct mustache_template *t;
+  struct diag *d = diag_new();
+
+  memset(&cfg, 0, sizeof cfg);
+  set = mustache_set_new(&cfg);
+  view_mustache(v, &mv);
+  if (!resolved) {
+    by_lookup = *mv.data;
+    by_lookup.shape = NULL;
+    by_lookup.resolve = NULL;
+    by_lookup.field = NULL;
+    mv.data = &by_lookup;
+  }
+  t = mustache_set_parse(set, "t", src, strlen(src), d);
+  assert_non_null(t);
+  assert_int_equal(mustache_render(set, t, &mv, NULL, out, d), 0);
+  assert_int_equal(diag_count(d), 0);
+  mustache_set_free(set);
+  diag_free(d);
+}
+
+/* Fields read by number (shape, resolve, field) are the fields read by
+   name (lookup), for every type, item fields and flag sets included. */
+static void test_resolved_fields_match_lookups(void **state)
+{
+  static const char src[] =
+      "{{prefix}} {{PREFIX}} {{title}} {{count}}\n"
+      "{{#classes}}{{id}} {{ID}} {{title}} {{lo}}-{{hi}} {{index}}"
+      "{{#statuses}} {{code}}{{#first}}<{{/first}}{{#last}}>{{/last}}"
+      "{{/statuses}}\n{{/classes}}"
+      "{{#flags}}{{id}} {{ID}} {{meaning}}:{{#statuses}} {{code}} {{name}}"
+      "{{^last}},{{/last}}{{/statuses}}\n{{/flags}}"
+      "{{#statuses}}{{code}} {{name}} {{reason}} {{description}} "
+      "{{reference}} {{#class}}{{id}} {{ID}} {{title}}{{/class}} "
+      "{{#flags}}{{closes}} {{retry_later}}{{/flags}} "
+      "{{#flag_list}}{{id}}/{{ID}}/{{meaning}}{{/flag_list}} "
+      "{{#aliases}}{{reason}} {{name}} {{prefix}}{{/aliases}}\n{{/statuses}}"
+      "{{#constants}}{{name}}={{code}} {{target}} {{reason}}{{/constants}}\n"
+      "{{#internal.code_slots}}{{by_code}} {{lo}} {{hi}} {{dense}} {{size}}"
+      "{{#cases}} {{code}}:{{slot}}:{{offset}}{{/cases}}"
+      "{{#rows}} {{#status}}{{code}}{{/status}}{{#gaps}}.{{offset}}{{/gaps}}"
+      "{{/rows}}{{/internal.code_slots}}\n"
+      "{{#internal.reason_index}}{{by_code}} {{id}} {{fold}} {{rows}} "
+      "{{max_length}}{{#groups}} {{length}}/{{pos}}/{{base}}"
+      "{{#keys}}:{{text}}{{/keys}}{{/groups}}"
+      "{{#keys}} {{lower}} {{length}} {{code}} {{slot}} {{row}} {{next}}"
+      "{{/keys}}{{#by_length}}{{#items}} {{at}}/{{base}}{{/items}}"
+      "{{/by_length}}{{#by_row}}{{#items}} {{slot}}{{/items}}{{/by_row}}"
+      "{{/internal.reason_index}}\n";
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/smtp.yaml", NULL);
+  struct buf resolved = BUF_INIT, looked_up = BUF_INIT;
+
+  (void)state;
+  render_with(v, src, 1, &resolved);
+  render_with(v, src, 0, &looked_up);
+  assert_string_equal(resolved.data, looked_up.data);
+  /* and it read the data: a status line, an alias, a flag's members */
+  assert_non_null(strstr(resolved.data, "\n354 START_MAIL_INPUT "));
+  assert_non_null(strstr(resolved.data, " MAILBOX_BUSY smtp_reply"));
+  assert_non_null(
+      strstr(resolved.data, " true true retry_later/RETRY_LATER/"));
+  buf_free(&resolved);
+  buf_free(&looked_up);
+  unload(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -664,6 +741,7 @@ int main(void)
     cmocka_unit_test(test_dump_escapes_text),
     cmocka_unit_test(test_dump_leaves_internal_out),
     cmocka_unit_test(test_ref_types_have_their_own_fields),
+    cmocka_unit_test(test_resolved_fields_match_lookups),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);
