@@ -132,13 +132,15 @@ void lookup_index_build(struct lookup_index *x, struct arena *a,
                         const char *const *texts, const long *codes, size_t n,
                         int fold)
 {
-  size_t i, start = 0;
+  size_t i, start = 0, lengths = 0;
 
   memset(x, 0, sizeof *x);
   x->keys = zeroed(a, n, sizeof *x->keys);
-  x->groups = zeroed(a, n, sizeof *x->groups);
   copy_keys(x, a, texts, codes, n);
   qsort(x->keys, n, sizeof *x->keys, key_order);
+  for (i = 0; i < n; i++) /* a group per length */
+    lengths += i == 0 || x->keys[i].len != x->keys[i - 1].len;
+  x->groups = zeroed(a, lengths, sizeof *x->groups);
   for (i = 1; i <= n; i++) {
     if (i < n && x->keys[i].len == x->keys[start].len)
       continue;

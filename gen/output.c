@@ -1,8 +1,11 @@
 /* output: write-if-changed, streamed, committed as one. Each file compares
    what it is fed with the bytes on disk, keeping the equal prefix in
    memory; at the first difference it starts a temporary beside the file
-   and writes the prefix and all that follows. Bytes re-read from the old
-   file are never copied: another program may change it meanwhile.
+   and writes the prefix and all that follows. A prefix past SAME_MAX goes
+   to the temporary at once instead, which is dropped if the file ends
+   equal: memory stays bounded whatever the outputs' size. Bytes re-read
+   from the old file are never copied: another program may change it
+   meanwhile.
    Unchanged files are never written, so their timestamps never move.
 
    The commit is git's lockfile discipline made all or nothing: link each
@@ -26,6 +29,9 @@
 
 #include "sysio.h"
 #include "xmem.h"
+
+/* The longest equal prefix an output keeps in memory. */
+#define SAME_MAX ((size_t)1 << 20)
 
 /* Bytes read from an old file at a time while comparing. */
 #define CHUNK 65536
@@ -54,7 +60,8 @@ struct output_file {
   struct stat seen; /* the old file when opened: a change means rewrite */
   dev_t dev;        /* what was at path, when had_old */
   ino_t ino;
-  struct buf same;  /* bytes fed so far that equal the old file's */
+  struct buf same;  /* bytes fed so far that equal the old file's, until
+                       SAME_MAX: then they are in the temporary */
   int differ;
   int err;          /* errno of the first failure, 0 if none */
   const char *what; /* what failed: "read", "write" */
@@ -407,18 +414,12 @@ static void fail(struct output_file *f, const char *what)
   }
 }
 
-/* The file differs from the disk from here on: start the temporary with
-   the equal prefix kept so far. */
-static void diverge(struct output_file *f)
+/* Starts the temporary with the equal prefix kept so far. */
+static void start_temp(struct output_file *f)
 {
   struct output *o = f->o;
   const char *dir = o->folders[f->folder].path;
 
-  f->differ = 1;
-  if (o->check || f->err) {
-    buf_free(&f->same);
-    return;
-  }
   live_reserve();
   for (;;) {
     sigset_t old;
@@ -446,6 +447,19 @@ static void diverge(struct output_file *f)
       fail(f, "write");
   }
   buf_free(&f->same);
+}
+
+/* The file differs from the disk from here on: its bytes go to the
+   temporary (started now, unless a long equal prefix started it). */
+static void diverge(struct output_file *f)
+{
+  f->differ = 1;
+  if (f->o->check || f->err) {
+    buf_free(&f->same);
+    return;
+  }
+  if (f->temp_fd < 0)
+    start_temp(f);
 }
 
 /* 1 when the old file was changed since it was opened (by another
@@ -484,11 +498,16 @@ int output_put(struct output_file *f, const char *bytes, size_t len)
   if (!len)
     return 0;
   if (!f->differ) {
-    if (same_as_old(f, bytes, len)) {
+    if (!same_as_old(f, bytes, len)) {
+      diverge(f);
+    } else if (f->o->check) {
+      return 0; /* nothing will be written: keep nothing */
+    } else if (f->temp_fd < 0) {
       buf_put(&f->same, bytes, len);
-      return 0;
+      if (f->same.len > SAME_MAX)
+        start_temp(f);
+      return f->err ? -1 : 0;
     }
-    diverge(f);
   }
   if (f->temp_fd >= 0 && !f->err &&
       sysio_write_all(f->temp_fd, bytes, len) < 0)
@@ -591,6 +610,11 @@ int output_end(struct output_file *f, struct diag *d)
       diverge(f); /* the old file is longer, or was changed meanwhile */
   }
   buf_free(&f->same);
+  if (!f->differ && f->temp_fd >= 0) { /* a long prefix, and all equal */
+    sysio_close(f->temp_fd);
+    f->temp_fd = -1;
+    drop_temp(f);
+  }
   if (f->temp_fd >= 0) {
     if (!f->err && !f->o->no_sync && sysio_fsync(f->temp_fd) < 0)
       fail(f, "write");

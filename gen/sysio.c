@@ -182,6 +182,9 @@ int sysio_read_file(const char *path, size_t limit, struct buf *out,
     buf_printf(why, "larger than %lu bytes", (unsigned long)limit);
     r = -2;
   } else {
+    /* room for what fstat says and the read that finds the end: a large
+       input is held once, not in a buffer grown past it by doubling */
+    buf_grow(out, (size_t)st.st_size + 65536 + 1);
     r = read_all(fd, limit, out, why);
   }
   close(fd);

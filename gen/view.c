@@ -5,10 +5,12 @@
 #include "view.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "lookup.h"
+#include "xmem.h"
 
 /* Which fields an object has, and so how the items of a list read. */
 enum view_type {
@@ -558,14 +560,14 @@ static void build_constants(struct view *v)
 }
 
 /* The lookups' design, from the statuses' codes and the enumerators'
-   names, reasons and codes. */
+   names, reasons and codes (lists that only the building needs). */
 static void build_design(struct view *v)
 {
   size_t i, n = v->nconstants;
-  long *status_codes = zeroed(v, v->s->nstatuses, sizeof *status_codes);
-  const char **names = zeroed(v, n, sizeof *names);
-  const char **reasons = zeroed(v, n, sizeof *reasons);
-  long *codes = zeroed(v, n, sizeof *codes);
+  long *status_codes = xcalloc(v->s->nstatuses + 1, sizeof *status_codes);
+  const char **names = xcalloc(n + 1, sizeof *names);
+  const char **reasons = xcalloc(n + 1, sizeof *reasons);
+  long *codes = xcalloc(n + 1, sizeof *codes);
 
   for (i = 0; i < v->s->nstatuses; i++)
     status_codes[i] = v->s->statuses[i].code;
@@ -576,6 +578,10 @@ static void build_design(struct view *v)
   }
   lookup_design_build(&v->design, v->arena, status_codes, v->s->nstatuses,
                       names, reasons, codes, n);
+  free(status_codes);
+  free(names);
+  free(reasons);
+  free(codes);
 }
 
 struct view *view_new(const struct spec *s, const char *prefix,

@@ -302,6 +302,37 @@ static void test_fed_in_pieces(void **state)
   buf_free(&other);
 }
 
+/* Outputs whose equal prefix outgrows what is kept in memory (1 MiB): the
+   prefix goes to the temporary as it comes, and the temporary is dropped
+   when the file ends equal. Every case ends with the fed bytes on disk
+   and nothing else in the folder. */
+static void test_long_equal_prefix(void **state)
+{
+  struct buf huge = BUF_INIT, late = BUF_INIT, names = BUF_INIT;
+  struct stat before, after;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < 3000000; i++)
+    buf_putc(&huge, (char)('a' + i % 19));
+  buf_put(&late, huge.data, huge.len);
+  late.data[2500000] = '#'; /* past 1 MiB of equal bytes */
+  put_file("fed.c", huge.data);
+  assert_int_equal(stat(in_dir("fed.c"), &before), 0);
+  feed(huge.data, huge.data, huge.len, 65536, 0);
+  assert_int_equal(stat(in_dir("fed.c"), &after), 0);
+  assert_int_equal(after.st_ino, before.st_ino); /* not rewritten */
+  feed(huge.data, late.data, late.len, 65536, 1);
+  feed(late.data, huge.data, 2000000, 65536, 1); /* the old is longer */
+  feed(huge.data, huge.data, huge.len, 3000000, 0); /* in one piece */
+  feed(late.data, late.data, late.len, 4096, 0);
+  listing(&names);
+  assert_string_equal(names.data, "fed.c");
+  buf_free(&huge);
+  buf_free(&late);
+  buf_free(&names);
+}
+
 /* Whether the file holds text (NULL: there is no file). */
 static int holds(const char *name, const char *text)
 {
@@ -716,6 +747,8 @@ int main(void)
                                     make_dir, remove_dir),
     cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
                                     make_dir, remove_dir),
+    cmocka_unit_test_setup_teardown(test_long_equal_prefix, make_dir,
+                                    remove_dir),
     cmocka_unit_test_setup_teardown(test_fed_in_pieces, make_dir, remove_dir),
     cmocka_unit_test_setup_teardown(
         test_failed_commit_step_puts_every_file_back, make_dir, remove_dir),
