@@ -32,12 +32,6 @@ struct checker {
   int flags_ok;   /* every flag declared well: lists can be checked */
 };
 
-/* The model and the arena that holds it, freed together. */
-struct owner {
-  struct spec spec; /* first: spec_free finds the owner from it */
-  struct arena *arena;
-};
-
 struct key_rule {
   const char *key;
   int required;
@@ -662,14 +656,13 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
   const struct value *root = value_tree_root(tree), *v;
   size_t before = diag_count(d);
   struct arena *arena = arena_new();
-  struct owner *o = arena_alloc(arena, sizeof *o);
   struct checker c;
 
-  memset(o, 0, sizeof *o);
-  o->arena = arena;
   c.d = d;
   c.arena = arena;
-  c.s = &o->spec;
+  c.s = arena_alloc(arena, sizeof *c.s);
+  memset(c.s, 0, sizeof *c.s);
+  c.s->arena = arena;
   c.classes_ok = 1;
   c.flags_ok = 1;
   if (root->kind != VALUE_MAP) {
@@ -700,5 +693,5 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
 void spec_free(struct spec *s)
 {
   if (s)
-    arena_free(((struct owner *)(void *)s)->arena);
+    arena_free(s->arena); /* s lives in it too */
 }

@@ -44,6 +44,8 @@ struct spec_status {
   struct mark mark;
 };
 
+struct arena;
+
 struct spec {
   const char *name;   /* lower snake case: names files and symbols */
   const char *title;
@@ -54,6 +56,8 @@ struct spec {
   size_t nflags;
   const struct spec_status *statuses; /* sorted by code */
   size_t nstatuses;
+  struct arena *arena; /* holds the model, this struct included: it is
+                          spec_free()'s to free, no reader's business */
 };
 
 /* Checks every rule on tree's root and builds the model. Reports every
@@ -61,6 +65,8 @@ struct spec {
    there is any. The model borrows text from tree: free it with spec_free()
    before freeing the tree. */
 struct spec *spec_build(const struct value_tree *tree, struct diag *d);
+/* Frees s (its arena, which holds everything the model allocated); NULL
+   is allowed. */
 void spec_free(struct spec *s);
 
 /* 1 when s is a lower snake case C identifier that is no C or C++ keyword
