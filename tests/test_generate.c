@@ -8,6 +8,8 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,6 +402,42 @@ static void test_prefix_keyword(void **state)
   buf_free(&list);
 }
 
+/* A templates folder whose real path cannot be found (longer than
+   PATH_MAX, reached by a relative name from a deep working folder) is
+   refused with the reason, not as a folder without templates. */
+static void test_templates_folder_unresolvable(void **state)
+{
+  char *exe = realpath(proc_statusgen(), NULL), *spec = realpath(SPEC, NULL);
+  const char *argv[] = {NULL, "-t", "t", "-o", ".", NULL, NULL};
+  char part[201];
+  struct proc_result r;
+  size_t depth;
+  int top = open(".", O_RDONLY | O_DIRECTORY);
+
+  (void)state;
+  assert_non_null(exe);
+  assert_non_null(spec);
+  assert_true(top >= 0);
+  memset(part, 'd', sizeof part - 1);
+  part[sizeof part - 1] = '\0';
+  assert_int_equal(chdir(tmp), 0);
+  for (depth = 0; strlen(tmp) + depth * sizeof part <= PATH_MAX; depth++)
+    assert_true(mkdir(part, 0777) == 0 && chdir(part) == 0);
+  assert_int_equal(mkdir("t", 0777), 0);
+  write_file("t/x.txt.mustache", "x\n");
+  argv[0] = exe;
+  argv[5] = spec;
+  proc_result_run(&r, argv);
+  assert_int_equal(fchdir(top), 0);
+  close(top);
+  assert_string_equal(r.err.data, "t: error: cannot resolve the templates "
+                      "folder: File name too long\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  free(exe);
+  free(spec);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -412,6 +450,7 @@ int main(void)
     cmocka_unit_test(test_bad_output_folder),
     cmocka_unit_test(test_reserved_name_refused_by_the_c_output),
     cmocka_unit_test(test_prefix_keyword),
+    cmocka_unit_test(test_templates_folder_unresolvable),
   };
 
   return cmocka_run_group_tests(tests, setup, teardown);
