@@ -84,7 +84,8 @@ FUZZ_SOURCES := $(LIB_SRCS) $(SUPPORT_SRCS) out/http_status.c
 FUZZERS      := $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 REPLAYS      := $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 # Where each target's seeds come from, besides its own corpus.
-FUZZ_SEEDS_spec     := tests/specs/invalid tests/specs/valid spec
+FUZZ_SEEDS_spec     := tests/specs/invalid tests/specs/valid tests/specs/reserved \
+                       spec
 FUZZ_SEEDS_template :=
 FUZZ_SEEDS_lookups  :=
 

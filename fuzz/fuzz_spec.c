@@ -85,7 +85,7 @@ static void generate_all(const struct spec *s)
   if (!dir)
     fail(d, "the templates folder cannot be read: run from the project");
   mkdir("build/fuzz/empty-out", 0777); /* check mode: nothing is written */
-  r = generate(v, dir, "build/fuzz/empty-out", 0, out, d);
+  r = generate(v, s, NULL, dir, "build/fuzz/empty-out", 0, out, d);
   if ((r < 0) != (diag_count(d) > 0))
     fail(d, "generate()'s result disagrees with its diagnostics");
   if (!all_in_spec(d))

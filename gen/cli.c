@@ -163,9 +163,11 @@ static int parse_options(int argc, char **argv, struct options *o)
     return usage_error("%s", optind == argc ? "no SPEC given"
                                             : "more than one SPEC given");
   o->spec = argv[optind];
+  /* Its shape only: what an output reserves (C keywords) is checked by
+     the output's kind, when the outputs are known. */
   if (o->prefix && !spec_is_lower_ident(o->prefix))
-    return usage_error("--prefix '%s' is not a lower snake case C identifier"
-                       " (or is a keyword)", o->prefix);
+    return usage_error("--prefix '%s' is not a lower snake case C "
+                       "identifier", o->prefix);
   return -1;
 }
 
@@ -370,7 +372,7 @@ static int run_templates(const struct spec *s, const struct options *o,
 
   working_on = where;
   if (!dir || check_out_dir(o->out, d) < 0 || output_lock(out, o->out, d) < 0 ||
-      generate(v, dir, o->out, &o->render, out, d) < 0 ||
+      generate(v, s, o->prefix, dir, o->out, &o->render, out, d) < 0 ||
       finish_set(o, out, dir, d) < 0)
     goto done;
   working_on = o->out;

@@ -149,20 +149,3 @@ void escape_markdown(struct buf *out, const char *s, size_t len)
   }
   run(out, s, start, len);
 }
-
-void (*escape_for_path(const char *path))(struct buf *out, const char *s,
-                                          size_t len)
-{
-  const char *slash = strrchr(path, '/');
-  const char *dot = strrchr(slash ? slash : path, '.');
-
-  if (!dot)
-    return NULL;
-  if (strcmp(dot, ".c") == 0 || strcmp(dot, ".h") == 0)
-    return escape_c;
-  if (strcmp(dot, ".md") == 0)
-    return escape_markdown;
-  if (strcmp(dot, ".html") == 0)
-    return escape_html;
-  return NULL;
-}

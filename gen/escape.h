@@ -44,10 +44,4 @@ void escape_c(struct buf *out, const char *s, size_t len);
    Invalid UTF-8 passes through untouched. */
 void escape_markdown(struct buf *out, const char *s, size_t len);
 
-/* The escaper for an output file, by its name's extension: .c and .h give
-   escape_c, .md escape_markdown, .html escape_html; anything else gives
-   NULL, meaning raw text. */
-void (*escape_for_path(const char *path))(struct buf *out, const char *s,
-                                          size_t len);
-
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "escape.h"
+#include "kind.h"
 #include "mustache.h"
 #include "xmem.h"
 
@@ -17,6 +17,10 @@ struct run {
   const char *outdir;
   struct output *out;
   struct diag *d;
+  const struct spec *spec;
+  const char *prefix;
+  const struct kind **kinds; /* the kinds met so far, names checked */
+  size_t nkinds;
   char **names; /* outputs named so far, to catch two templates at one */
   size_t *from; /* the template that named each */
   size_t nnames;
@@ -90,21 +94,41 @@ static int flush(void *closure, struct buf *out)
   return r;
 }
 
+/* The kind of the output named name (NULL: none, raw text). The first
+   output of a kind checks the spec's names against it, once a run. */
+static const struct kind *kind_of(struct run *r, const char *name)
+{
+  const struct kind *k = kind_for_path(name);
+  size_t i;
+
+  if (!k)
+    return NULL;
+  for (i = 0; i < r->nkinds; i++)
+    if (r->kinds[i] == k)
+      return k;
+  r->kinds = xrealloc(r->kinds, (r->nkinds + 1) * sizeof *r->kinds);
+  r->kinds[r->nkinds++] = k;
+  kind_check_names(k, r->spec, r->prefix, name, r->d);
+  return k;
+}
+
 static void render_one(struct run *r, size_t i,
                        const struct mustache_template *t)
 {
   struct buf name = BUF_INIT, body = BUF_INIT, path = BUF_INIT;
+  const struct kind *k;
   struct output_file *f;
   struct mustache_sink sink;
 
   if (output_name(r, i, &name) == 0) {
+    k = kind_of(r, name.data);
     buf_printf(&path, "%s/%s", r->outdir, name.data);
     f = output_begin(r->out, path.data, r->d);
     sink.flush = flush;
     sink.closure = f;
     if (f) {
-      mustache_render_to(r->set, t, &r->mv, escape_for_path(name.data),
-                         &sink, &body, r->d);
+      mustache_render_to(r->set, t, &r->mv, k ? k->escape : NULL, &sink,
+                         &body, r->d);
       flush(f, &body);
       output_end(f, r->d);
     }
@@ -114,7 +138,8 @@ static void render_one(struct run *r, size_t i,
   buf_free(&path);
 }
 
-int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
+int generate(const struct view *v, const struct spec *s, const char *prefix,
+             struct tmpldir *dir, const char *outdir,
              const struct generate_options *opt, struct output *out,
              struct diag *d)
 {
@@ -139,6 +164,8 @@ int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
   r.outdir = outdir;
   r.out = out;
   r.d = d;
+  r.spec = s;
+  r.prefix = prefix;
   parsed = xcalloc(n, sizeof *parsed);
   for (i = 0; i < n; i++) {
     buf_clear(&src);
@@ -153,6 +180,7 @@ int generate(const struct view *v, struct tmpldir *dir, const char *outdir,
     free(r.names[i]);
   free(r.names);
   free(r.from);
+  free(r.kinds);
   free(parsed);
   buf_free(&src);
   mustache_set_free(r.set);

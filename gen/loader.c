@@ -53,7 +53,7 @@ struct loader {
   struct frame *frames;
   size_t nframes, capframes;
   size_t nodes;
-  int errors;
+  size_t before; /* errors in d when the load began */
   const char *interned[INTERN_SLOTS]; /* open addressing by hash */
   size_t interned_len[INTERN_SLOTS];
 };
@@ -92,10 +92,16 @@ static struct mark mark_at_offset(const struct loader *l, size_t offset)
   return r;
 }
 
+/* Whether the load has reported anything: every stage tells its errors
+   by what it added to d. */
+static int failed(const struct loader *l)
+{
+  return diag_count(l->d) > l->before;
+}
+
 static int error_at(struct loader *l, const struct mark *m, const char *what,
                     const char *name)
 {
-  l->errors++;
   if (name)
     return diag_error(l->d, m, "%s ('%s')", what, name);
   return diag_error(l->d, m, "%s", what);
@@ -272,7 +278,6 @@ static int count_node(struct loader *l, const struct mark *m)
 {
   if (++l->nodes <= l->lim->max_nodes)
     return 0;
-  l->errors++;
   return diag_error(l->d, m, "too many nodes (the limit is %lu)",
                     (unsigned long)l->lim->max_nodes);
 }
@@ -310,7 +315,6 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
   if (count_node(l, &v.mark))
     return -1;
   if (n > l->lim->max_scalar) {
-    l->errors++;
     return diag_error(l->d, &v.mark, "scalar of %lu bytes is too long "
                       "(the limit is %lu)", (unsigned long)n,
                       (unsigned long)l->lim->max_scalar);
@@ -344,7 +348,6 @@ static int on_open(struct loader *l, const yaml_event_t *e,
   if (count_node(l, &f.mark))
     return -1;
   if (l->nframes >= l->lim->max_depth) {
-    l->errors++;
     return diag_error(l->d, &f.mark, "nesting deeper than %u levels",
                       l->lim->max_depth);
   }
@@ -408,7 +411,6 @@ static void check_duplicates(struct loader *l, const struct value *map)
       first = i;
       continue;
     }
-    l->errors++;
     diag_error(l->d, &b->mark, "duplicate key '%s' (first at %u:%u)", b->str,
                a->mark.line, a->mark.col);
   }
@@ -442,7 +444,6 @@ static void report_parser_error(struct loader *l, const yaml_parser_t *p)
   struct mark m, c;
   const char *problem = p->problem ? p->problem : "cannot parse the input";
 
-  l->errors++;
   if (p->error == YAML_READER_ERROR) {
     m = mark_at_offset(l, p->problem_offset);
     /* The value is a byte for a malformed sequence, else a code point
@@ -546,13 +547,12 @@ static struct value_tree *load(struct loader *l, const char *name)
   whole.line = 0;
   whole.col = 0;
   if (l->len > l->lim->max_bytes) {
-    l->errors++;
     diag_error(l->d, &whole, "input is too large (the limit is %lu bytes)",
                (unsigned long)l->lim->max_bytes);
   } else {
     load_events(l);
   }
-  if (!l->errors && l->nwork == 0) {
+  if (!failed(l) && l->nwork == 0) {
     struct value v; /* an empty stream is one null document */
 
     memset(&v, 0, sizeof v);
@@ -561,7 +561,7 @@ static struct value_tree *load(struct loader *l, const char *name)
     v.mark.col = 1;
     push(l, &v);
   }
-  if (!l->errors) {
+  if (!failed(l)) {
     struct value *root = value_tree_alloc(l->tree, sizeof *root);
 
     *root = l->work[0];
@@ -569,7 +569,7 @@ static struct value_tree *load(struct loader *l, const char *name)
   }
   free(l->work);
   free(l->frames);
-  if (l->errors) {
+  if (failed(l)) {
     value_tree_free(l->tree);
     return NULL;
   }
@@ -581,6 +581,7 @@ static void init(struct loader *l, const struct loader_limits *lim,
 {
   memset(l, 0, sizeof *l);
   l->d = d;
+  l->before = diag_count(d);
   l->lim = lim ? lim : &loader_default_limits;
 }
 

@@ -32,12 +32,6 @@ struct checker {
   int flags_ok;   /* every flag declared well: lists can be checked */
 };
 
-/* The model and the arena that holds it, freed together. */
-struct owner {
-  struct spec spec; /* first: spec_free finds the owner from it */
-  struct arena *arena;
-};
-
 struct key_rule {
   const char *key;
   int required;
@@ -51,39 +45,6 @@ static const struct key_rule class_keys[] = {
 static const struct key_rule status_keys[] = {
   {"code", 1}, {"name", 0}, {"reason", 1}, {"description", 1},
   {"reference", 0}, {"flags", 0}, {"aliases", 0}, {NULL, 0}};
-
-/* Names the generated API uses itself, after the prefix: a status or class
-   of that name would clash with it. */
-static const char *const reserved_names[] = {
-  "COUNT", "MAP", "H", "IMPLEMENTATION", "IMPLEMENTED", NULL};
-static const char *const reserved_ids[] = {"none", "known", NULL};
-
-static const char *const keywords[] = {
-  /* C89 to C23 */
-  "auto", "break", "case", "char", "const", "continue", "default", "do",
-  "double", "else", "enum", "extern", "float", "for", "goto", "if",
-  "inline", "int", "long", "register", "restrict", "return", "short",
-  "signed", "sizeof", "static", "struct", "switch", "typedef", "union",
-  "unsigned", "void", "volatile", "while", "alignas", "alignof", "bool",
-  "constexpr", "false", "nullptr", "static_assert", "thread_local", "true",
-  "typeof", "typeof_unqual",
-  /* C++ (the outputs compile as C++ too) */
-  "and", "and_eq", "asm", "bitand", "bitor", "catch", "char8_t", "char16_t",
-  "char32_t", "class", "compl", "concept", "consteval", "constinit",
-  "const_cast", "co_await", "co_return", "co_yield", "decltype", "delete",
-  "dynamic_cast", "explicit", "export", "friend", "mutable", "namespace",
-  "new", "noexcept", "not", "not_eq", "operator", "or", "or_eq", "private",
-  "protected", "public", "reinterpret_cast", "requires", "static_cast",
-  "template", "this", "throw", "try", "typeid", "typename", "using",
-  "virtual", "wchar_t", "xor", "xor_eq", NULL};
-
-static int in_list(const char *s, const char *const *list)
-{
-  for (; *list; list++)
-    if (strcmp(s, *list) == 0)
-      return 1;
-  return 0;
-}
 
 /* Snake case over one letter class: [a-z][a-z0-9]*(_[a-z0-9]+)* for lower,
    the same in upper case for upper. */
@@ -107,7 +68,7 @@ static int is_snake(const char *s, int upper)
 
 int spec_is_lower_ident(const char *s)
 {
-  return is_snake(s, 0) && !in_list(s, keywords);
+  return is_snake(s, 0);
 }
 
 size_t spec_derive_name(const char *reason, char *out)
@@ -243,7 +204,8 @@ static const char *get_text(struct checker *c, const struct value *v,
   return v->str;
 }
 
-/* A lower snake case identifier (spec name, class id, flag id). */
+/* A lower snake case identifier (spec name, class id, flag id). Only its
+   shape: what a language reserves is checked by the output kinds. */
 static const char *get_ident(struct checker *c, const struct value *v,
                              const char *key)
 {
@@ -254,12 +216,6 @@ static const char *get_ident(struct checker *c, const struct value *v,
   if (!is_snake(s, 0))
     return diag_error(c->d, &v->mark, "%s '%s' is not a lower snake case C "
                       "identifier", key, s), NULL;
-  if (in_list(s, keywords))
-    return diag_error(c->d, &v->mark, "%s '%s' is a C or C++ keyword", key,
-                      s), NULL;
-  if (strcmp(key, "name") != 0 && in_list(s, reserved_ids))
-    return diag_error(c->d, &v->mark, "%s '%s' is reserved for the generated "
-                      "API", key, s), NULL;
   return s;
 }
 
@@ -294,8 +250,10 @@ static void read_classes(struct checker *c, const struct value *list)
       continue;
     }
     check_keys(c, v, "class", class_keys);
-    if ((r = value_get(v, "id")))
+    if ((r = value_get(v, "id"))) {
+      k->id_mark = r->mark;
       k->id = get_ident(c, r, "id");
+    }
     if ((r = value_get(v, "title")))
       k->title = get_text(c, r, "title");
     if ((r = value_get(v, "range")) && !want_kind(c, r, "range", VALUE_SEQ)) {
@@ -357,7 +315,9 @@ static void read_flags(struct checker *c, const struct value *map)
   c->s->nflags = map->len;
 }
 
-/* An UPPER_SNAKE name, given or derived; NULL after a diagnostic. */
+/* An UPPER_SNAKE name, given or derived; NULL after a diagnostic. Only
+   its shape: what a template set reserves is checked by the output
+   kinds. */
 static const char *check_name(struct checker *c, const char *name,
                               const struct mark *m, int derived)
 {
@@ -368,9 +328,6 @@ static const char *check_name(struct checker *c, const char *name,
   else if (!is_snake(name, 1))
     why = derived ? "gives a name that is not a C identifier"
                   : "is not an UPPER_SNAKE C identifier";
-  else if (in_list(name, reserved_names) || strncmp(name, "CLASS_", 6) == 0)
-    why = derived ? "gives a name reserved for the generated API"
-                  : "is reserved for the generated API";
   if (!why)
     return name;
   if (derived)
@@ -472,11 +429,15 @@ static void read_status(struct checker *c, struct spec_status *st,
   if ((r = value_get(v, "reason")))
     st->reason = get_text(c, r, "reason");
   if ((r = value_get(v, "name"))) {
+    st->name_mark = r->mark;
+    st->name_given = 1;
     st->name = get_text(c, r, "name");
     if (st->name)
       st->name = check_name(c, st->name, &r->mark, 0);
-  } else if (st->reason) {
-    st->name = derive(c, st->reason, &value_get(v, "reason")->mark);
+  } else if ((r = value_get(v, "reason"))) {
+    st->name_mark = r->mark;
+    if (st->reason)
+      st->name = derive(c, st->reason, &r->mark);
   }
   if ((r = value_get(v, "description")))
     st->description = get_text(c, r, "description");
@@ -662,14 +623,13 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
   const struct value *root = value_tree_root(tree), *v;
   size_t before = diag_count(d);
   struct arena *arena = arena_new();
-  struct owner *o = arena_alloc(arena, sizeof *o);
   struct checker c;
 
-  memset(o, 0, sizeof *o);
-  o->arena = arena;
   c.d = d;
   c.arena = arena;
-  c.s = &o->spec;
+  c.s = arena_alloc(arena, sizeof *c.s);
+  memset(c.s, 0, sizeof *c.s);
+  c.s->arena = arena;
   c.classes_ok = 1;
   c.flags_ok = 1;
   if (root->kind != VALUE_MAP) {
@@ -677,8 +637,10 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
                value_kind_name(root->kind));
   } else {
     check_keys(&c, root, "the spec", top_keys);
-    if ((v = value_get(root, "name")))
+    if ((v = value_get(root, "name"))) {
+      c.s->name_mark = v->mark;
       c.s->name = get_ident(&c, v, "name");
+    }
     if ((v = value_get(root, "title")))
       c.s->title = get_text(&c, v, "title");
     if ((v = value_get(root, "source")))
@@ -700,5 +662,5 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
 void spec_free(struct spec *s)
 {
   if (s)
-    arena_free(((struct owner *)(void *)s)->arena);
+    arena_free(s->arena); /* s lives in it too */
 }

@@ -10,23 +10,28 @@
 #include "diag.h"
 #include "value.h"
 
+/* Every name keeps the place it was written (or derived from), so that a
+   later stage refusing it (an output kind that reserves it) can say where
+   it is. The model only checks a name's shape and uniqueness. */
+
 struct spec_class {
-  const char *id;    /* lower snake case C identifier */
+  const char *id;    /* lower snake case identifier */
   const char *title;
   long lo, hi;       /* codes lo..hi inclusive belong to the class */
-  struct mark mark;
+  struct mark mark;    /* of the class's mapping */
+  struct mark id_mark; /* of its 'id' value */
 };
 
 struct spec_flag {
-  const char *id;      /* lower snake case C identifier */
+  const char *id;      /* lower snake case identifier */
   const char *meaning; /* one line */
-  struct mark mark;
+  struct mark mark;    /* of its id (the key in 'flags') */
 };
 
 struct spec_alias {
   const char *reason; /* a former reason phrase */
   const char *name;   /* derived from it: UPPER_SNAKE */
-  struct mark mark;
+  struct mark mark;   /* of the reason, which is where the name comes from */
 };
 
 struct spec_status {
@@ -41,11 +46,16 @@ struct spec_status {
   size_t nflags;
   const struct spec_alias *aliases; /* in the spec's order, oldest last */
   size_t naliases;
-  struct mark mark;
+  struct mark mark;      /* of the status's mapping */
+  struct mark name_mark; /* of its 'name' when given, else of its 'reason' */
+  int name_given;        /* 1: from 'name'; 0: derived from the reason */
 };
+
+struct arena;
 
 struct spec {
   const char *name;   /* lower snake case: names files and symbols */
+  struct mark name_mark; /* of the 'name' value */
   const char *title;
   const char *source;
   const struct spec_class *classes; /* in the spec's order */
@@ -54,6 +64,8 @@ struct spec {
   size_t nflags;
   const struct spec_status *statuses; /* sorted by code */
   size_t nstatuses;
+  struct arena *arena; /* holds the model, this struct included: it is
+                          spec_free()'s to free, no reader's business */
 };
 
 /* Checks every rule on tree's root and builds the model. Reports every
@@ -61,10 +73,14 @@ struct spec {
    there is any. The model borrows text from tree: free it with spec_free()
    before freeing the tree. */
 struct spec *spec_build(const struct value_tree *tree, struct diag *d);
+/* Frees s (its arena, which holds everything the model allocated); NULL
+   is allowed. */
 void spec_free(struct spec *s);
 
-/* 1 when s is a lower snake case C identifier that is no C or C++ keyword
-   (the rule for a spec's name, a class id, a flag id, --prefix). */
+/* 1 when s has the shape of a lower snake case C identifier:
+   [a-z][a-z0-9]*(_[a-z0-9]+)*, the rule for a spec's name, a class id, a
+   flag id and --prefix. Whether an output's language reserves the word
+   is the output kind's business (kind.h). */
 int spec_is_lower_ident(const char *s);
 
 /* The derived name of a reason: upper case, each run of other characters

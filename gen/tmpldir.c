@@ -64,9 +64,18 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
                       strerror(errno)), NULL;
   t = xcalloc(1, sizeof *t);
   t->dir = xstrndup(dir, strlen(dir));
-  t->real = realpath(dir, NULL);
   t->d = d;
   buf_init(&t->partial);
+  /* Partials are confined to where the folder really is: without it,
+     nothing can be served (a path past PATH_MAX, out of memory). */
+  t->real = realpath(dir, NULL);
+  if (!t->real) {
+    diag_error(d, &m, "cannot resolve the templates folder: %s",
+               strerror(errno));
+    closedir(dh);
+    tmpldir_free(t);
+    return NULL;
+  }
   while ((e = readdir(dh))) {
     size_t stem = suffixed(e->d_name);
 
@@ -74,7 +83,7 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
       add_template(t, e->d_name, stem);
   }
   closedir(dh);
-  if (!t->n || !t->real) {
+  if (!t->n) {
     diag_error(d, &m, "no templates (files NAME%s) in the folder",
                TMPLDIR_SUFFIX);
     tmpldir_free(t);

@@ -2,13 +2,17 @@
    under tests/specs/invalid states the diagnostics it must get, as trailing
    "# expect: LINE:COL: error: MESSAGE" lines written by hand; the test runs
    the binary on it and wants exactly those on stderr, nothing on stdout and
-   exit status 2. */
+   exit status 2. The specs under tests/specs/reserved are valid models
+   whose names the C output reserves: --dump-model prints them, and
+   generating the default templates from them gets the diagnostics they
+   state, writing nothing. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 
 #define INVALID_DIR "tests/specs/invalid"
 #define VALID_DIR "tests/specs/valid"
+#define RESERVED_DIR "tests/specs/reserved"
 
 /* Runs statusgen with up to three arguments (NULL ends the list). */
 static void run(struct proc_result *r, const char *a, const char *b,
@@ -59,16 +64,18 @@ static void expected_errors(const char *path, const struct buf *text,
   }
 }
 
-static void test_invalid_fixture(void **state)
+/* Runs statusgen with a, b, c on the fixture at path and wants exactly
+   the diagnostics the fixture states, nothing on stdout, exit status 2. */
+static void run_failing_fixture(const char *path, const char *a,
+                                const char *b, const char *c)
 {
-  const char *path = *state;
   struct buf text = BUF_INIT, want = BUF_INIT;
   struct proc_result r;
 
   assert_int_equal(proc_slurp(path, &text), 0);
   expected_errors(path, &text, &want);
   assert_true(want.len > 0); /* a fixture must say what it expects */
-  run(&r, "--dump-model", path, NULL);
+  run(&r, a, b, c);
   if (strcmp(r.err.data, want.data) != 0)
     print_error("%s\nexpected:\n%sgot:\n%s", path, want.data, r.err.data);
   assert_string_equal(r.err.data, want.data);
@@ -77,6 +84,13 @@ static void test_invalid_fixture(void **state)
   proc_result_free(&r);
   buf_free(&text);
   buf_free(&want);
+}
+
+static void test_invalid_fixture(void **state)
+{
+  const char *path = *state;
+
+  run_failing_fixture(path, "--dump-model", path, NULL);
 }
 
 static void test_valid_fixture(void **state)
@@ -91,6 +105,32 @@ static void test_valid_fixture(void **state)
   assert_int_equal(r.err.len, 0);
   assert_true(json_check(r.out.data, r.out.len));
   proc_result_free(&r);
+}
+
+/* The model is valid; its C outputs are refused at generation, and the
+   output folder stays empty (rmdir fails on a folder holding anything,
+   a temporary included). */
+static void test_reserved_fixture(void **state)
+{
+  const char *path = *state, *t = getenv("TMPDIR");
+  const char *rm[] = {"/bin/rm", "-rf", NULL, NULL};
+  struct buf out = BUF_INIT;
+  struct proc_result r;
+  int empty;
+
+  test_valid_fixture(state);
+  buf_printf(&out, "%s/statusgen-cli-XXXXXX", t ? t : "/tmp");
+  assert_non_null(mkdtemp(out.data));
+  run_failing_fixture(path, "-o", out.data, path);
+  empty = rmdir(out.data) == 0;
+  if (!empty) {
+    print_error("%s: %s\n", out.data, strerror(errno));
+    rm[2] = out.data;
+    proc_result_run(&r, rm);
+    proc_result_free(&r);
+  }
+  buf_free(&out);
+  assert_true(empty);
 }
 
 static void test_http_spec_dumps_valid_json(void **state)
@@ -143,7 +183,7 @@ static void test_usage_errors(void **state)
     {"a.yaml", "b.yaml", "statusgen: error: more than one SPEC given\n"},
     {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
     {"--prefix=Bad-Name", "x.yaml", "statusgen: error: --prefix 'Bad-Name' "
-     "is not a lower snake case C identifier (or is a keyword)\n"},
+     "is not a lower snake case C identifier\n"},
   };
   size_t i;
 
@@ -273,10 +313,12 @@ int main(void)
     cmocka_unit_test(test_version_and_help),
     cmocka_unit_test(test_color_only_on_a_terminal),
   };
-  size_t ninvalid, nvalid, n = 0, i, nfixed = sizeof fixed / sizeof *fixed;
+  size_t ninvalid, nvalid, nreserved, n = 0, i;
+  size_t nfixed = sizeof fixed / sizeof *fixed;
   char **invalid = list_fixtures(INVALID_DIR, &ninvalid);
   char **valid = list_fixtures(VALID_DIR, &nvalid);
-  struct CMUnitTest *tests = xcalloc(nfixed + ninvalid + nvalid,
+  char **reserved = list_fixtures(RESERVED_DIR, &nreserved);
+  struct CMUnitTest *tests = xcalloc(nfixed + ninvalid + nvalid + nreserved,
                                      sizeof *tests);
   int failed;
 
@@ -289,13 +331,17 @@ int main(void)
     tests[n++] = fixed[i];
   add_fixtures(tests, &n, invalid, ninvalid, test_invalid_fixture);
   add_fixtures(tests, &n, valid, nvalid, test_valid_fixture);
+  add_fixtures(tests, &n, reserved, nreserved, test_reserved_fixture);
   failed = _cmocka_run_group_tests("cli", tests, n, NULL, NULL);
   for (i = 0; i < ninvalid; i++)
     free(invalid[i]);
   for (i = 0; i < nvalid; i++)
     free(valid[i]);
+  for (i = 0; i < nreserved; i++)
+    free(reserved[i]);
   free(invalid);
   free(valid);
+  free(reserved);
   free(tests);
   return failed;
 }

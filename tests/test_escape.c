@@ -266,31 +266,6 @@ static void test_c_round_trip(void **state)
   }
 }
 
-static void test_for_path(void **state)
-{
-  static const struct {
-    const char *path;
-    void (*want)(struct buf *, const char *, size_t);
-  } rows[] = {
-    {"http_status.c", escape_c},
-    {"out/http_status.h", escape_c},
-    {"http_status.md", escape_markdown},
-    {"docs/index.html", escape_html},
-    {"notes.txt", NULL},
-    {"Makefile", NULL},
-    {"dir.c/file", NULL},
-    {"x.json", NULL},
-    {"x.H", NULL},
-    {"x.mdx", NULL},
-  };
-  size_t i;
-
-  (void)state;
-  for (i = 0; i < COUNT(rows); i++)
-    if (escape_for_path(rows[i].path) != rows[i].want)
-      fail_msg("%s: wrong escaper", rows[i].path);
-}
-
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -298,7 +273,6 @@ int main(void)
     cmocka_unit_test(test_c),
     cmocka_unit_test(test_markdown),
     cmocka_unit_test(test_c_round_trip),
-    cmocka_unit_test(test_for_path),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

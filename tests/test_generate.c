@@ -1,12 +1,15 @@
 /* test_generate: statusgen as a build step: outputs deterministic, written
-   only when changed, --check, the depfile, --prefix, and failing runs that
-   leave every existing output as it was. Runs the binary in scratch
-   folders. */
+   only when changed, --check, the depfile, --prefix, names an output kind
+   reserves, and failing runs that leave every existing output as it was.
+   Runs the binary in scratch folders. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -292,6 +295,152 @@ static void test_bad_output_folder(void **state)
   buf_free(&want);
 }
 
+static void write_file(const char *path, const char *text)
+{
+  FILE *f = fopen(path, "wb");
+
+  assert_non_null(f);
+  fputs(text, f);
+  assert_int_equal(fclose(f), 0);
+}
+
+/* The names in dir, sorted, one per line ("." and ".." left out). */
+static void listing(const char *dir, struct buf *b)
+{
+  struct dirent **names;
+  int n = scandir(dir, &names, NULL, alphasort), i;
+
+  buf_clear(b);
+  assert_true(n >= 0);
+  for (i = 0; i < n; i++) {
+    if (strcmp(names[i]->d_name, ".") && strcmp(names[i]->d_name, ".."))
+      buf_printf(b, "%s\n", names[i]->d_name);
+    free(names[i]);
+  }
+  free(names);
+}
+
+/* A status named COUNT makes a valid model (--dump-model prints it) and
+   markdown (which reserves nothing), but no C: the C output refuses it at
+   its place in the spec, and what the folder held stays as it was, the
+   markdown whose new bytes rendered fine included. */
+static void test_reserved_name_refused_by_the_c_output(void **state)
+{
+  static const char spec[] =
+      "name: demo\ntitle: Demo\nsource: the test\nstatuses:\n"
+      "  - code: 7\n"
+      "    name: COUNT\n" /* line 6, column 11 */
+      "    reason: Seven\n"
+      "    description: Seven of them.\n";
+  struct timeval past[2] = {{PAST, 0}, {PAST, 0}};
+  const char *argv[] = {NULL, "-q", "-t", NULL, "-o", NULL, NULL, NULL};
+  struct buf text = BUF_INIT, want = BUF_INIT, list = BUF_INIT;
+  struct proc_result r;
+  struct stat st;
+
+  (void)state;
+  mkdir(at("md", NULL), 0777);
+  mkdir(at("c", NULL), 0777);
+  write_file(at("count.yaml", NULL), spec);
+  write_file(at("md", "{{prefix}}.md.mustache"),
+             "{{#statuses}}{{code}} {{name}}\n{{/statuses}}");
+  argv[0] = proc_statusgen();
+  argv[3] = at("md", NULL);
+  argv[5] = at("c", NULL);
+  argv[6] = at("count.yaml", NULL);
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  slurp(at("c", "demo.md"), &text);
+  assert_string_equal(text.data, "7 COUNT\n");
+  assert_int_equal(utimes(at("c", "demo.md"), past), 0);
+
+  argv[3] = "templates";
+  proc_result_run(&r, argv);
+  buf_printf(&want, "%s:6:11: error: name 'COUNT' is reserved by the C "
+             "output (demo.c)\n", at("count.yaml", NULL));
+  assert_string_equal(r.err.data, want.data);
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  listing(at("c", NULL), &list);
+  assert_string_equal(list.data, "demo.md\n");
+  slurp(at("c", "demo.md"), &text);
+  assert_string_equal(text.data, "7 COUNT\n");
+  assert_int_equal(stat(at("c", "demo.md"), &st), 0);
+  assert_int_equal(st.st_mtime, PAST);
+  buf_free(&text);
+  buf_free(&want);
+  buf_free(&list);
+}
+
+/* --prefix has no place in the spec: a keyword is reported as the option,
+   and only when a C output is made. */
+static void test_prefix_keyword(void **state)
+{
+  const char *argv[] = {NULL, "-q", "--prefix", "int", "-t", NULL, "-o",
+                        NULL, SPEC, NULL};
+  struct buf list = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  mkdir(at("kw", NULL), 0777);
+  argv[0] = proc_statusgen();
+  argv[5] = "templates";
+  argv[7] = at("kw", NULL);
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "statusgen: error: --prefix 'int' is a C "
+                      "or C++ keyword, reserved by the C output (int.c)\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  listing(at("kw", NULL), &list);
+  assert_string_equal(list.data, "");
+  argv[5] = at("md", NULL); /* made by the test before */
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  listing(at("kw", NULL), &list);
+  assert_string_equal(list.data, "int.md\n");
+  buf_free(&list);
+}
+
+/* A templates folder whose real path cannot be found (longer than
+   PATH_MAX, reached by a relative name from a deep working folder) is
+   refused with the reason, not as a folder without templates. */
+static void test_templates_folder_unresolvable(void **state)
+{
+  char *exe = realpath(proc_statusgen(), NULL), *spec = realpath(SPEC, NULL);
+  const char *argv[] = {NULL, "-t", "t", "-o", ".", NULL, NULL};
+  char part[201];
+  struct proc_result r;
+  size_t depth;
+  int top = open(".", O_RDONLY | O_DIRECTORY);
+
+  (void)state;
+  assert_non_null(exe);
+  assert_non_null(spec);
+  assert_true(top >= 0);
+  memset(part, 'd', sizeof part - 1);
+  part[sizeof part - 1] = '\0';
+  assert_int_equal(chdir(tmp), 0);
+  for (depth = 0; strlen(tmp) + depth * sizeof part <= PATH_MAX; depth++)
+    assert_true(mkdir(part, 0777) == 0 && chdir(part) == 0);
+  assert_int_equal(mkdir("t", 0777), 0);
+  write_file("t/x.txt.mustache", "x\n");
+  argv[0] = exe;
+  argv[5] = spec;
+  proc_result_run(&r, argv);
+  assert_int_equal(fchdir(top), 0);
+  close(top);
+  assert_string_equal(r.err.data, "t: error: cannot resolve the templates "
+                      "folder: File name too long\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  free(exe);
+  free(spec);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -302,6 +451,9 @@ int main(void)
     cmocka_unit_test(test_prefix),
     cmocka_unit_test(test_failures_leave_outputs_alone),
     cmocka_unit_test(test_bad_output_folder),
+    cmocka_unit_test(test_reserved_name_refused_by_the_c_output),
+    cmocka_unit_test(test_prefix_keyword),
+    cmocka_unit_test(test_templates_folder_unresolvable),
   };
 
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -255,6 +255,29 @@ static void test_file_errors(void **state)
   diag_free(d);
 }
 
+/* A load judges itself by the errors it adds: a sink that already holds
+   another stage's errors neither fails a good load nor hides a bad one. */
+static void test_errors_counted_from_the_start(void **state)
+{
+  static const char good[] = "a: 1\n", bad[] = "a: 1\na: 2\n";
+  struct diag *d = diag_new();
+  struct mark m = {"other.yaml", 3, 4};
+  struct value_tree *t;
+
+  (void)state;
+  diag_error(d, &m, "an earlier problem");
+  t = loader_load_bytes("t.yaml", good, strlen(good), NULL, d);
+  assert_non_null(t);
+  assert_int_equal(diag_count(d), 1);
+  value_tree_free(t);
+  t = loader_load_bytes("t.yaml", bad, strlen(bad), NULL, d);
+  assert_null(t);
+  assert_int_equal(diag_count(d), 2);
+  assert_string_equal(diag_message(d, 1),
+                      "t.yaml:2:1: error: duplicate key 'a' (first at 1:1)");
+  diag_free(d);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -265,6 +288,7 @@ int main(void)
     cmocka_unit_test(test_nul_byte_in_input),
     cmocka_unit_test(test_big_mapping_duplicate_found),
     cmocka_unit_test(test_file_errors),
+    cmocka_unit_test(test_errors_counted_from_the_start),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

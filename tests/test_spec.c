@@ -1,6 +1,7 @@
 /* test_spec: the model built from valid specs (values written here by hand)
    and the helpers behind the rules: name derivation and identifiers. The
-   invalid specs, one rule each, are in tests/specs/invalid (test_cli). */
+   invalid specs, one rule each, are in tests/specs/invalid (test_cli). The
+   model checks shapes only: names a language reserves are valid here. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,31 +13,16 @@
 #include "diag.h"
 #include "loader.h"
 #include "spec.h"
+#include "spec_load.h"
 
 #define COUNT(a) (sizeof(a) / sizeof *(a))
 
-struct loaded {
-  struct diag *d;
-  struct value_tree *tree;
-  struct spec *spec;
-};
-
-static const struct spec *load(struct loaded *l, const char *path)
+static const struct spec *load(struct spec_load *l, const char *path)
 {
-  l->d = diag_new();
-  l->tree = loader_load_file(path, NULL, l->d);
-  l->spec = l->tree ? spec_build(l->tree, l->d) : NULL;
-  if (!l->spec)
-    diag_print(l->d, stderr);
-  assert_non_null(l->spec);
-  return l->spec;
-}
+  const struct spec *s = spec_load_file(l, path);
 
-static void unload(struct loaded *l)
-{
-  spec_free(l->spec);
-  value_tree_free(l->tree);
-  diag_free(l->d);
+  assert_non_null(s);
+  return s;
 }
 
 static void test_derive_name(void **state)
@@ -76,8 +62,10 @@ static void test_lower_ident(void **state)
   } rows[] = {
     {"http_status", 1}, {"smtp2", 1}, {"a", 1}, {"x_1_y", 1},
     {"Http", 0}, {"_x", 0}, {"x_", 0}, {"a__b", 0}, {"2fa", 0},
-    {"a-b", 0}, {"", 0}, {"int", 0}, {"class", 0}, {"typeof", 0},
-    {"caf\xc3\xa9", 0},
+    {"a-b", 0}, {"", 0}, {"caf\xc3\xa9", 0},
+    /* keywords have the shape: an output kind refuses them, not the
+       model */
+    {"int", 1}, {"class", 1}, {"typeof", 1},
   };
   size_t i;
 
@@ -91,7 +79,7 @@ static void test_lower_ident(void **state)
 
 static void test_minimal_spec_sorted_without_classes(void **state)
 {
-  struct loaded l;
+  struct spec_load l;
   const struct spec *s = load(&l, "tests/specs/valid/minimal.yaml");
 
   (void)state;
@@ -108,12 +96,12 @@ static void test_minimal_spec_sorted_without_classes(void **state)
   assert_null(s->statuses[2].cls);
   assert_null(s->statuses[2].reference);
   assert_int_equal(s->statuses[2].nflags, 0);
-  unload(&l);
+  spec_load_free(&l);
 }
 
 static void test_other_domain(void **state)
 {
-  struct loaded l;
+  struct spec_load l;
   const struct spec *s = load(&l, "tests/specs/valid/smtp.yaml");
   const struct spec_status *st;
 
@@ -137,12 +125,12 @@ static void test_other_domain(void **state)
   assert_int_equal(st->naliases, 1);
   assert_string_equal(st->aliases[0].name, "MAILBOX_BUSY");
   assert_string_equal(s->statuses[6].cls->id, "permanent_negative");
-  unload(&l);
+  spec_load_free(&l);
 }
 
 static void test_text_kept_byte_for_byte(void **state)
 {
-  struct loaded l;
+  struct spec_load l;
   const struct spec *s = load(&l, "tests/specs/valid/text.yaml");
   const struct spec_status *st = &s->statuses[0];
 
@@ -163,7 +151,54 @@ static void test_text_kept_byte_for_byte(void **state)
   assert_string_equal(st->aliases[1].name, "EMOJI_FACE");
   assert_true(strlen(s->statuses[1].description) > 3000);
   assert_null(strchr(s->statuses[1].description, '\n'));
-  unload(&l);
+  spec_load_free(&l);
+}
+
+static void assert_mark(const struct mark *m, unsigned line, unsigned col)
+{
+  assert_string_equal(m->file, "s.yaml");
+  assert_int_equal(m->line, line);
+  assert_int_equal(m->col, col);
+}
+
+/* Names a C output reserves make a valid model, and every name keeps the
+   place a later stage reports it at. */
+static void test_names_and_their_places(void **state)
+{
+  static const char yaml[] =
+      "name: int\n"                               /* 1 */
+      "title: T\nsource: S\n"                    /* 2, 3 */
+      "classes:\n"                                /* 4 */
+      "  - title: None\n"                         /* 5 */
+      "    id: none\n"                            /* 6 */
+      "    range: [1, 9]\n"                       /* 7 */
+      "flags: {known: k}\n"                       /* 8 */
+      "statuses:\n"                               /* 9 */
+      "  - {code: 2, reason: Count, description: D,\n" /* 10 */
+      "     aliases: [Old Map]}\n"                /* 11 */
+      "  - {code: 1, reason: R, name: CLASS_X, description: D}\n";
+  struct spec_load l;
+  const struct spec *s = spec_load_text(&l, "s.yaml", yaml);
+
+  (void)state;
+  assert_non_null(s);
+  assert_string_equal(s->name, "int");
+  assert_mark(&s->name_mark, 1, 7);
+  assert_string_equal(s->classes[0].id, "none");
+  assert_mark(&s->classes[0].mark, 5, 5);
+  assert_mark(&s->classes[0].id_mark, 6, 9);
+  assert_string_equal(s->flags[0].id, "known");
+  assert_mark(&s->flags[0].mark, 8, 9);
+  /* sorted by code: CLASS_X first */
+  assert_string_equal(s->statuses[0].name, "CLASS_X");
+  assert_int_equal(s->statuses[0].name_given, 1);
+  assert_mark(&s->statuses[0].name_mark, 12, 32);
+  assert_string_equal(s->statuses[1].name, "COUNT");
+  assert_int_equal(s->statuses[1].name_given, 0);
+  assert_mark(&s->statuses[1].name_mark, 10, 23);
+  assert_string_equal(s->statuses[1].aliases[0].name, "OLD_MAP");
+  assert_mark(&s->statuses[1].aliases[0].mark, 11, 16);
+  spec_load_free(&l);
 }
 
 /* Bad specs from text, for rules whose messages test_cli does not reach. */
@@ -231,6 +266,7 @@ int main(void)
     cmocka_unit_test(test_minimal_spec_sorted_without_classes),
     cmocka_unit_test(test_other_domain),
     cmocka_unit_test(test_text_kept_byte_for_byte),
+    cmocka_unit_test(test_names_and_their_places),
     cmocka_unit_test(test_no_cascade_after_a_bad_class),
     cmocka_unit_test(test_alias_rules),
     cmocka_unit_test(test_root_kinds),
