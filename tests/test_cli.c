@@ -143,6 +143,12 @@ static void test_http_spec_dumps_valid_json(void **state)
   assert_string_equal(r.err.data, "");
   assert_true(json_check(r.out.data, r.out.len));
   assert_non_null(strstr(r.out.data, "\"count\": 64,\n"));
+  assert_null(strstr(r.out.data, "\"internal\""));
+  proc_result_free(&r);
+  run(&r, "--dump-model=all", "spec/http_status.yaml", NULL);
+  assert_int_equal(r.status, 0);
+  assert_true(json_check(r.out.data, r.out.len));
+  assert_non_null(strstr(r.out.data, "\"internal\": {\n"));
   proc_result_free(&r);
 }
 
@@ -184,6 +190,8 @@ static void test_usage_errors(void **state)
     {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
     {"--prefix=Bad-Name", "x.yaml", "statusgen: error: --prefix 'Bad-Name' "
      "is not a lower snake case C identifier\n"},
+    {"--dump-model=internal", "x.yaml", "statusgen: error: "
+     "--dump-model='internal': the only value is 'all'\n"},
   };
   size_t i;
 
