@@ -278,9 +278,9 @@ static int shape_of(const struct render *r, struct mustache_value v)
 /* Looks part k of t up in v, whose shape is given: 1 with *out set, or 0
    when v has no such key (or is no mapping). By field number when v has
    a shape, else by key text. */
-static int look(struct render *r, const struct mustache_template *t,
-                size_t k, struct mustache_value v, int shape,
-                struct mustache_value *out)
+static inline int look(struct render *r, const struct mustache_template *t,
+                       size_t k, struct mustache_value v, int shape,
+                       struct mustache_value *out)
 {
   int f;
 
