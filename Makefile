@@ -182,6 +182,20 @@ $(B)/tests/test_view_extra: $(B)/tobj/test_view_extra.o \
                             $(B)/tobj/view_extra.o $(SUPPORT) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS)
 
+# The engine's thread test, and the same under ThreadSanitizer: clang
+# builds it with the library's sources, and make check runs it when clang
+# is there (it says it skipped otherwise).
+TSAN_CC   ?= clang
+TSAN_TEST := $(B)/tsan/test_mustache_threads
+$(B)/tobj/test_mustache_threads.o: ALL_CFLAGS += -pthread
+$(B)/tests/test_mustache_threads: ALL_LDFLAGS += -pthread
+$(TSAN_TEST): tests/test_mustache_threads.c tests/support/value_data.c \
+              $(LIB_SRCS) $(wildcard gen/*.h tests/support/*.h)
+	@mkdir -p $(@D)
+	$(TSAN_CC) $(STD) $(WARNINGS) -g -O1 -fsanitize=thread -pthread \
+	  $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support -o $@ \
+	  $(filter %.c,$^) $(CMOCKA_LIBS) $(YAML_LIBS)
+
 $(B)/mustache-spec: $(B)/tobj/conformance.o $(SUPPORT) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(YAML_LIBS)
 
@@ -203,6 +217,10 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
 	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
+	@if command -v $(TSAN_CC) >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory $(TSAN_TEST) && \
+	  sh tests/run-tests.sh $(TSAN_TEST); \
+	else echo "tsan: skipped, no $(TSAN_CC) for ThreadSanitizer"; fi
 	@sh tests/generated/check.sh $(STATUSGEN)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)

@@ -64,8 +64,8 @@ GPERF_TEMPLATES := $(wildcard bench/gperf/*.mustache)
 LOOKUP_OBJS = $(addprefix $(B)/$(1)/,lookups.o bench.o dense.o \
                 http_status.o http_status_names.o http_status_reasons.o)
 LOOKUPS     := $(LOOKUP_CCS:%=$(B)/%/lookups)
-PROGRAMS    := $(LOOKUPS) $(B)/procs $(B)/render $(B)/yaml_events \
-               $(B)/yaml_load $(B)/synth
+PROGRAMS    := $(LOOKUPS) $(B)/procs $(B)/render $(B)/parse \
+               $(B)/yaml_events $(B)/yaml_load $(B)/synth
 
 .PHONY: run build
 .SUFFIXES:
@@ -79,6 +79,7 @@ run: build $(SYNTH_SPECS)
 	@$(B)/procs $(STATUSGEN) $(B)/yaml_events $(B)/yaml_load $(B)/scratch \
 	  $(SPEC) $(SYNTH_SPECS)
 	@$(B)/render $(B)/synth_100000.yaml bench/render.mustache
+	@$(B)/parse templates/*.mustache
 
 build: $(PROGRAMS)
 
@@ -126,7 +127,7 @@ $(B)/obj/%.o: bench/%.c
 $(B)/procs: $(B)/obj/procs.o $(B)/obj/bench.o
 	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) -o $@ $^
 
-$(B)/render: $(B)/obj/render.o $(B)/obj/bench.o $(LIB)
+$(B)/render $(B)/parse: $(B)/%: $(B)/obj/%.o $(B)/obj/bench.o $(LIB)
 	$(Q)$(BENCH_CC) $(BENCH_CFLAGS) -o $@ $^ $(YAML_LIBS)
 
 $(B)/yaml_events $(B)/yaml_load: $(B)/%: $(B)/obj/%.o

@@ -158,7 +158,9 @@ struct mustache_data {
      a mapping), having appended nothing. */
   int (*print)(void *closure, struct mustache_value v, struct buf *out);
   /* v's shape: a small number >= 0 shared by all mappings that have the
-     same keys, or -1 when v has none (lookup() is then asked). */
+     same keys, or -1 when v has none (lookup() is then asked). Asked of
+     each value a section puts on the context stack (once per item) and
+     of each value a dotted name steps into. */
   int (*shape)(void *closure, struct mustache_value v);
   /* The field that key (len bytes) names in mappings of that shape: a
      number >= 0, or -1 when they have no such key. A pure function of

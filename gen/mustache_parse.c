@@ -118,26 +118,41 @@ static size_t find(const struct parser *p, size_t from, const char *s, size_t n)
     at = memchr(at, s[0], (size_t)(end - at) - n + 1);
     if (!at)
       break;
-    if (memcmp(at, s, n) == 0)
+    /* most delimiters are two bytes: no call to compare them */
+    if (n == 1 || (at[1] == s[1] && (n == 2 || memcmp(at, s, n) == 0)))
       return (size_t)(at - p->src);
     at++;
   }
   return NPOS;
 }
 
-/* Counts lines and columns up to to. */
+/* c when it is a tag's sigil, else 0 (a variable). */
+static int sigil(char c)
+{
+  switch (c) {
+  case '!': case '=': case '&': case '{': case '#': case '^': case '/':
+  case '>': case '<': case '$': return c;
+  default: return 0;
+  }
+}
+
+/* Counts lines and columns up to to: whole lines by their line ends,
+   then the characters of the last one. */
 static void advance(struct parser *p, size_t to)
 {
+  const char *nl;
+
+  if (p->cur >= to)
+    return;
+  while ((nl = memchr(p->src + p->cur, '\n', to - p->cur)) != NULL) {
+    p->line++;
+    p->col = 1;
+    p->cur = p->line_start = (size_t)(nl - p->src) + 1;
+    p->clear = 1;
+  }
   for (; p->cur < to; p->cur++) {
     unsigned char c = (unsigned char)p->src[p->cur];
 
-    if (c == '\n') {
-      p->line++;
-      p->col = 1;
-      p->line_start = p->cur + 1;
-      p->clear = 1;
-      continue;
-    }
     if ((c & 0xC0) != 0x80)
       p->col++;
     if (c != ' ' && c != '\t')
@@ -267,9 +282,7 @@ static int scan_tag(struct parser *p, size_t at, struct tag *tg)
   tg->left = p->clear;
   while (i < p->len && is_space(p->src[i]))
     i++;
-  tg->sigil = i < p->len && p->src[i] && strchr("!=&{#^/><$", p->src[i])
-                  ? p->src[i]
-                  : 0;
+  tg->sigil = i < p->len ? sigil(p->src[i]) : 0;
   if (tg->sigil)
     i++;
   stop = body_end(p, i, tg->sigil, &tg->end);

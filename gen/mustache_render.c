@@ -25,9 +25,11 @@
 
 #include "xmem.h"
 
-/* One level of the context stack. */
+/* One level of the context stack, with v's shape (-1: none), asked once
+   when the level is pushed rather than by every tag that looks in it. */
 struct frame {
   struct mustache_value v;
+  int shape;
   const struct frame *up;
 };
 
@@ -78,6 +80,8 @@ struct render {
   size_t max_bytes;
   size_t start;   /* out->len when the render began, until the first flush */
   size_t flushed; /* bytes the sink has taken */
+  size_t check_at; /* out->len from which spill() has work: the byte budget
+                      passed, or enough for the sink */
   const struct mustache_template *top;  /* the template rendered */
   const struct mustache_template *at_t; /* the tag being expanded, where a */
   const struct mustache_node *at_n;     /* budget error points; NULL: none */
@@ -218,7 +222,16 @@ static void out_text(struct render *r, const char *s, size_t n)
   size_t k;
 
   if (!r->indent && !r->owed) {
-    buf_put(r->out, s, n);
+    struct buf *o = r->out;
+
+    /* buf_put inline: template text is most of most outputs */
+    if (!n)
+      return;
+    if (o->cap - o->len <= n)
+      buf_grow(o, n);
+    memcpy(o->data + o->len, s, n);
+    o->len += n;
+    o->data[o->len] = '\0';
     return;
   }
   while (n) {
@@ -256,15 +269,22 @@ static int field_of(struct render *r, const struct mustache_template *t,
   return m->field[w];
 }
 
-/* Looks part k of t up in v: 1 with *out set, or 0 when v has no such key
-   (or is no mapping). By shape and field when the data has them and v
-   has a shape, else by key text. */
-static int look(struct render *r, const struct mustache_template *t,
-                size_t k, struct mustache_value v, struct mustache_value *out)
+/* v's shape, or -1 when it has none or the data gives no shapes. */
+static int shape_of(const struct render *r, struct mustache_value v)
 {
-  int shape, f;
+  return r->data->shape ? r->data->shape(r->closure, v) : -1;
+}
 
-  if (!r->data->shape || (shape = r->data->shape(r->closure, v)) < 0)
+/* Looks part k of t up in v, whose shape is given: 1 with *out set, or 0
+   when v has no such key (or is no mapping). By field number when v has
+   a shape, else by key text. */
+static inline int look(struct render *r, const struct mustache_template *t,
+                       size_t k, struct mustache_value v, int shape,
+                       struct mustache_value *out)
+{
+  int f;
+
+  if (shape < 0)
     return r->data->lookup(r->closure, v, t->parts[k].s, t->parts[k].n, out);
   f = field_of(r, t, k, shape);
   if (f < 0)
@@ -288,10 +308,10 @@ static int resolve(struct render *r, const struct mustache_template *t,
     return 1;
   }
   for (f = ctx; f; f = f->up)
-    if (look(r, t, n->part, f->v, v))
+    if (look(r, t, n->part, f->v, f->shape, v))
       break;
   for (i = 1; f && i < n->nparts; i++)
-    if (!look(r, t, n->part + i, *v, v))
+    if (!look(r, t, n->part + i, *v, shape_of(r, *v), v))
       f = NULL;
   if (f)
     return 1;
@@ -358,12 +378,14 @@ static void render_section(struct render *r, const struct mustache_template *t,
   if (r->data->list(r->closure, v, &len)) {
     for (k = 0; k < len && charge(r, t, n) == 0; k++) {
       f.v = r->data->item(r->closure, v, k);
+      f.shape = shape_of(r, f.v);
       render_nodes(r, t, i + 1, n->end, &f);
       if (r->stop)
         break;
     }
   } else if (r->data->truthy(r->closure, v)) {
     f.v = v;
+    f.shape = shape_of(r, v);
     render_nodes(r, t, i + 1, n->end, &f);
   }
   r->at_t = at_t;
@@ -583,13 +605,26 @@ static void render_parent(struct render *r, const struct mustache_template *t,
   r->args = a.up;
 }
 
+/* Sets check_at: one compare per node then tells whether the output has
+   passed the byte budget (out->len - start > max_bytes - flushed) or
+   holds enough for the sink. */
+static void aim(struct render *r)
+{
+  size_t room = r->max_bytes - r->flushed;
+
+  r->check_at = room >= (size_t)-1 - r->start ? (size_t)-1
+                                               : r->start + room + 1;
+  if (r->sink && r->check_at > MUSTACHE_FLUSH_AT)
+    r->check_at = MUSTACHE_FLUSH_AT;
+}
+
 /* After node n: ends the render when its output has passed the budget,
    else hands the output to the sink once it holds enough (a failed flush
    ends the render too; the sink's owner reports why). */
 static void spill(struct render *r, const struct mustache_template *t,
                   const struct mustache_node *n)
 {
-  if (r->stop)
+  if (r->out->len < r->check_at || r->stop)
     return;
   if (r->out->len - r->start > r->max_bytes - r->flushed) {
     exceeded(r, t, n, 1);
@@ -599,6 +634,7 @@ static void spill(struct render *r, const struct mustache_template *t,
     return;
   r->flushed += r->out->len - r->start;
   r->start = 0;
+  aim(r);
   if (r->sink->flush(r->sink->closure, r->out) < 0) {
     r->failed = 1;
     r->stop = 1;
@@ -666,10 +702,12 @@ int mustache_render_to(struct mustache_set *s,
   r.max_steps = s->cfg.max_steps ? s->cfg.max_steps : MUSTACHE_MAX_STEPS;
   r.max_bytes = s->cfg.max_bytes ? s->cfg.max_bytes : MUSTACHE_MAX_BYTES;
   r.start = out->len;
+  aim(&r);
   r.top = t;
   buf_init(&r.scratch);
   buf_init(&r.name);
   root.v = view->root;
+  root.shape = shape_of(&r, root.v);
   root.up = NULL;
   render_nodes(&r, t, 0, t->count, &root);
   if (r.owed)

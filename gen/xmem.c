@@ -33,20 +33,20 @@ static void *checked(void *p)
 
 void *xmalloc(size_t n)
 {
-  calls++;
+  __atomic_add_fetch(&calls, 1, __ATOMIC_RELAXED);
   return checked(fault_next() ? NULL : malloc(n ? n : 1));
 }
 
 void *xcalloc(size_t count, size_t size)
 {
-  calls++;
+  __atomic_add_fetch(&calls, 1, __ATOMIC_RELAXED);
   return checked(fault_next() ? NULL
                               : calloc(count ? count : 1, size ? size : 1));
 }
 
 void *xrealloc(void *p, size_t n)
 {
-  calls++;
+  __atomic_add_fetch(&calls, 1, __ATOMIC_RELAXED);
   return checked(fault_next() ? NULL : realloc(p, n ? n : 1));
 }
 
@@ -64,5 +64,5 @@ char *xstrndup(const char *s, size_t n)
 
 unsigned long xmem_calls(void)
 {
-  return calls;
+  return __atomic_load_n(&calls, __ATOMIC_RELAXED);
 }
