@@ -105,10 +105,10 @@
 /* A handle on one value of the caller's data, copied by value. The engine
    never looks inside: it keeps handles in its context stack and hands them
    back to the callbacks, so a provider can name its values however suits
-   it (a pointer, an index, a kind tag) without building another tree. */
+   it (a pointer, a number, a kind tag) without building another tree.
+   Small on purpose: sections copy one per item. */
 struct mustache_value {
   const void *ptr;
-  const void *aux;
   long long num;
   int tag;
 };

@@ -716,7 +716,6 @@ static struct mustache_value to_handle(struct view_ref r)
   struct mustache_value h;
 
   h.ptr = r.kind == VIEW_TEXT ? (const void *)r.text : r.ptr;
-  h.aux = NULL;
   h.tag = (int)r.kind | (r.indirect ? INDIRECT_BIT : 0) |
           r.type << TYPE_SHIFT;
   h.num = r.kind == VIEW_OBJECT
@@ -821,7 +820,6 @@ static struct mustache_value m_item(void *closure, struct mustache_value h,
     item.ptr = ((const void *const *)h.ptr)[i];
   else
     item.ptr = (const char *)h.ptr + i * types[type].item_size;
-  item.aux = NULL;
   item.tag = item.ptr ? VIEW_OBJECT | type << TYPE_SHIFT : VIEW_NULL;
   item.num = (long long)((unsigned long long)i << 32 |
                          (unsigned long long)h.num);
