@@ -58,6 +58,11 @@ static const char *c_code(const char *s, size_t i, size_t len, char tmp[8])
   }
 }
 
+/* The bytes escape_c keeps wherever they stand, as bits by value:
+   printable ASCII but " * / ? (0-63) and \ (64-127). */
+static const unsigned long long c_plain[2] = {0x7fff7bfb00000000ull,
+                                              0x7fffffffefffffffull};
+
 void escape_c(struct buf *out, const char *s, size_t len)
 {
   size_t i = 0, start = 0, n;
@@ -68,8 +73,7 @@ void escape_c(struct buf *out, const char *s, size_t len)
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
 
-    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?' &&
-        c != '*' && c != '/') {
+    if (c < 128 && (c_plain[c >> 6] >> (c & 63) & 1)) {
       i++;
       continue;
     }

@@ -788,22 +788,26 @@ static struct mustache_value m_field(void *closure, struct mustache_value h,
   return to_handle(field_value(v, from_handle(h), (size_t)f));
 }
 
+/* The kind of the value a handle carries. */
+static enum view_kind kind_of(struct mustache_value h)
+{
+  return (enum view_kind)(h.tag & ((1 << KIND_BITS) - 1));
+}
+
 static int m_truthy(void *closure, struct mustache_value h)
 {
-  struct view_ref r = from_handle(h);
+  enum view_kind k = kind_of(h);
 
   (void)closure;
-  return r.kind == VIEW_BOOL ? r.num != 0 : r.kind != VIEW_NULL;
+  return k == VIEW_BOOL ? h.num != 0 : k != VIEW_NULL;
 }
 
 static int m_list(void *closure, struct mustache_value h, size_t *len)
 {
-  struct view_ref r = from_handle(h);
-
   (void)closure;
-  if (r.kind != VIEW_LIST)
+  if (kind_of(h) != VIEW_LIST)
     return 0;
-  *len = (size_t)r.num;
+  *len = (size_t)h.num;
   return 1;
 }
 
@@ -843,14 +847,12 @@ static void put_number(struct buf *out, long n)
 
 static int m_print(void *closure, struct mustache_value h, struct buf *out)
 {
-  struct view_ref r = from_handle(h);
-
   (void)closure;
-  switch (r.kind) {
+  switch (kind_of(h)) {
   case VIEW_NULL: return 0;
-  case VIEW_BOOL: buf_puts(out, r.num ? "true" : "false"); return 0;
-  case VIEW_INT: put_number(out, r.num); return 0;
-  case VIEW_TEXT: buf_puts(out, r.text); return 0;
+  case VIEW_BOOL: buf_puts(out, h.num ? "true" : "false"); return 0;
+  case VIEW_INT: put_number(out, (long)h.num); return 0;
+  case VIEW_TEXT: buf_puts(out, h.ptr); return 0;
   case VIEW_LIST:
   case VIEW_OBJECT: break;
   }
