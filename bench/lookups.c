@@ -49,12 +49,12 @@
 static const struct {
   int code;
   unsigned long weight;
-} common_codes[] = {
-    {200, 700}, {404, 60}, {304, 45}, {301, 30}, {302, 28}, {500, 18},
-    {400, 16},  {401, 14}, {403, 12}, {503, 10}, {201, 8},  {204, 7},
-    {206, 6},   {307, 5},  {429, 5},  {502, 5},  {504, 4},  {308, 3},
-    {422, 3},   {405, 2},  {409, 2},  {410, 2},  {100, 1},  {101, 1},
-    {412, 1},   {413, 1},  {415, 1}};
+} common_codes[] = {{200, 700}, {404, 60}, {304, 45}, {301, 30}, {302, 28},
+                    {500, 18},  {400, 16}, {401, 14}, {403, 12}, {503, 10},
+                    {201, 8},   {204, 7},  {206, 6},  {307, 5},  {429, 5},
+                    {502, 5},   {504, 4},  {308, 3},  {422, 3},  {405, 2},
+                    {409, 2},   {410, 2},  {100, 1},  {101, 1},  {412, 1},
+                    {413, 1},   {415, 1}};
 #define NCOMMON (sizeof common_codes / sizeof common_codes[0])
 
 #define KNOWN_CODE(code, name, reason) code,
@@ -82,15 +82,15 @@ static int draw_code(struct bench_prng *p)
    indirect call to both and flatter the slower). Every result is used,
    but only as a number: the sum of the pointers, so that the time is the
    lookup's, not that of a branch on NULL or of reading the text. */
-#define CODE_LOOP(fn, lookup)                                              \
-  static uintptr_t fn(const int *codes, size_t n)                          \
-  {                                                                        \
-    uintptr_t sum = 0;                                                     \
-    size_t i;                                                              \
-                                                                           \
-    for (i = 0; i < n; i++)                                                \
-      sum += (uintptr_t)lookup(codes[i]);                                  \
-    return sum;                                                            \
+#define CODE_LOOP(fn, lookup) \
+  static uintptr_t fn(const int *codes, size_t n) \
+  { \
+    uintptr_t sum = 0; \
+    size_t i; \
+\
+    for (i = 0; i < n; i++) \
+      sum += (uintptr_t)lookup(codes[i]); \
+    return sum; \
   }
 
 CODE_LOOP(code_generated, http_status_reason)
@@ -108,8 +108,8 @@ static double run_codes(void *ctx, size_t which)
   struct code_bench *b = ctx;
   double t = bench_now();
 
-  b->sum = which == 0 ? code_generated(b->codes, b->n)
-                      : code_dense(b->codes, b->n);
+  b->sum =
+      which == 0 ? code_generated(b->codes, b->n) : code_dense(b->codes, b->n);
   return (bench_now() - t) * 1e9 / (double)b->n;
 }
 
@@ -125,8 +125,7 @@ static void measure(const char *name, const char *baseline, size_t reps,
     bench_fail("%s: too many rounds", name);
   bench_interleave(2, reps, run, ctx, samples);
   ratio = bench_paired_ratio(samples, samples + reps, reps);
-  bench_report(name, bench_median(samples, reps), "ns/lookup", ratio,
-               baseline);
+  bench_report(name, bench_median(samples, reps), "ns/lookup", ratio, baseline);
 }
 
 /* Fails unless both lookups give code the same text (or both NULL). */
@@ -226,8 +225,8 @@ static int fold_byte(int c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
-static int same_key(const struct pool *p, const struct key *k,
-                    const char *s, size_t len)
+static int same_key(const struct pool *p, const struct key *k, const char *s,
+                    size_t len)
 {
   size_t i;
 
@@ -412,18 +411,18 @@ static uint32_t *draw_sequence(const struct pool *p, struct bench_prng *r)
   return seq;
 }
 
-#define KEY_LOOP(fn, lookup)                                               \
-  static long fn(const struct key *keys, const uint32_t *seq, size_t n)    \
-  {                                                                        \
-    long sum = 0;                                                          \
-    size_t i;                                                              \
-                                                                           \
-    for (i = 0; i < n; i++) {                                              \
-      const struct key *k = &keys[seq[i]];                                 \
-                                                                           \
-      sum += lookup(k->s, k->len);                                         \
-    }                                                                      \
-    return sum;                                                            \
+#define KEY_LOOP(fn, lookup) \
+  static long fn(const struct key *keys, const uint32_t *seq, size_t n) \
+  { \
+    long sum = 0; \
+    size_t i; \
+\
+    for (i = 0; i < n; i++) { \
+      const struct key *k = &keys[seq[i]]; \
+\
+      sum += lookup(k->s, k->len); \
+    } \
+    return sum; \
   }
 
 KEY_LOOP(name_generated, http_status_from_name)
@@ -491,14 +490,18 @@ static void bench_keys(const char *name, struct key_bench *b, int fold,
 
 int main(int argc, char **argv)
 {
-  struct key_bench names = {NULL, NULL, {name_generated, name_gperf},
-                            {http_status_from_name,
-                             http_status_gperf_from_name},
-                            {0, 0}};
-  struct key_bench reasons = {NULL, NULL, {reason_generated, reason_gperf},
-                              {http_status_from_reason,
-                               http_status_gperf_from_reason},
-                              {0, 0}};
+  struct key_bench names = {
+      NULL,
+      NULL,
+      {name_generated, name_gperf},
+      {http_status_from_name, http_status_gperf_from_name},
+      {0, 0}};
+  struct key_bench reasons = {
+      NULL,
+      NULL,
+      {reason_generated, reason_gperf},
+      {http_status_from_reason, http_status_gperf_from_reason},
+      {0, 0}};
   char name[64];
 
   if (argc != 2)

@@ -28,8 +28,8 @@ struct parse_bench {
   char **paths;
   struct buf *srcs;
   size_t n;
-  size_t bytes;           /* of all the templates */
-  volatile size_t sink;   /* keeps the scan's result alive */
+  size_t bytes;         /* of all the templates */
+  volatile size_t sink; /* keeps the scan's result alive */
 };
 
 /* Every template parsed once into a new set. */
@@ -40,8 +40,8 @@ static void parse_all(struct parse_bench *b)
   size_t i;
 
   for (i = 0; i < b->n; i++)
-    if (!mustache_set_parse(set, b->paths[i], b->srcs[i].data,
-                            b->srcs[i].len, d)) {
+    if (!mustache_set_parse(set, b->paths[i], b->srcs[i].data, b->srcs[i].len,
+                            d)) {
       diag_print(d, stderr);
       bench_fail("cannot parse %s", b->paths[i]);
     }
@@ -105,8 +105,9 @@ int main(int argc, char **argv)
   ratio = bench_paired_ratio(samples, samples + REPS, REPS);
   mbs = bench_median(samples, REPS);
   bench_report("engine/parse", mbs, "MB/s", ratio, "byte-scan");
-  bench_report("engine/parse-templates", mbs * 1e6 / (double)b.bytes *
-               (double)b.n, "templates/s", ratio, "byte-scan");
+  bench_report("engine/parse-templates",
+               mbs * 1e6 / (double)b.bytes * (double)b.n, "templates/s", ratio,
+               "byte-scan");
   for (i = 0; i < b.n; i++)
     buf_free(&b.srcs[i]);
   free(b.srcs);

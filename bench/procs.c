@@ -139,8 +139,7 @@ static void bench_http(const char *statusgen, const char *yaml_load,
                bench_paired_ratio(samples, samples + HTTP_REPS, HTTP_REPS),
                "/bin/true");
   bench_report("generate/http-load", gen, "ms",
-               bench_paired_ratio(samples, samples + 2 * HTTP_REPS,
-                                  HTTP_REPS),
+               bench_paired_ratio(samples, samples + 2 * HTTP_REPS, HTTP_REPS),
                "yaml_load");
 }
 
@@ -172,8 +171,7 @@ static void bench_size(const char *label, size_t reps, const char *statusgen,
   rss = bench_median(b.rss[0] + 1, b.runs[0] - 1); /* not the warm-up:
                                                        it wrote */
   snprintf(name, sizeof name, "generate/%s-rss", label);
-  bench_report(name, rss / 1e6, "MB", rss / (double)st.st_size,
-               "spec-size");
+  bench_report(name, rss / 1e6, "MB", rss / (double)st.st_size, "spec-size");
 }
 
 int main(int argc, char **argv)
@@ -184,8 +182,7 @@ int main(int argc, char **argv)
     bench_fail("usage: procs STATUSGEN YAML_EVENTS YAML_LOAD SCRATCH "
                "HTTP_SPEC SPEC_1K SPEC_10K SPEC_100K");
   bench_http(argv[1], argv[3], argv[4], argv[5]);
-  bench_size("1k", REPS_1K, argv[1], argv[2], argv[4], argv[6], &gen,
-             &floor);
+  bench_size("1k", REPS_1K, argv[1], argv[2], argv[4], argv[6], &gen, &floor);
   bench_size("10k", REPS_10K, argv[1], argv[2], argv[4], argv[7], &gen10,
              &floor10);
   bench_size("100k", REPS_100K, argv[1], argv[2], argv[4], argv[8], &gen100,

@@ -33,15 +33,15 @@ struct render_bench {
   struct mustache_view view;
   struct diag *d;
   struct buf out;
-  size_t len;  /* bytes of one render */
-  char *copy;  /* memcpy's destination, len bytes, touched beforehand */
+  size_t len; /* bytes of one render */
+  char *copy; /* memcpy's destination, len bytes, touched beforehand */
 };
 
 static void render_once(struct render_bench *b)
 {
   buf_clear(&b->out);
-  if (mustache_render(b->set, b->tmpl, &b->view, escape_c, &b->out,
-                      b->d) != 0) {
+  if (mustache_render(b->set, b->tmpl, &b->view, escape_c, &b->out, b->d) !=
+      0) {
     diag_print(b->d, stderr);
     bench_fail("render failed");
   }
@@ -104,8 +104,7 @@ int main(int argc, char **argv)
   bench_interleave(2, REPS, run_render, &b, samples);
   /* the ratio first: the median sorts the samples, pairs no more */
   ratio = bench_paired_ratio(samples, samples + REPS, REPS);
-  bench_report("render", bench_median(samples, REPS), "MB/s", ratio,
-               "memcpy");
+  bench_report("render", bench_median(samples, REPS), "MB/s", ratio, "memcpy");
   free(b.copy);
   buf_free(&b.out);
   buf_free(&src);

@@ -7,9 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char *const words[] = {
-  "Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel",
-  "India", "Juliett", "Kilo", "Lima", "Mike", "November", "Oscar", "Papa"};
+static const char *const words[] = {"Alpha", "Bravo",    "Charlie", "Delta",
+                                    "Echo",  "Foxtrot",  "Golf",    "Hotel",
+                                    "India", "Juliett",  "Kilo",    "Lima",
+                                    "Mike",  "November", "Oscar",   "Papa"};
 
 /* A reason unique to n: its number spelled in words, base 16. */
 static void reason(unsigned long n)
@@ -52,9 +53,10 @@ int main(int argc, char **argv)
       printf("]");
     }
     printf("\n    description: The server could not finish request %lu "
-           "because a part of it was not found.\n", i);
-    printf("    reference: RFC %lu, Section %lu.%lu\n", 9000 + i % 1000,
-           i % 20, i % 7);
+           "because a part of it was not found.\n",
+           i);
+    printf("    reference: RFC %lu, Section %lu.%lu\n", 9000 + i % 1000, i % 20,
+           i % 7);
     if (i % 2 == 0)
       printf("    flags: [even%s]\n", i % 10 == 0 ? ", round" : "");
   }

@@ -22,7 +22,12 @@ struct arena {
   struct block *blocks;
 };
 
-#define ALIGN (sizeof(union { long long l; double d; void *p; }))
+#define ALIGN \
+  (sizeof(union { \
+    long long l; \
+    double d; \
+    void *p; \
+  }))
 #define HEADER (((sizeof(struct block) + ALIGN - 1) / ALIGN) * ALIGN)
 
 struct arena *arena_new(void)

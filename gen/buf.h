@@ -18,7 +18,10 @@ struct buf {
   size_t cap; /* bytes allocated; 0 while data points at a shared "" */
 };
 
-#define BUF_INIT {buf_empty_, 0, 0}
+#define BUF_INIT \
+  { \
+    buf_empty_, 0, 0 \
+  }
 extern char buf_empty_[1];
 
 void buf_init(struct buf *b);

@@ -103,24 +103,29 @@ static unsigned long count_of(const char *s, int units)
 static int parse_options(int argc, char **argv, struct options *o)
 {
   enum {
-    OPT_PREFIX = 256, OPT_CHECK, OPT_DUMP, OPT_VERSION, OPT_NO_SYNC,
-    OPT_MAX_STEPS, OPT_MAX_OUTPUT
+    OPT_PREFIX = 256,
+    OPT_CHECK,
+    OPT_DUMP,
+    OPT_VERSION,
+    OPT_NO_SYNC,
+    OPT_MAX_STEPS,
+    OPT_MAX_OUTPUT
   };
   static const struct option longs[] = {
-    {"templates", required_argument, NULL, 't'},
-    {"out", required_argument, NULL, 'o'},
-    {"prefix", required_argument, NULL, OPT_PREFIX},
-    {"check", no_argument, NULL, OPT_CHECK},
-    {"depfile", required_argument, NULL, 'M'},
-    {"no-sync", no_argument, NULL, OPT_NO_SYNC},
-    {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
-    {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
-    {"dump-model", optional_argument, NULL, OPT_DUMP},
-    {"quiet", no_argument, NULL, 'q'},
-    {"verbose", no_argument, NULL, 'v'},
-    {"version", no_argument, NULL, OPT_VERSION},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0}};
+      {"templates", required_argument, NULL, 't'},
+      {"out", required_argument, NULL, 'o'},
+      {"prefix", required_argument, NULL, OPT_PREFIX},
+      {"check", no_argument, NULL, OPT_CHECK},
+      {"depfile", required_argument, NULL, 'M'},
+      {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+      {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
+      {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
+      {"dump-model", optional_argument, NULL, OPT_DUMP},
+      {"quiet", no_argument, NULL, 'q'},
+      {"verbose", no_argument, NULL, 'v'},
+      {"version", no_argument, NULL, OPT_VERSION},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
   int c;
 
   memset(o, 0, sizeof *o);
@@ -144,7 +149,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     case OPT_MAX_OUTPUT:
       if (!(o->render.max_bytes = count_of(optarg, 1)))
         return usage_error("--max-output '%s' is not a size from 1 (K, M, "
-                           "G: times 1024)", optarg);
+                           "G: times 1024)",
+                           optarg);
       break;
     case OPT_DUMP:
       if (optarg && strcmp(optarg, "all") != 0)
@@ -154,8 +160,8 @@ static int parse_options(int argc, char **argv, struct options *o)
       break;
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
     case 'h': fputs(usage, stdout); return 0;
-    case ':': return usage_error("option '%s' needs an argument",
-                                 argv[optind - 1]);
+    case ':':
+      return usage_error("option '%s' needs an argument", argv[optind - 1]);
     default: return usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }
@@ -167,7 +173,8 @@ static int parse_options(int argc, char **argv, struct options *o)
      the output's kind, when the outputs are known. */
   if (o->prefix && !spec_is_lower_ident(o->prefix))
     return usage_error("--prefix '%s' is not a lower snake case C "
-                       "identifier", o->prefix);
+                       "identifier",
+                       o->prefix);
   return -1;
 }
 
@@ -222,9 +229,11 @@ static void add_depfile(const struct options *o, struct output *out,
     deps[i + 1] = files[i];
   m.file = o->depfile;
   if (output_make_rule(&rule, targets, nt, deps, nfiles + 1, &bad) < 0)
-    diag_error(d, &m, "cannot name '%s' in a depfile: make cannot read a "
+    diag_error(d, &m,
+               "cannot name '%s' in a depfile: make cannot read a "
                "file name holding ';', '=', '\\', '(', ')', '|' or a "
-               "control character", bad);
+               "control character",
+               bad);
   else
     output_add(out, o->depfile, rule.data, rule.len, d);
   buf_free(&rule);

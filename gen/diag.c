@@ -12,7 +12,7 @@ struct entry {
   size_t file; /* index into files: order of first appearance */
   unsigned line;
   unsigned col;
-  size_t seq;  /* order added: keeps the sort stable */
+  size_t seq; /* order added: keeps the sort stable */
   char *text;
 };
 

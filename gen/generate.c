@@ -70,12 +70,16 @@ static int output_name(struct run *r, size_t i, struct buf *name)
     if ((unsigned char)name->data[k] < 0x20 || name->data[k] == '/')
       break;
   if (!name->len || k < name->len || name->data[0] == '.')
-    return diag_error(r->d, &m, "its name gives '%s', which is no plain "
-                      "file name", name->data);
+    return diag_error(r->d, &m,
+                      "its name gives '%s', which is no plain "
+                      "file name",
+                      name->data);
   for (k = 0; k < r->nnames; k++)
     if (strcmp(r->names[k], name->data) == 0)
-      return diag_error(r->d, &m, "its name gives '%s', already given by "
-                        "%s", name->data, tmpldir_path(r->dir, r->from[k]));
+      return diag_error(r->d, &m,
+                        "its name gives '%s', already given by "
+                        "%s",
+                        name->data, tmpldir_path(r->dir, r->from[k]));
   r->names = xrealloc(r->names, (r->nnames + 1) * sizeof *r->names);
   r->from = xrealloc(r->from, (r->nnames + 1) * sizeof *r->from);
   r->from[r->nnames] = i;
@@ -127,8 +131,8 @@ static void render_one(struct run *r, size_t i,
     sink.flush = flush;
     sink.closure = f;
     if (f) {
-      mustache_render_to(r->set, t, &r->mv, k ? k->escape : NULL, &sink,
-                         &body, r->d);
+      mustache_render_to(r->set, t, &r->mv, k ? k->escape : NULL, &sink, &body,
+                         r->d);
       flush(f, &body);
       output_end(f, r->d);
     }
@@ -170,8 +174,8 @@ int generate(const struct view *v, const struct spec *s, const char *prefix,
   for (i = 0; i < n; i++) {
     buf_clear(&src);
     if (tmpldir_read(dir, i, &src) == 0)
-      parsed[i] = mustache_set_parse(r.set, tmpldir_path(dir, i), src.data,
-                                     src.len, d);
+      parsed[i] =
+          mustache_set_parse(r.set, tmpldir_path(dir, i), src.data, src.len, d);
   }
   if (diag_count(d) == before) /* render only templates that all parse */
     for (i = 0; i < n; i++)

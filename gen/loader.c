@@ -23,10 +23,10 @@
 #include "xmem.h"
 
 const struct loader_limits loader_default_limits = {
-  64,                       /* depth: a spec nests 4 levels; 64 is generous */
-  (size_t)256 * 1024 * 1024, /* bytes: room for a million statuses */
-  (size_t)1024 * 1024,      /* one scalar: far beyond any description */
-  (size_t)16 * 1024 * 1024  /* nodes: about 1.5 million statuses */
+    64, /* depth: a spec nests 4 levels; 64 is generous */
+    (size_t)256 * 1024 * 1024, /* bytes: room for a million statuses */
+    (size_t)1024 * 1024,       /* one scalar: far beyond any description */
+    (size_t)16 * 1024 * 1024   /* nodes: about 1.5 million statuses */
 };
 
 /* An open collection, waiting for its children. */
@@ -53,7 +53,7 @@ struct loader {
   struct frame *frames;
   size_t nframes, capframes;
   size_t nodes;
-  size_t before; /* errors in d when the load began */
+  size_t before;                      /* errors in d when the load began */
   const char *interned[INTERN_SLOTS]; /* open addressing by hash */
   size_t interned_len[INTERN_SLOTS];
 };
@@ -230,15 +230,14 @@ static int resolve_plain(struct value *v)
 
 /* Checks an explicit tag against what the node turned out to be. Only the
    core schema's tags are accepted: a spec has no use for others. */
-static void check_tag(struct loader *l, const yaml_char_t *tag,
-                      struct value *v)
+static void check_tag(struct loader *l, const yaml_char_t *tag, struct value *v)
 {
   static const struct {
     const char *name;
     enum value_kind kind;
-  } core[] = {{"str", VALUE_STRING}, {"int", VALUE_INT},
+  } core[] = {{"str", VALUE_STRING},  {"int", VALUE_INT},
               {"float", VALUE_FLOAT}, {"bool", VALUE_BOOL},
-              {"null", VALUE_NULL}, {"seq", VALUE_SEQ},
+              {"null", VALUE_NULL},   {"seq", VALUE_SEQ},
               {"map", VALUE_MAP}};
   const char *t = (const char *)tag;
   size_t i, n = strlen(CORE_TAG);
@@ -317,17 +316,18 @@ static int on_scalar(struct loader *l, const yaml_event_t *e)
   if (count_node(l, &v.mark))
     return -1;
   if (n > l->lim->max_scalar) {
-    return diag_error(l->d, &v.mark, "scalar of %lu bytes is too long "
-                      "(the limit is %lu)", (unsigned long)n,
-                      (unsigned long)l->lim->max_scalar);
+    return diag_error(l->d, &v.mark,
+                      "scalar of %lu bytes is too long "
+                      "(the limit is %lu)",
+                      (unsigned long)n, (unsigned long)l->lim->max_scalar);
   }
   check_anchor(l, e->data.scalar.anchor, e->start_mark);
   v.kind = VALUE_STRING;
   v.len = (unsigned)n; /* n <= max_scalar < 2^32 */
-  v.str = is_key_position(l)
-              ? intern(l, (const char *)e->data.scalar.value, n)
-              : value_tree_strndup(l->tree, (const char *)e->data.scalar.value,
-                                   n);
+  v.str =
+      is_key_position(l)
+          ? intern(l, (const char *)e->data.scalar.value, n)
+          : value_tree_strndup(l->tree, (const char *)e->data.scalar.value, n);
   if (e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
     if (resolve_plain(&v) < 0)
       error_at(l, &v.mark, "integer out of range", v.str);
@@ -481,8 +481,7 @@ static int on_event(struct loader *l, const yaml_event_t *e, int *docs)
   struct mark m;
 
   switch (e->type) {
-  case YAML_STREAM_END_EVENT:
-    return 1;
+  case YAML_STREAM_END_EVENT: return 1;
   case YAML_DOCUMENT_START_EVENT:
     if (++*docs > 1) {
       m = mark_of(l, e->start_mark);
@@ -499,20 +498,14 @@ static int on_event(struct loader *l, const yaml_event_t *e, int *docs)
     push(l, &v); /* a null stands in, so the load can go on */
     return 0;
   }
-  case YAML_SCALAR_EVENT:
-    return on_scalar(l, e);
-  case YAML_SEQUENCE_START_EVENT:
-    return on_open(l, e, VALUE_SEQ);
-  case YAML_MAPPING_START_EVENT:
-    return on_open(l, e, VALUE_MAP);
+  case YAML_SCALAR_EVENT: return on_scalar(l, e);
+  case YAML_SEQUENCE_START_EVENT: return on_open(l, e, VALUE_SEQ);
+  case YAML_MAPPING_START_EVENT: return on_open(l, e, VALUE_MAP);
   case YAML_SEQUENCE_END_EVENT:
-  case YAML_MAPPING_END_EVENT:
-    on_close(l);
-    return 0;
+  case YAML_MAPPING_END_EVENT: on_close(l); return 0;
   case YAML_NO_EVENT:
   case YAML_STREAM_START_EVENT:
-  case YAML_DOCUMENT_END_EVENT:
-    return 0;
+  case YAML_DOCUMENT_END_EVENT: return 0;
   }
   return 0;
 }
@@ -614,8 +607,7 @@ struct value_tree *loader_load_file(const char *path,
 
   m.file = path;
   if (r == 0 || r == -2) /* too large: reported as for bytes */
-    t = loader_load_bytes(path, bytes.data, r ? limit + 1 : bytes.len, lim,
-                          d);
+    t = loader_load_bytes(path, bytes.data, r ? limit + 1 : bytes.len, lim, d);
   else if (r == 1)
     diag_error(d, &m, "cannot open: %s", strerror(ENOENT));
   else

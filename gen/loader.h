@@ -12,10 +12,10 @@
 
 /* Each limit must stay below 2^32: a node stores its length in 32 bits. */
 struct loader_limits {
-  unsigned max_depth;  /* nested collections */
-  size_t max_bytes;    /* size of the whole input */
-  size_t max_scalar;   /* bytes in one scalar */
-  size_t max_nodes;    /* nodes in the tree */
+  unsigned max_depth; /* nested collections */
+  size_t max_bytes;   /* size of the whole input */
+  size_t max_scalar;  /* bytes in one scalar */
+  size_t max_nodes;   /* nodes in the tree */
 };
 
 /* What the loader uses when handed NULL limits. */

@@ -212,8 +212,8 @@ static void build_table(struct lookup_table *t, struct arena *a,
   t->by_row = zeroed(a, x->rows, sizeof *t->by_row);
   for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
     t->by_row[x->keys[k].row] = x->keys[k].slot;
-  t->nlength_lines = cut(&t->length_lines, a, t->by_length, NULL,
-                         t->max_length + 1);
+  t->nlength_lines =
+      cut(&t->length_lines, a, t->by_length, NULL, t->max_length + 1);
   t->nrow_lines = cut(&t->row_lines, a, NULL, t->by_row, x->rows);
 }
 
@@ -241,7 +241,8 @@ static void build_rows(struct lookup_design *d, struct arena *a,
       continue;
     }
     for (k = 1; g + k < sl->ngaps && k < LOOKUP_GAPS_PER_ROW &&
-                sl->gaps[g + k] == sl->gaps[g] + k; k++)
+                sl->gaps[g + k] == sl->gaps[g] + k;
+         k++)
       ;
     r->gaps = &sl->gaps[g];
     r->ngaps = k;
@@ -251,9 +252,8 @@ static void build_rows(struct lookup_design *d, struct arena *a,
 
 void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *status_codes, size_t nstatuses,
-                         const char *const *names,
-                         const char *const *reasons, const long *codes,
-                         size_t n)
+                         const char *const *names, const char *const *reasons,
+                         const long *codes, size_t n)
 {
   memset(d, 0, sizeof *d);
   lookup_slots_build(&d->slots, a, status_codes, nstatuses);

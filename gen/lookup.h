@@ -25,22 +25,22 @@
 
 /* A text to find, and the code it gives. */
 struct lookup_key {
-  const char *text;  /* borrowed */
-  size_t len;        /* strlen(text) */
-  char *lower;       /* text with ASCII capitals in lower case */
+  const char *text; /* borrowed */
+  size_t len;       /* strlen(text) */
+  char *lower;      /* text with ASCII capitals in lower case */
   long code;
-  unsigned byte;     /* the byte at its group's position (lower case when
-                        folding) */
-  size_t slot;       /* its place in keys, plus one */
-  long row;          /* its group's base + byte */
-  size_t next;       /* the slot of the next key with the same row, or 0 */
+  unsigned byte; /* the byte at its group's position (lower case when
+                    folding) */
+  size_t slot;   /* its place in keys, plus one */
+  long row;      /* its group's base + byte */
+  size_t next;   /* the slot of the next key with the same row, or 0 */
 };
 
 /* The keys of one length. */
 struct lookup_group {
   size_t length;
-  size_t pos;        /* the byte that tells most keys apart */
-  long base;         /* row of a byte: base + byte */
+  size_t pos; /* the byte that tells most keys apart */
+  long base;  /* row of a byte: base + byte */
   const struct lookup_key *keys;
   size_t nkeys;
 };
@@ -50,7 +50,7 @@ struct lookup_index {
   size_t nkeys;
   struct lookup_group *groups; /* by length, ascending */
   size_t ngroups;
-  unsigned long rows;  /* rows used: 0 .. rows-1 */
+  unsigned long rows; /* rows used: 0 .. rows-1 */
 };
 
 /* Indexes n texts (borrowed) with their codes, in memory from a. fold: the
@@ -99,7 +99,7 @@ struct lookup_table {
   struct lookup_index index;
   struct lookup_length *by_length; /* 0 .. max_length */
   size_t max_length;
-  unsigned long *by_row;           /* index.rows slots; 0 where no key */
+  unsigned long *by_row; /* index.rows slots; 0 where no key */
   struct lookup_line *length_lines, *row_lines;
   size_t nlength_lines, nrow_lines;
 };
@@ -114,8 +114,8 @@ struct lookup_row {
 
 /* Every shape the generated lookups need. */
 struct lookup_design {
-  struct lookup_slots slots;      /* codes to table entries */
-  struct lookup_row *rows;        /* the code tables' entries, in order */
+  struct lookup_slots slots; /* codes to table entries */
+  struct lookup_row *rows;   /* the code tables' entries, in order */
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
 };
@@ -126,8 +126,7 @@ struct lookup_design {
    texts. */
 void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *status_codes, size_t nstatuses,
-                         const char *const *names,
-                         const char *const *reasons, const long *codes,
-                         size_t n);
+                         const char *const *names, const char *const *reasons,
+                         const long *codes, size_t n);
 
 #endif

@@ -169,8 +169,7 @@ struct mustache_data {
      than MUSTACHE_SHAPES_PER_PART shapes). */
   int (*resolve)(void *closure, int shape, const char *key, size_t len);
   /* Field f (from resolve) of v, a mapping of the shape that gave f. */
-  struct mustache_value (*field)(void *closure, struct mustache_value v,
-                                 int f);
+  struct mustache_value (*field)(void *closure, struct mustache_value v, int f);
 };
 
 /* The data one render reads. */
@@ -269,12 +268,10 @@ struct mustache_sink {
 /* mustache_render, flushing out through sink as it fills (sink NULL: never;
    whatever is left in out at the end is the caller's to take). Returns -1
    also when a flush failed. */
-int mustache_render_to(struct mustache_set *s,
-                       const struct mustache_template *t,
-                       const struct mustache_view *view,
-                       void (*escape)(struct buf *out, const char *s,
-                                      size_t len),
-                       const struct mustache_sink *sink, struct buf *out,
-                       struct diag *d);
+int mustache_render_to(
+    struct mustache_set *s, const struct mustache_template *t,
+    const struct mustache_view *view,
+    void (*escape)(struct buf *out, const char *s, size_t len),
+    const struct mustache_sink *sink, struct buf *out, struct diag *d);
 
 #endif

@@ -21,8 +21,8 @@ struct frame {
   size_t ws_node; /* parent: the text node holding its indentation */
   const char *ws; /* white space before the opening tag (when left) */
   size_t ws_len;
-  int left;  /* only white space before the opening tag */
-  int right; /* only white space after it */
+  int left;    /* only white space before the opening tag */
+  int right;   /* only white space after it */
   int crossed; /* a closing tag that matched nothing was reported in it */
 };
 
@@ -130,8 +130,16 @@ static size_t find(const struct parser *p, size_t from, const char *s, size_t n)
 static int sigil(char c)
 {
   switch (c) {
-  case '!': case '=': case '&': case '{': case '#': case '^': case '/':
-  case '>': case '<': case '$': return c;
+  case '!':
+  case '=':
+  case '&':
+  case '{':
+  case '#':
+  case '^':
+  case '/':
+  case '>':
+  case '<':
+  case '$': return c;
   default: return 0;
   }
 }
@@ -255,8 +263,7 @@ static int bad_end(struct parser *p, struct tag *tg, size_t i)
     tg->end = k + p->close_len;
     tg->right = right_clear(p, tg->end, &tg->eol);
     fail_name(p, tg, "bad delimiter change '%s'",
-              p->src + tg->start + p->open_len,
-              k - tg->start - p->open_len);
+              p->src + tg->start + p->open_len, k - tg->start - p->open_len);
     return 1;
   }
   if (tg->sigil == '{')

@@ -64,13 +64,13 @@ struct render {
   struct diag *d;
   const struct indent *indent; /* NULL: none */
   const struct args *args;
-  int owed;       /* out[owed_at, owed_end) is indentation that nothing */
-  size_t owed_at; /* has followed yet: taken back if a line end or the */
-  size_t owed_end;/* end of the output comes next */
-  int first;      /* a block's content begins: 1, its first line is a line
-                     start (the block stood alone); 2, it is not, though
-                     the content's source says so; 0, neither */
-  unsigned depth; /* partials, parents and overrides being expanded */
+  int owed;        /* out[owed_at, owed_end) is indentation that nothing */
+  size_t owed_at;  /* has followed yet: taken back if a line end or the */
+  size_t owed_end; /* end of the output comes next */
+  int first;       /* a block's content begins: 1, its first line is a line
+                      start (the block stood alone); 2, it is not, though
+                      the content's source says so; 0, neither */
+  unsigned depth;  /* partials, parents and overrides being expanded */
   int strict;
   int failed;
   int stop; /* end the render at once: nested too deep, the budget is
@@ -78,18 +78,18 @@ struct render {
   const struct mustache_sink *sink; /* NULL: hold everything */
   unsigned long steps, max_steps;
   size_t max_bytes;
-  size_t start;   /* out->len when the render began, until the first flush */
-  size_t flushed; /* bytes the sink has taken */
+  size_t start;    /* out->len when the render began, until the first flush */
+  size_t flushed;  /* bytes the sink has taken */
   size_t check_at; /* out->len from which spill() has work: the byte budget
                       passed, or enough for the sink */
   const struct mustache_template *top;  /* the template rendered */
   const struct mustache_template *at_t; /* the tag being expanded, where a */
   const struct mustache_node *at_n;     /* budget error points; NULL: none */
-  struct buf scratch;       /* a value's text before escaping */
-  struct buf name;          /* a dynamic name's text */
-  unsigned char *reported;  /* per node of the set: 1 once it reported */
+  struct buf scratch;                   /* a value's text before escaping */
+  struct buf name;                      /* a dynamic name's text */
+  unsigned char *reported; /* per node of the set: 1 once it reported */
   size_t nreported;
-  struct part_memo *memos;  /* per name part of the set */
+  struct part_memo *memos; /* per name part of the set */
   size_t nmemos;
 };
 
@@ -158,11 +158,15 @@ static void exceeded(struct render *r, const struct mustache_template *t,
   r->failed = 1;
   r->stop = 1;
   if (bytes)
-    diag_error(r->d, &m, "render budget exceeded: more than %zu bytes of "
-               "output (raise it with --max-output)", r->max_bytes);
+    diag_error(r->d, &m,
+               "render budget exceeded: more than %zu bytes of "
+               "output (raise it with --max-output)",
+               r->max_bytes);
   else
-    diag_error(r->d, &m, "render budget exceeded: more than %lu steps "
-               "(raise it with --max-steps)", r->max_steps);
+    diag_error(r->d, &m,
+               "render budget exceeded: more than %lu steps "
+               "(raise it with --max-steps)",
+               r->max_steps);
 }
 
 /* Counts a step of n (its visit, or one item of a section): -1 when that
@@ -264,8 +268,8 @@ static int field_of(struct render *r, const struct mustache_template *t,
   w = m->next;
   m->next = (w + 1) % MUSTACHE_SHAPES_PER_PART;
   m->shape[w] = want;
-  m->field[w] = r->data->resolve(r->closure, shape, t->parts[k].s,
-                                 t->parts[k].n);
+  m->field[w] =
+      r->data->resolve(r->closure, shape, t->parts[k].s, t->parts[k].n);
   return m->field[w];
 }
 
@@ -612,8 +616,8 @@ static void aim(struct render *r)
 {
   size_t room = r->max_bytes - r->flushed;
 
-  r->check_at = room >= (size_t)-1 - r->start ? (size_t)-1
-                                               : r->start + room + 1;
+  r->check_at =
+      room >= (size_t)-1 - r->start ? (size_t)-1 : r->start + room + 1;
   if (r->sink && r->check_at > MUSTACHE_FLUSH_AT)
     r->check_at = MUSTACHE_FLUSH_AT;
 }
@@ -679,13 +683,11 @@ int mustache_render(struct mustache_set *s, const struct mustache_template *t,
   return mustache_render_to(s, t, view, escape, NULL, out, d);
 }
 
-int mustache_render_to(struct mustache_set *s,
-                       const struct mustache_template *t,
-                       const struct mustache_view *view,
-                       void (*escape)(struct buf *out, const char *s,
-                                      size_t len),
-                       const struct mustache_sink *sink, struct buf *out,
-                       struct diag *d)
+int mustache_render_to(
+    struct mustache_set *s, const struct mustache_template *t,
+    const struct mustache_view *view,
+    void (*escape)(struct buf *out, const char *s, size_t len),
+    const struct mustache_sink *sink, struct buf *out, struct diag *d)
 {
   struct render r;
   struct frame root;

@@ -60,8 +60,8 @@ struct output_file {
   struct stat seen; /* the old file when opened: a change means rewrite */
   dev_t dev;        /* what was at path, when had_old */
   ino_t ino;
-  struct buf same;  /* bytes fed so far that equal the old file's, until
-                       SAME_MAX: then they are in the temporary */
+  struct buf same; /* bytes fed so far that equal the old file's, until
+                      SAME_MAX: then they are in the temporary */
   int differ;
   int err;          /* errno of the first failure, 0 if none */
   const char *what; /* what failed: "read", "write" */
@@ -210,8 +210,8 @@ static char *own_name(struct output *o, const char *dir, const char *ext)
 {
   struct buf b = BUF_INIT;
 
-  buf_printf(&b, "%s/" PREFIX "%ld-%lu.%s", dir, (long)getpid(),
-             ++o->serial, ext);
+  buf_printf(&b, "%s/" PREFIX "%ld-%lu.%s", dir, (long)getpid(), ++o->serial,
+             ext);
   return buf_detach(&b, NULL);
 }
 
@@ -284,9 +284,9 @@ static int roll_back_journal(const char *path)
           r = -1, e = errno;
       } else if (!(b = field(&j, &at))) {
         r = -1;
-      } else if (sysio_rename(a, b) < 0 ? errno != ENOENT
-                                         : sysio_unlink(a) < 0 &&
-                                               errno != ENOENT) {
+      } else if (sysio_rename(a, b) < 0
+                     ? errno != ENOENT
+                     : sysio_unlink(a) < 0 && errno != ENOENT) {
         /* rename() between two links of one file does nothing: the old
            file's link is then removed by hand */
         r = -1, e = errno;
@@ -328,8 +328,10 @@ static int sweep(const struct folder *f, int locked, struct diag *d)
       if (journal) {
         if (roll_back_journal(p.data) < 0 || sysio_fsync(f->fd) < 0 ||
             sysio_unlink(p.data) < 0)
-          r = diag_error(d, &m, "cannot roll back the interrupted commit it "
-                         "records: %s", strerror(errno));
+          r = diag_error(d, &m,
+                         "cannot roll back the interrupted commit it "
+                         "records: %s",
+                         strerror(errno));
       } else if ((locked && strcmp(ext, ".old") == 0) || !alive(pid, p.data)) {
         sysio_unlink(p.data);
       }
@@ -509,8 +511,7 @@ int output_put(struct output_file *f, const char *bytes, size_t len)
       return f->err ? -1 : 0;
     }
   }
-  if (f->temp_fd >= 0 && !f->err &&
-      sysio_write_all(f->temp_fd, bytes, len) < 0)
+  if (f->temp_fd >= 0 && !f->err && sysio_write_all(f->temp_fd, bytes, len) < 0)
     fail(f, "write");
   return f->err ? -1 : 0;
 }
@@ -534,8 +535,8 @@ static int open_old(struct output_file *f, struct mark *m, struct diag *d)
 {
   struct stat st;
 
-  f->old_fd = sysio_open(f->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
-                                      O_NOCTTY, 0);
+  f->old_fd =
+      sysio_open(f->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0);
   if (f->old_fd < 0 && errno == ENOENT)
     return 0;
   if (f->old_fd >= 0 ? fstat(f->old_fd, &st) < 0
@@ -586,8 +587,10 @@ struct output_file *output_begin(struct output *o, const char *path,
   for (i = 0; i + 1 < o->n; i++)
     if (o->files[i]->folder == f->folder && o->files[i]->name &&
         strcmp(o->files[i]->name, f->name) == 0)
-      return f->err = EIO, diag_error(d, &m, "written twice: also as '%s'",
-                                      o->files[i]->path), NULL;
+      return f->err = EIO,
+             diag_error(d, &m, "written twice: also as '%s'",
+                        o->files[i]->path),
+             NULL;
   if (open_old(f, &m, d) < 0)
     return f->err = EIO, NULL;
   if (f->old_fd < 0)
@@ -651,8 +654,8 @@ const char *output_path(const struct output *o, size_t i)
   return o->files[i]->path;
 }
 
-int output_refuse_inputs(struct output *o, const char *const *inputs,
-                         size_t n, struct diag *d)
+int output_refuse_inputs(struct output *o, const char *const *inputs, size_t n,
+                         struct diag *d)
 {
   struct stat *ids = xcalloc(n, sizeof *ids);
   size_t i, k;
@@ -836,9 +839,9 @@ int output_commit(struct output *o,
     any |= o->files[i]->temp != NULL;
   if (any && !o->check) {
     struct mark m = {0, 0, 0};
-    const struct folder *home = &o->folders[o->lock_folder == (size_t)-1
-                                                ? o->files[0]->folder
-                                                : o->lock_folder];
+    const struct folder *home =
+        &o->folders[o->lock_folder == (size_t)-1 ? o->files[0]->folder
+                                                 : o->lock_folder];
 
     plan(o, &j);
     journal = own_name(o, home->path, "journal");

@@ -64,8 +64,8 @@ const char *output_path(const struct output *o, size_t i);
 /* Errors when a file begun is one of the n inputs (the same file, whether
    by name, hard link or symbolic link), so an input is never overwritten.
    0, or -1 after an error in d for each. */
-int output_refuse_inputs(struct output *o, const char *const *inputs,
-                         size_t n, struct diag *d);
+int output_refuse_inputs(struct output *o, const char *const *inputs, size_t n,
+                         struct diag *d);
 
 /* Puts every changed file in place (nothing in check mode), all or none:
    each temporary is synced, each old file linked aside, then all are

@@ -38,13 +38,13 @@ struct key_rule {
 };
 
 static const struct key_rule top_keys[] = {
-  {"name", 1}, {"title", 1}, {"source", 1}, {"classes", 0}, {"flags", 0},
-  {"statuses", 1}, {NULL, 0}};
+    {"name", 1},  {"title", 1},    {"source", 1}, {"classes", 0},
+    {"flags", 0}, {"statuses", 1}, {NULL, 0}};
 static const struct key_rule class_keys[] = {
-  {"id", 1}, {"title", 1}, {"range", 1}, {NULL, 0}};
+    {"id", 1}, {"title", 1}, {"range", 1}, {NULL, 0}};
 static const struct key_rule status_keys[] = {
-  {"code", 1}, {"name", 0}, {"reason", 1}, {"description", 1},
-  {"reference", 0}, {"flags", 0}, {"aliases", 0}, {NULL, 0}};
+    {"code", 1},      {"name", 0},  {"reason", 1},  {"description", 1},
+    {"reference", 0}, {"flags", 0}, {"aliases", 0}, {NULL, 0}};
 
 /* Snake case over one letter class: [a-z][a-z0-9]*(_[a-z0-9]+)* for lower,
    the same in upper case for upper. */
@@ -154,16 +154,16 @@ static void check_keys(struct checker *c, const struct value *map,
       diag_error(c->d, &k->mark, "unknown key '%s' in %s (did you mean '%s'?)",
                  k->str ? k->str : "", what, hint);
     else
-      diag_error(c->d, &k->mark, "unknown key '%s' in %s",
-                 k->str ? k->str : "", what);
+      diag_error(c->d, &k->mark, "unknown key '%s' in %s", k->str ? k->str : "",
+                 what);
   }
   for (r = rules; r->key; r++)
     if (r->required && !value_get(map, r->key))
       diag_error(c->d, &map->mark, "%s is missing '%s'", what, r->key);
 }
 
-static int want_kind(struct checker *c, const struct value *v,
-                     const char *key, enum value_kind kind)
+static int want_kind(struct checker *c, const struct value *v, const char *key,
+                     enum value_kind kind)
 {
   if (v->kind == kind)
     return 0;
@@ -191,11 +191,12 @@ static const char *get_text(struct checker *c, const struct value *v,
     k = utf8_decode(v->str + i, v->len - i, &cp);
     if (!k)
       return diag_error(c->d, &v->mark, "'%s' is not valid UTF-8 (byte %lu)",
-                        key, (unsigned long)i + 1), NULL;
+                        key, (unsigned long)i + 1),
+             NULL;
     if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0))
       return diag_error(c->d, &v->mark,
-                        "'%s' contains a control character (U+%04lX)", key,
-                        cp), NULL;
+                        "'%s' contains a control character (U+%04lX)", key, cp),
+             NULL;
     if (cp != ' ' && cp != '\t' && cp != '\n')
       blank = 0;
   }
@@ -214,8 +215,11 @@ static const char *get_ident(struct checker *c, const struct value *v,
   if (!s)
     return NULL;
   if (!is_snake(s, 0))
-    return diag_error(c->d, &v->mark, "%s '%s' is not a lower snake case C "
-                      "identifier", key, s), NULL;
+    return diag_error(c->d, &v->mark,
+                      "%s '%s' is not a lower snake case C "
+                      "identifier",
+                      key, s),
+           NULL;
   return s;
 }
 
@@ -225,8 +229,9 @@ static long get_code(struct checker *c, const struct value *v, const char *key)
   if (want_kind(c, v, key, VALUE_INT))
     return -1;
   if (v->as.i < 0 || v->as.i > CODE_MAX)
-    return diag_error(c->d, &v->mark, "%s %lld is out of range (0 to %ld)",
-                      key, v->as.i, CODE_MAX), -1;
+    return diag_error(c->d, &v->mark, "%s %lld is out of range (0 to %ld)", key,
+                      v->as.i, CODE_MAX),
+           -1;
   return (long)v->as.i;
 }
 
@@ -262,8 +267,10 @@ static void read_classes(struct checker *c, const struct value *list)
       else if ((k->lo = get_code(c, &r->as.items[0], "low")) >= 0 &&
                (k->hi = get_code(c, &r->as.items[1], "high")) >= 0 &&
                k->lo > k->hi)
-        diag_error(c->d, &r->mark, "range [%ld, %ld] is empty: low is above "
-                   "high", k->lo, k->hi);
+        diag_error(c->d, &r->mark,
+                   "range [%ld, %ld] is empty: low is above "
+                   "high",
+                   k->lo, k->hi);
     }
     if (k->lo < 0 || k->hi < k->lo)
       c->classes_ok = 0; /* codes cannot be placed: say nothing of them */
@@ -275,9 +282,10 @@ static void read_classes(struct checker *c, const struct value *list)
                    k->id, o->mark.line, o->mark.col);
       if (k->lo >= 0 && k->hi >= k->lo && o->lo >= 0 && o->hi >= o->lo &&
           k->lo <= o->hi && o->lo <= k->hi)
-        diag_error(c->d, &k->mark, "range [%ld, %ld] overlaps class '%s' "
-                   "(at %u:%u)", k->lo, k->hi, o->id ? o->id : "",
-                   o->mark.line, o->mark.col);
+        diag_error(c->d, &k->mark,
+                   "range [%ld, %ld] overlaps class '%s' "
+                   "(at %u:%u)",
+                   k->lo, k->hi, o->id ? o->id : "", o->mark.line, o->mark.col);
     }
   }
   c->s->classes = out;
@@ -307,8 +315,10 @@ static void read_flags(struct checker *c, const struct value *map)
       const struct spec_class *o = &c->s->classes[j];
 
       if (o->id && strcmp(f->id, o->id) == 0)
-        diag_error(c->d, &f->mark, "flag '%s' has the name of a class (at "
-                   "%u:%u)", f->id, o->mark.line, o->mark.col);
+        diag_error(c->d, &f->mark,
+                   "flag '%s' has the name of a class (at "
+                   "%u:%u)",
+                   f->id, o->mark.line, o->mark.col);
     }
   }
   c->s->flags = out;
@@ -521,8 +531,8 @@ static void check_unique(struct checker *c, struct key *keys, size_t n,
       continue;
     }
     if (cmp == by_code)
-      diag_error(c->d, &b.mark, "duplicate code %ld (first at %u:%u)",
-                 b.code, keys[first].mark.line, keys[first].mark.col);
+      diag_error(c->d, &b.mark, "duplicate code %ld (first at %u:%u)", b.code,
+                 keys[first].mark.line, keys[first].mark.col);
     else
       diag_error(c->d, &b.mark, "duplicate %s '%s' (first at %u:%u)", what,
                  b.text, keys[first].mark.line, keys[first].mark.col);

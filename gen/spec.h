@@ -15,9 +15,9 @@
    it is. The model only checks a name's shape and uniqueness. */
 
 struct spec_class {
-  const char *id;    /* lower snake case identifier */
+  const char *id; /* lower snake case identifier */
   const char *title;
-  long lo, hi;       /* codes lo..hi inclusive belong to the class */
+  long lo, hi;         /* codes lo..hi inclusive belong to the class */
   struct mark mark;    /* of the class's mapping */
   struct mark id_mark; /* of its 'id' value */
 };
@@ -36,11 +36,11 @@ struct spec_alias {
 
 struct spec_status {
   long code;
-  const char *name;        /* given, or derived from reason */
+  const char *name; /* given, or derived from reason */
   const char *reason;
   const char *description;
-  const char *reference;   /* NULL when the spec gives none */
-  const struct spec_class *cls; /* NULL when the spec declares no classes */
+  const char *reference;          /* NULL when the spec gives none */
+  const struct spec_class *cls;   /* NULL when the spec declares no classes */
   const struct spec_flag **flags; /* nflags of the spec's flags, in the
                                      order the spec declares them */
   size_t nflags;
@@ -54,13 +54,13 @@ struct spec_status {
 struct arena;
 
 struct spec {
-  const char *name;   /* lower snake case: names files and symbols */
+  const char *name;      /* lower snake case: names files and symbols */
   struct mark name_mark; /* of the 'name' value */
   const char *title;
   const char *source;
   const struct spec_class *classes; /* in the spec's order */
   size_t nclasses;
-  const struct spec_flag *flags;    /* in the spec's order */
+  const struct spec_flag *flags; /* in the spec's order */
   size_t nflags;
   const struct spec_status *statuses; /* sorted by code */
   size_t nstatuses;

@@ -12,11 +12,11 @@
 
 struct tmpldir {
   char *dir;
-  char *real;      /* the folder's canonical path: partials stay inside */
+  char *real; /* the folder's canonical path: partials stay inside */
   struct diag *d;
   char **names, **paths;
   size_t n;
-  char **files;    /* read so far */
+  char **files; /* read so far */
   size_t nfiles;
   struct buf partial; /* the last partial handed out */
 };
@@ -61,7 +61,8 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
   dh = opendir(dir);
   if (!dh)
     return diag_error(d, &m, "cannot read the templates folder: %s",
-                      strerror(errno)), NULL;
+                      strerror(errno)),
+           NULL;
   t = xcalloc(1, sizeof *t);
   t->dir = xstrndup(dir, strlen(dir));
   t->d = d;
@@ -189,13 +190,15 @@ int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out)
   if (r == 0)
     return diag_error(t->d, &m, "cannot open: %s", strerror(ENOENT));
   if (r == -2)
-    return diag_error(t->d, &m, "cannot read: it leads outside the "
-                      "templates folder '%s'", t->dir);
+    return diag_error(t->d, &m,
+                      "cannot read: it leads outside the "
+                      "templates folder '%s'",
+                      t->dir);
   return r < 0 ? -1 : 0;
 }
 
-enum mustache_found tmpldir_partial(void *closure, const char *name,
-                                    size_t len, struct mustache_source *src)
+enum mustache_found tmpldir_partial(void *closure, const char *name, size_t len,
+                                    struct mustache_source *src)
 {
   struct tmpldir *t = closure;
   enum mustache_found found = MUSTACHE_FORBIDDEN;

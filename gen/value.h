@@ -29,9 +29,9 @@ struct value {
                        NUL-terminated; may hold NULs before len. NULL for
                        seq and map */
   union {
-    long long i;          /* VALUE_INT; VALUE_BOOL: 1 or 0 */
-    double f;             /* VALUE_FLOAT */
-    struct value *items;  /* VALUE_SEQ and VALUE_MAP children */
+    long long i;         /* VALUE_INT; VALUE_BOOL: 1 or 0 */
+    double f;            /* VALUE_FLOAT */
+    struct value *items; /* VALUE_SEQ and VALUE_MAP children */
   } as;
 };
 

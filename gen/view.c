@@ -14,10 +14,27 @@
 
 /* Which fields an object has, and so how the items of a list read. */
 enum view_type {
-  VIEW_ROOT, VIEW_INTERNAL, VIEW_CLASS, VIEW_CLASS_REF, VIEW_FLAG,
-  VIEW_FLAG_REF, VIEW_FLAG_SET, VIEW_STATUS, VIEW_STATUS_REF, VIEW_ALIAS,
-  VIEW_CONSTANT, VIEW_SLOTS, VIEW_SLOT, VIEW_ROW, VIEW_GAP, VIEW_INDEX,
-  VIEW_GROUP, VIEW_KEY, VIEW_LINE, VIEW_LENGTH, VIEW_ROW_SLOT,
+  VIEW_ROOT,
+  VIEW_INTERNAL,
+  VIEW_CLASS,
+  VIEW_CLASS_REF,
+  VIEW_FLAG,
+  VIEW_FLAG_REF,
+  VIEW_FLAG_SET,
+  VIEW_STATUS,
+  VIEW_STATUS_REF,
+  VIEW_ALIAS,
+  VIEW_CONSTANT,
+  VIEW_SLOTS,
+  VIEW_SLOT,
+  VIEW_ROW,
+  VIEW_GAP,
+  VIEW_INDEX,
+  VIEW_GROUP,
+  VIEW_KEY,
+  VIEW_LINE,
+  VIEW_LENGTH,
+  VIEW_ROW_SLOT,
   VIEW_NTYPES
 };
 
@@ -36,8 +53,8 @@ struct view {
   size_t nconstants;
   struct lookup_design design;
   const char *prefix, *upper_prefix, *spec_file;
-  const char **class_upper;         /* upper-case ids */
-  size_t *class_first, *class_len;  /* each class's slice of statuses */
+  const char **class_upper;        /* upper-case ids */
+  size_t *class_first, *class_len; /* each class's slice of statuses */
   const char **flag_upper;
   const struct spec_status ***flag_statuses; /* per flag: who has it */
   size_t *flag_len;
@@ -129,19 +146,15 @@ GETTER(root_source, struct spec, s, text(s->source))
 GETTER(root_count, struct spec, s, integer((long)s->nstatuses))
 GETTER(root_classes, struct spec, s,
        list(VIEW_CLASS, s->classes, s->nclasses, 0))
-GETTER(root_flags, struct spec, s,
-       list(VIEW_FLAG, s->flags, s->nflags, 0))
+GETTER(root_flags, struct spec, s, list(VIEW_FLAG, s->flags, s->nflags, 0))
 GETTER(root_statuses, struct spec, s,
        list(VIEW_STATUS, s->statuses, s->nstatuses, 0))
 GETTER(root_constants, struct spec, s,
        list(VIEW_CONSTANT, v->constants, v->nconstants, 0))
-GETTER(root_internal, struct spec, s,
-       object(VIEW_INTERNAL, &v->design))
+GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 
-GETTER(internal_slots, struct lookup_design, d,
-       object(VIEW_SLOTS, &d->slots))
-GETTER(internal_names, struct lookup_design, d,
-       object(VIEW_INDEX, &d->names))
+GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
+GETTER(internal_names, struct lookup_design, d, object(VIEW_INDEX, &d->names))
 GETTER(internal_reasons, struct lookup_design, d,
        object(VIEW_INDEX, &d->reasons))
 
@@ -151,16 +164,14 @@ static size_t class_at(const struct view *v, const struct spec_class *c)
 }
 
 GETTER(class_id, struct spec_class, c, text(c->id))
-GETTER(class_upper, struct spec_class, c,
-       text(v->class_upper[class_at(v, c)]))
+GETTER(class_upper, struct spec_class, c, text(v->class_upper[class_at(v, c)]))
 GETTER(class_title, struct spec_class, c, text(c->title))
 GETTER(class_lo, struct spec_class, c, integer(c->lo))
 GETTER(class_hi, struct spec_class, c, integer(c->hi))
-GETTER(class_index, struct spec_class, c,
-       integer((long)class_at(v, c) + 1))
+GETTER(class_index, struct spec_class, c, integer((long)class_at(v, c) + 1))
 GETTER(class_statuses, struct spec_class, c,
        list(VIEW_STATUS, v->s->statuses + v->class_first[class_at(v, c)],
-              v->class_len[class_at(v, c)], 0))
+            v->class_len[class_at(v, c)], 0))
 
 static size_t flag_at(const struct view *v, const struct spec_flag *f)
 {
@@ -168,20 +179,18 @@ static size_t flag_at(const struct view *v, const struct spec_flag *f)
 }
 
 GETTER(flag_id, struct spec_flag, f, text(f->id))
-GETTER(flag_upper, struct spec_flag, f,
-       text(v->flag_upper[flag_at(v, f)]))
+GETTER(flag_upper, struct spec_flag, f, text(v->flag_upper[flag_at(v, f)]))
 GETTER(flag_meaning, struct spec_flag, f, text(f->meaning))
 GETTER(flag_statuses, struct spec_flag, f,
        list(VIEW_STATUS_REF, v->flag_statuses[flag_at(v, f)],
-              v->flag_len[flag_at(v, f)], 1))
+            v->flag_len[flag_at(v, f)], 1))
 
 GETTER(status_code, struct spec_status, st, integer(st->code))
 GETTER(status_name, struct spec_status, st, text(st->name))
 GETTER(status_reason, struct spec_status, st, text(st->reason))
 GETTER(status_description, struct spec_status, st, text(st->description))
 GETTER(status_reference, struct spec_status, st, text(st->reference))
-GETTER(status_class, struct spec_status, st,
-       object(VIEW_CLASS_REF, st->cls))
+GETTER(status_class, struct spec_status, st, object(VIEW_CLASS_REF, st->cls))
 GETTER(status_flags, struct spec_status, st, object(VIEW_FLAG_SET, st))
 GETTER(status_flag_list, struct spec_status, st,
        list(VIEW_FLAG_REF, st->flags, st->nflags, 1))
@@ -200,8 +209,7 @@ GETTER(slots_lo, struct lookup_slots, sl, integer(sl->lo))
 GETTER(slots_hi, struct lookup_slots, sl, integer(sl->hi))
 GETTER(slots_dense, struct lookup_slots, sl, boolean(sl->dense))
 GETTER(slots_size, struct lookup_slots, sl,
-       integer(sl->dense ? sl->hi - sl->lo + 1
-                           : (long)v->s->nstatuses + 1))
+       integer(sl->dense ? sl->hi - sl->lo + 1 : (long)v->s->nstatuses + 1))
 GETTER(slots_cases, struct lookup_slots, sl,
        list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0))
 GETTER(slots_rows, struct lookup_slots, sl,
@@ -216,23 +224,19 @@ GETTER(slot_offset, struct spec_status, st,
        integer(st->code - v->design.slots.lo))
 
 GETTER(row_status, struct lookup_row, r,
-       object(VIEW_STATUS, r->status ? &v->s->statuses[r->status - 1]
-                                       : NULL))
-GETTER(row_gaps, struct lookup_row, r,
-       list(VIEW_GAP, r->gaps, r->ngaps, 0))
+       object(VIEW_STATUS, r->status ? &v->s->statuses[r->status - 1] : NULL))
+GETTER(row_gaps, struct lookup_row, r, list(VIEW_GAP, r->gaps, r->ngaps, 0))
 GETTER(gap_offset, unsigned long, g, integer((long)*g))
 
 GETTER(index_id, struct lookup_table, t,
        text(t == &v->design.names ? "name" : "reason"))
-GETTER(index_fold, struct lookup_table, t,
-       boolean(t == &v->design.reasons))
+GETTER(index_fold, struct lookup_table, t, boolean(t == &v->design.reasons))
 GETTER(index_groups, struct lookup_table, t,
        list(VIEW_GROUP, t->index.groups, t->index.ngroups, 0))
 GETTER(index_keys, struct lookup_table, t,
        list(VIEW_KEY, t->index.keys, t->index.nkeys, 0))
 GETTER(index_rows, struct lookup_table, t, integer((long)t->index.rows))
-GETTER(index_max_length, struct lookup_table, t,
-       integer((long)t->max_length))
+GETTER(index_max_length, struct lookup_table, t, integer((long)t->max_length))
 GETTER(index_by_length, struct lookup_table, t,
        list(VIEW_LINE, t->length_lines, t->nlength_lines, 0))
 GETTER(index_by_row, struct lookup_table, t,
@@ -241,8 +245,7 @@ GETTER(index_by_row, struct lookup_table, t,
 GETTER(group_length, struct lookup_group, g, integer((long)g->length))
 GETTER(group_pos, struct lookup_group, g, integer((long)g->pos))
 GETTER(group_base, struct lookup_group, g, integer(g->base))
-GETTER(group_keys, struct lookup_group, g,
-       list(VIEW_KEY, g->keys, g->nkeys, 0))
+GETTER(group_keys, struct lookup_group, g, list(VIEW_KEY, g->keys, g->nkeys, 0))
 
 GETTER(key_text, struct lookup_key, k, text(k->text))
 GETTER(key_lower, struct lookup_key, k, text(k->lower))
@@ -254,7 +257,7 @@ GETTER(key_next, struct lookup_key, k, integer((long)k->next))
 
 GETTER(line_items, struct lookup_line, l,
        l->lengths ? list(VIEW_LENGTH, l->lengths, l->n, 0)
-                    : list(VIEW_ROW_SLOT, l->slots, l->n, 0))
+                  : list(VIEW_ROW_SLOT, l->slots, l->n, 0))
 GETTER(length_at, struct lookup_length, x, integer((long)x->at))
 GETTER(length_base, struct lookup_length, x, integer(x->base))
 GETTER(row_slot, unsigned long, slot, integer((long)*slot))
@@ -273,65 +276,79 @@ GETTER(row_slot, unsigned long, slot, integer((long)*slot))
 #endif
 
 static const struct field root_fields[] = {
-  {"prefix", root_prefix, 0}, {"PREFIX", root_upper, 0},
-  {"spec_file", root_spec_file, 0}, {"title", root_title, 0},
-  {"source", root_source, 0}, {"count", root_count, 0},
-  {"classes", root_classes, 0}, {"flags", root_flags, 0},
-  {"statuses", root_statuses, 0}, {"constants", root_constants, 0},
-  {"internal", root_internal, 1}};
+    {"prefix", root_prefix, 0},       {"PREFIX", root_upper, 0},
+    {"spec_file", root_spec_file, 0}, {"title", root_title, 0},
+    {"source", root_source, 0},       {"count", root_count, 0},
+    {"classes", root_classes, 0},     {"flags", root_flags, 0},
+    {"statuses", root_statuses, 0},   {"constants", root_constants, 0},
+    {"internal", root_internal, 1}};
 static const struct field internal_fields[] = {
-  {"code_slots", internal_slots, 0}, {"name_index", internal_names, 0},
-  {"reason_index", internal_reasons, 0}};
-static const struct field class_fields[] = {
-  {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0},
-  {"lo", class_lo, 0}, {"hi", class_hi, 0}, {"index", class_index, 0},
-  {"statuses", class_statuses, 0}};
+    {"code_slots", internal_slots, 0},
+    {"name_index", internal_names, 0},
+    {"reason_index", internal_reasons, 0}};
+static const struct field class_fields[] = {{"id", class_id, 0},
+                                            {"ID", class_upper, 0},
+                                            {"title", class_title, 0},
+                                            {"lo", class_lo, 0},
+                                            {"hi", class_hi, 0},
+                                            {"index", class_index, 0},
+                                            {"statuses", class_statuses, 0}};
 static const struct field class_ref_fields[] = {
-  {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0}};
-static const struct field flag_fields[] = {
-  {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0},
-  {"statuses", flag_statuses, 0}};
+    {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0}};
+static const struct field flag_fields[] = {{"id", flag_id, 0},
+                                           {"ID", flag_upper, 0},
+                                           {"meaning", flag_meaning, 0},
+                                           {"statuses", flag_statuses, 0}};
 static const struct field flag_ref_fields[] = {
-  {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0}};
+    {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0}};
 static const struct field status_fields[] = {
-  {"code", status_code, 0}, {"name", status_name, 0},
-  {"reason", status_reason, 0}, {"description", status_description, 0},
-  {"reference", status_reference, 0}, {"class", status_class, 0},
-  {"flags", status_flags, 0}, {"flag_list", status_flag_list, 0},
-  {"aliases", status_aliases, 0} VIEW_EXTRA_STATUS_FIELDS};
-static const struct field status_ref_fields[] = {
-  {"code", status_code, 0}, {"name", status_name, 0}};
-static const struct field alias_fields[] = {
-  {"reason", alias_reason, 0}, {"name", alias_name, 0}};
-static const struct field constant_fields[] = {
-  {"name", constant_name, 0}, {"code", constant_code, 0},
-  {"target", constant_target, 0}, {"reason", constant_reason, 0}};
+    {"code", status_code, 0},
+    {"name", status_name, 0},
+    {"reason", status_reason, 0},
+    {"description", status_description, 0},
+    {"reference", status_reference, 0},
+    {"class", status_class, 0},
+    {"flags", status_flags, 0},
+    {"flag_list", status_flag_list, 0},
+    {"aliases", status_aliases, 0} VIEW_EXTRA_STATUS_FIELDS};
+static const struct field status_ref_fields[] = {{"code", status_code, 0},
+                                                 {"name", status_name, 0}};
+static const struct field alias_fields[] = {{"reason", alias_reason, 0},
+                                            {"name", alias_name, 0}};
+static const struct field constant_fields[] = {{"name", constant_name, 0},
+                                               {"code", constant_code, 0},
+                                               {"target", constant_target, 0},
+                                               {"reason", constant_reason, 0}};
 static const struct field slots_fields[] = {
-  {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0}, {"hi", slots_hi, 0},
-  {"dense", slots_dense, 0}, {"size", slots_size, 0},
-  {"cases", slots_cases, 0}, {"rows", slots_rows, 0}};
+    {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0},
+    {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
+    {"size", slots_size, 0},     {"cases", slots_cases, 0},
+    {"rows", slots_rows, 0}};
 static const struct field slot_fields[] = {
-  {"code", slot_code, 0}, {"slot", slot_slot, 0},
-  {"offset", slot_offset, 0}};
-static const struct field row_fields[] = {
-  {"status", row_status, 0}, {"gaps", row_gaps, 0}};
+    {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0}};
+static const struct field row_fields[] = {{"status", row_status, 0},
+                                          {"gaps", row_gaps, 0}};
 static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
-static const struct field index_fields[] = {
-  {"by_code", by_code_no, 0}, {"id", index_id, 0},
-  {"fold", index_fold, 0}, {"groups", index_groups, 0},
-  {"keys", index_keys, 0}, {"rows", index_rows, 0},
-  {"max_length", index_max_length, 0}, {"by_length", index_by_length, 0},
-  {"by_row", index_by_row, 0}};
-static const struct field group_fields[] = {
-  {"length", group_length, 0}, {"pos", group_pos, 0},
-  {"base", group_base, 0}, {"keys", group_keys, 0}};
+static const struct field index_fields[] = {{"by_code", by_code_no, 0},
+                                            {"id", index_id, 0},
+                                            {"fold", index_fold, 0},
+                                            {"groups", index_groups, 0},
+                                            {"keys", index_keys, 0},
+                                            {"rows", index_rows, 0},
+                                            {"max_length", index_max_length, 0},
+                                            {"by_length", index_by_length, 0},
+                                            {"by_row", index_by_row, 0}};
+static const struct field group_fields[] = {{"length", group_length, 0},
+                                            {"pos", group_pos, 0},
+                                            {"base", group_base, 0},
+                                            {"keys", group_keys, 0}};
 static const struct field key_fields[] = {
-  {"text", key_text, 0}, {"lower", key_lower, 0},
-  {"length", key_length, 0}, {"code", key_code, 0}, {"slot", key_slot, 0},
-  {"row", key_row, 0}, {"next", key_next, 0}};
+    {"text", key_text, 0}, {"lower", key_lower, 0}, {"length", key_length, 0},
+    {"code", key_code, 0}, {"slot", key_slot, 0},   {"row", key_row, 0},
+    {"next", key_next, 0}};
 static const struct field line_fields[] = {{"items", line_items, 0}};
-static const struct field length_fields[] = {
-  {"at", length_at, 0}, {"base", length_base, 0}};
+static const struct field length_fields[] = {{"at", length_at, 0},
+                                             {"base", length_base, 0}};
 static const struct field row_slot_fields[] = {{"slot", row_slot, 0}};
 
 /* Every list item has these two more, for separators. */
@@ -343,35 +360,37 @@ struct type_info {
   size_t item_size;           /* bytes between items of an array */
 };
 
-#define TYPE(fields, item) {fields, COUNT(fields), item}
+#define TYPE(fields, item) \
+  { \
+    fields, COUNT(fields), item \
+  }
 
 static const struct type_info types[] = {
-  [VIEW_ROOT] = TYPE(root_fields, 0),
-  [VIEW_INTERNAL] = TYPE(internal_fields, 0),
-  [VIEW_CLASS] = TYPE(class_fields, sizeof(struct spec_class)),
-  [VIEW_CLASS_REF] = TYPE(class_ref_fields, 0),
-  [VIEW_FLAG] = TYPE(flag_fields, sizeof(struct spec_flag)),
-  [VIEW_FLAG_REF] = TYPE(flag_ref_fields, 0),
-  [VIEW_FLAG_SET] = {NULL, 0, 0},
-  [VIEW_STATUS] = TYPE(status_fields, sizeof(struct spec_status)),
-  [VIEW_STATUS_REF] = TYPE(status_ref_fields, 0),
-  [VIEW_ALIAS] = TYPE(alias_fields, sizeof(struct spec_alias)),
-  [VIEW_CONSTANT] = TYPE(constant_fields, sizeof(struct constant)),
-  [VIEW_SLOTS] = TYPE(slots_fields, 0),
-  [VIEW_SLOT] = TYPE(slot_fields, sizeof(struct spec_status)),
-  [VIEW_ROW] = TYPE(row_fields, sizeof(struct lookup_row)),
-  [VIEW_GAP] = TYPE(gap_fields, sizeof(unsigned long)),
-  [VIEW_INDEX] = TYPE(index_fields, 0),
-  [VIEW_GROUP] = TYPE(group_fields, sizeof(struct lookup_group)),
-  [VIEW_KEY] = TYPE(key_fields, sizeof(struct lookup_key)),
-  [VIEW_LINE] = TYPE(line_fields, sizeof(struct lookup_line)),
-  [VIEW_LENGTH] = TYPE(length_fields, sizeof(struct lookup_length)),
-  [VIEW_ROW_SLOT] = TYPE(row_slot_fields, sizeof(unsigned long)),
+    [VIEW_ROOT] = TYPE(root_fields, 0),
+    [VIEW_INTERNAL] = TYPE(internal_fields, 0),
+    [VIEW_CLASS] = TYPE(class_fields, sizeof(struct spec_class)),
+    [VIEW_CLASS_REF] = TYPE(class_ref_fields, 0),
+    [VIEW_FLAG] = TYPE(flag_fields, sizeof(struct spec_flag)),
+    [VIEW_FLAG_REF] = TYPE(flag_ref_fields, 0),
+    [VIEW_FLAG_SET] = {NULL, 0, 0},
+    [VIEW_STATUS] = TYPE(status_fields, sizeof(struct spec_status)),
+    [VIEW_STATUS_REF] = TYPE(status_ref_fields, 0),
+    [VIEW_ALIAS] = TYPE(alias_fields, sizeof(struct spec_alias)),
+    [VIEW_CONSTANT] = TYPE(constant_fields, sizeof(struct constant)),
+    [VIEW_SLOTS] = TYPE(slots_fields, 0),
+    [VIEW_SLOT] = TYPE(slot_fields, sizeof(struct spec_status)),
+    [VIEW_ROW] = TYPE(row_fields, sizeof(struct lookup_row)),
+    [VIEW_GAP] = TYPE(gap_fields, sizeof(unsigned long)),
+    [VIEW_INDEX] = TYPE(index_fields, 0),
+    [VIEW_GROUP] = TYPE(group_fields, sizeof(struct lookup_group)),
+    [VIEW_KEY] = TYPE(key_fields, sizeof(struct lookup_key)),
+    [VIEW_LINE] = TYPE(line_fields, sizeof(struct lookup_line)),
+    [VIEW_LENGTH] = TYPE(length_fields, sizeof(struct lookup_length)),
+    [VIEW_ROW_SLOT] = TYPE(row_slot_fields, sizeof(unsigned long)),
 };
 
 /* Fails to compile when a type has no row above. */
-typedef char view_every_type_has_a_table[COUNT(types) == VIEW_NTYPES ? 1
-                                                                      : -1];
+typedef char view_every_type_has_a_table[COUNT(types) == VIEW_NTYPES ? 1 : -1];
 
 /* Fields of r's type itself, before first and last. */
 static size_t own_fields(const struct view *v, struct view_ref r)
@@ -386,8 +405,7 @@ static size_t field_count(const struct view *v, struct view_ref r)
   return own_fields(v, r) + (r.count ? COUNT(item_fields) : 0);
 }
 
-static const char *field_name(const struct view *v, struct view_ref r,
-                              size_t i)
+static const char *field_name(const struct view *v, struct view_ref r, size_t i)
 {
   size_t own = own_fields(v, r);
 
@@ -523,8 +541,7 @@ static void index_flags(struct view *v)
       v->flag_len[s->statuses[i].flags[j] - s->flags]++;
   for (k = 0; k < s->nflags; k++) {
     v->flag_upper[k] = upper(v->arena, s->flags[k].id);
-    v->flag_statuses[k] =
-        zeroed(v, v->flag_len[k], sizeof **v->flag_statuses);
+    v->flag_statuses[k] = zeroed(v, v->flag_len[k], sizeof **v->flag_statuses);
     v->flag_len[k] = 0;
   }
   for (i = 0; i < s->nstatuses; i++)
@@ -716,12 +733,10 @@ static struct mustache_value to_handle(struct view_ref r)
   struct mustache_value h;
 
   h.ptr = r.kind == VIEW_TEXT ? (const void *)r.text : r.ptr;
-  h.tag = (int)r.kind | (r.indirect ? INDIRECT_BIT : 0) |
-          r.type << TYPE_SHIFT;
-  h.num = r.kind == VIEW_OBJECT
-              ? (long long)((unsigned long long)r.pos << 32 |
-                            (unsigned long long)r.count)
-              : r.num;
+  h.tag = (int)r.kind | (r.indirect ? INDIRECT_BIT : 0) | r.type << TYPE_SHIFT;
+  h.num = r.kind == VIEW_OBJECT ? (long long)((unsigned long long)r.pos << 32 |
+                                              (unsigned long long)r.count)
+                                : r.num;
   return h;
 }
 
@@ -825,8 +840,8 @@ static struct mustache_value m_item(void *closure, struct mustache_value h,
   else
     item.ptr = (const char *)h.ptr + i * types[type].item_size;
   item.tag = item.ptr ? VIEW_OBJECT | type << TYPE_SHIFT : VIEW_NULL;
-  item.num = (long long)((unsigned long long)i << 32 |
-                         (unsigned long long)h.num);
+  item.num =
+      (long long)((unsigned long long)i << 32 | (unsigned long long)h.num);
   return item;
 }
 
@@ -861,9 +876,8 @@ static int m_print(void *closure, struct mustache_value h, struct buf *out)
 
 void view_mustache(const struct view *v, struct mustache_view *out)
 {
-  static const struct mustache_data data = {m_lookup, m_truthy, m_list,
-                                            m_item,   m_print,  m_shape,
-                                            m_resolve, m_field};
+  static const struct mustache_data data = {
+      m_lookup, m_truthy, m_list, m_item, m_print, m_shape, m_resolve, m_field};
 
   out->data = &data;
   out->closure = (void *)v;

@@ -39,19 +39,25 @@
 #include "mustache.h"
 #include "spec.h"
 
-enum view_kind { VIEW_NULL, VIEW_BOOL, VIEW_INT, VIEW_TEXT, VIEW_LIST,
-                 VIEW_OBJECT };
+enum view_kind {
+  VIEW_NULL,
+  VIEW_BOOL,
+  VIEW_INT,
+  VIEW_TEXT,
+  VIEW_LIST,
+  VIEW_OBJECT
+};
 
 /* A value, passed by copy; its pointers borrow from the view. */
 struct view_ref {
   enum view_kind kind;
-  int type;            /* VIEW_OBJECT: which fields it has; VIEW_LIST: its
-                          items' (a number private to view.c) */
-  const void *ptr;     /* the object; a list's first item or pointer */
-  const char *text;    /* VIEW_TEXT: NUL-terminated */
-  long num;            /* VIEW_INT, VIEW_BOOL (0 or 1), VIEW_LIST: count */
-  int indirect;        /* VIEW_LIST: ptr is an array of pointers */
-  long pos, count;     /* a list's item: its place; count 0 otherwise */
+  int type;         /* VIEW_OBJECT: which fields it has; VIEW_LIST: its
+                       items' (a number private to view.c) */
+  const void *ptr;  /* the object; a list's first item or pointer */
+  const char *text; /* VIEW_TEXT: NUL-terminated */
+  long num;         /* VIEW_INT, VIEW_BOOL (0 or 1), VIEW_LIST: count */
+  int indirect;     /* VIEW_LIST: ptr is an array of pointers */
+  long pos, count;  /* a list's item: its place; count 0 otherwise */
 };
 
 struct view;

@@ -88,10 +88,10 @@ static void test_arena_alignment_and_large_pieces(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_empty_is_a_string),
-    cmocka_unit_test(test_put_printf_truncate),
-    cmocka_unit_test(test_growth_is_geometric),
-    cmocka_unit_test(test_arena_alignment_and_large_pieces),
+      cmocka_unit_test(test_empty_is_a_string),
+      cmocka_unit_test(test_put_printf_truncate),
+      cmocka_unit_test(test_growth_is_geometric),
+      cmocka_unit_test(test_arena_alignment_and_large_pieces),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -66,8 +66,8 @@ static void expected_errors(const char *path, const struct buf *text,
 
 /* Runs statusgen with a, b, c on the fixture at path and wants exactly
    the diagnostics the fixture states, nothing on stdout, exit status 2. */
-static void run_failing_fixture(const char *path, const char *a,
-                                const char *b, const char *c)
+static void run_failing_fixture(const char *path, const char *a, const char *b,
+                                const char *c)
 {
   struct buf text = BUF_INIT, want = BUF_INIT;
   struct proc_result r;
@@ -171,8 +171,9 @@ static void test_spec_is_a_folder(void **state)
 
   (void)state;
   run(&r, "--dump-model", "tests/specs", NULL);
-  assert_string_equal(r.err.data,
-                      "tests/specs: error: cannot read: not a regular file (a folder)\n");
+  assert_string_equal(
+      r.err.data,
+      "tests/specs: error: cannot read: not a regular file (a folder)\n");
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
 }
@@ -182,16 +183,19 @@ static void test_usage_errors(void **state)
   static const struct {
     const char *a, *b, *message;
   } rows[] = {
-    {NULL, NULL, "statusgen: error: no SPEC given\n"},
-    {"--frobnicate", "x.yaml", "statusgen: error: unknown option "
-                               "'--frobnicate'\n"},
-    {"-Z", "x.yaml", "statusgen: error: unknown option '-Z'\n"},
-    {"a.yaml", "b.yaml", "statusgen: error: more than one SPEC given\n"},
-    {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
-    {"--prefix=Bad-Name", "x.yaml", "statusgen: error: --prefix 'Bad-Name' "
-     "is not a lower snake case C identifier\n"},
-    {"--dump-model=internal", "x.yaml", "statusgen: error: "
-     "--dump-model='internal': the only value is 'all'\n"},
+      {NULL, NULL, "statusgen: error: no SPEC given\n"},
+      {"--frobnicate", "x.yaml",
+       "statusgen: error: unknown option "
+       "'--frobnicate'\n"},
+      {"-Z", "x.yaml", "statusgen: error: unknown option '-Z'\n"},
+      {"a.yaml", "b.yaml", "statusgen: error: more than one SPEC given\n"},
+      {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
+      {"--prefix=Bad-Name", "x.yaml",
+       "statusgen: error: --prefix 'Bad-Name' "
+       "is not a lower snake case C identifier\n"},
+      {"--dump-model=internal", "x.yaml",
+       "statusgen: error: "
+       "--dump-model='internal': the only value is 'all'\n"},
   };
   size_t i;
 
@@ -233,8 +237,8 @@ static void run_on_tty(struct proc_result *r, const char *env)
   struct buf cmd = BUF_INIT;
   const char *argv[6];
 
-  buf_printf(&cmd, "env %s %s tests/specs/invalid/duplicate-code.yaml",
-             env, proc_statusgen());
+  buf_printf(&cmd, "env %s %s tests/specs/invalid/duplicate-code.yaml", env,
+             proc_statusgen());
   argv[0] = "/usr/bin/script";
   argv[1] = "-qec";
   argv[2] = cmd.data;
@@ -314,20 +318,20 @@ static void add_fixtures(struct CMUnitTest *tests, size_t *n, char **paths,
 int main(void)
 {
   static const struct CMUnitTest fixed[] = {
-    cmocka_unit_test(test_http_spec_dumps_valid_json),
-    cmocka_unit_test(test_missing_file),
-    cmocka_unit_test(test_spec_is_a_folder),
-    cmocka_unit_test(test_usage_errors),
-    cmocka_unit_test(test_version_and_help),
-    cmocka_unit_test(test_color_only_on_a_terminal),
+      cmocka_unit_test(test_http_spec_dumps_valid_json),
+      cmocka_unit_test(test_missing_file),
+      cmocka_unit_test(test_spec_is_a_folder),
+      cmocka_unit_test(test_usage_errors),
+      cmocka_unit_test(test_version_and_help),
+      cmocka_unit_test(test_color_only_on_a_terminal),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;
   char **invalid = list_fixtures(INVALID_DIR, &ninvalid);
   char **valid = list_fixtures(VALID_DIR, &nvalid);
   char **reserved = list_fixtures(RESERVED_DIR, &nreserved);
-  struct CMUnitTest *tests = xcalloc(nfixed + ninvalid + nvalid + nreserved,
-                                     sizeof *tests);
+  struct CMUnitTest *tests =
+      xcalloc(nfixed + ninvalid + nvalid + nreserved, sizeof *tests);
   int failed;
 
   if (ninvalid < 30) {

@@ -16,8 +16,9 @@ static void test_format_and_return(void **state)
   struct mark at = {"spec/x.yaml", 3, 14}, whole = {"spec/x.yaml", 0, 0};
 
   (void)state;
-  assert_int_equal(diag_error(d, &at, "duplicate code %d (first at %u:%u)",
-                              404, 2u, 9u), -1);
+  assert_int_equal(
+      diag_error(d, &at, "duplicate code %d (first at %u:%u)", 404, 2u, 9u),
+      -1);
   diag_error(d, &whole, "cannot open: %s", "gone");
   diag_error(d, NULL, "no position at all");
   assert_int_equal(diag_count(d), 3);
@@ -112,11 +113,11 @@ static void test_many(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_format_and_return),
-    cmocka_unit_test(test_control_characters_are_shown_escaped),
-    cmocka_unit_test(test_sorted_by_file_then_position_stable),
-    cmocka_unit_test(test_print),
-    cmocka_unit_test(test_many),
+      cmocka_unit_test(test_format_and_return),
+      cmocka_unit_test(test_control_characters_are_shown_escaped),
+      cmocka_unit_test(test_sorted_by_file_then_position_stable),
+      cmocka_unit_test(test_print),
+      cmocka_unit_test(test_many),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -247,8 +247,8 @@ static void assert_new_file(const char *path, const char *ref)
 
 /* ---- outputs behind links and odd modes ---- */
 
-static void test_output_linked_to_dev_null_becomes_a_file_of_mode_0644(
-    void **state)
+static void
+test_output_linked_to_dev_null_becomes_a_file_of_mode_0644(void **state)
 {
   struct proc_result r;
   struct stat st;
@@ -267,8 +267,8 @@ static void test_output_linked_to_dev_null_becomes_a_file_of_mode_0644(
   proc_result_free(&r);
 }
 
-static void test_output_linked_to_a_mode_6777_file_leaves_it_untouched(
-    void **state)
+static void
+test_output_linked_to_a_mode_6777_file_leaves_it_untouched(void **state)
 {
   struct proc_result r;
   struct stat before, after;
@@ -294,8 +294,8 @@ static void test_output_linked_to_a_mode_6777_file_leaves_it_untouched(
   proc_result_free(&r);
 }
 
-static void test_output_of_mode_6777_is_replaced_by_one_of_mode_0644(
-    void **state)
+static void
+test_output_of_mode_6777_is_replaced_by_one_of_mode_0644(void **state)
 {
   struct proc_result r;
 
@@ -343,10 +343,12 @@ static void test_template_linked_outside_the_folder_is_refused(void **state)
   copy_templates(at("t"));
   put_text(at("outside.mustache"), "/* {{title}} */\n");
   assert_int_equal(unlink(at("t/{{prefix}}.h.mustache")), 0);
-  assert_int_equal(symlink(at("outside.mustache"),
-                           at("t/{{prefix}}.h.mustache")), 0);
-  buf_printf(&want, "%s: error: cannot read: it leads outside the templates "
-             "folder '%s'\n", at("t/{{prefix}}.h.mustache"), at("t"));
+  assert_int_equal(
+      symlink(at("outside.mustache"), at("t/{{prefix}}.h.mustache")), 0);
+  buf_printf(&want,
+             "%s: error: cannot read: it leads outside the templates "
+             "folder '%s'\n",
+             at("t/{{prefix}}.h.mustache"), at("t"));
   assert_refused(at("t"), want.data);
   buf_free(&want);
 }
@@ -369,15 +371,15 @@ static void assert_fifo_refused(const char *name)
   buf_free(&want);
 }
 
-static void test_template_that_is_a_fifo_is_refused_without_blocking(
-    void **state)
+static void
+test_template_that_is_a_fifo_is_refused_without_blocking(void **state)
 {
   (void)state;
   assert_fifo_refused("{{prefix}}.h.mustache");
 }
 
-static void test_partial_that_is_a_fifo_is_refused_without_blocking(
-    void **state)
+static void
+test_partial_that_is_a_fifo_is_refused_without_blocking(void **state)
 {
   (void)state;
   assert_fifo_refused("_decls.mustache");
@@ -409,8 +411,7 @@ static void test_partial_linked_to_dev_zero_is_refused(void **state)
   proc_result_free(&r);
 }
 
-static void test_output_that_is_a_fifo_is_refused_without_blocking(
-    void **state)
+static void test_output_that_is_a_fifo_is_refused_without_blocking(void **state)
 {
   struct buf want = BUF_INIT;
 
@@ -418,8 +419,10 @@ static void test_output_that_is_a_fifo_is_refused_without_blocking(
   generate_into(at("out"));
   assert_int_equal(unlink(at("out/http_status.h")), 0);
   assert_int_equal(mkfifo(at("out/http_status.h"), 0666), 0);
-  buf_printf(&want, "%s: error: cannot replace: it is a FIFO, not a regular "
-             "file\n", at("out/http_status.h"));
+  buf_printf(&want,
+             "%s: error: cannot replace: it is a FIFO, not a regular "
+             "file\n",
+             at("out/http_status.h"));
   assert_refused("templates", want.data);
   buf_free(&want);
 }
@@ -512,12 +515,13 @@ static void test_depfile_refuses_names_make_cannot_read(void **state)
     one_template(at(t.data), chars[i]);
     assert_int_equal(mkdir(at(out.data), 0777), 0);
     snprintf(dep, sizeof dep, "%s/dep.d", at(out.data));
-    sg(&r, "-q", "-t", at(t.data), "-o", at(out.data), "-M", dep,
-       SMALL_SPEC, NULL);
-    buf_printf(&want, "%s: error: cannot name '%s/a%cb.h' in a depfile: "
+    sg(&r, "-q", "-t", at(t.data), "-o", at(out.data), "-M", dep, SMALL_SPEC,
+       NULL);
+    buf_printf(&want,
+               "%s: error: cannot name '%s/a%cb.h' in a depfile: "
                "make cannot read a file name holding ';', '=', '\\', '(', "
-               "')', '|' or a control character\n", dep, at(out.data),
-               chars[i]);
+               "')', '|' or a control character\n",
+               dep, at(out.data), chars[i]);
     assert_error(&r, want.data);
     folder_state(at(out.data), &after);
     assert_string_equal(after.data, ""); /* nothing written */
@@ -560,8 +564,8 @@ static void test_depfile_names_make_reads_back(void **state)
     one_template(at(t.data), chars[i]);
     assert_int_equal(mkdir(at(out.data), 0777), 0);
     snprintf(dep, sizeof dep, "%s/dep.d", at(out.data));
-    sg(&r, "-q", "-t", at(t.data), "-o", at(out.data), "-M", dep,
-       SMALL_SPEC, NULL);
+    sg(&r, "-q", "-t", at(t.data), "-o", at(out.data), "-M", dep, SMALL_SPEC,
+       NULL);
     assert_string_equal(r.err.data, "");
     assert_int_equal(r.status, 0);
     proc_result_free(&r);
@@ -616,8 +620,8 @@ static void test_output_names_of_250_to_255_bytes_are_written(void **state)
   long_prefix(prefix, len);
   long_name_templates(at("t"), 5);
   assert_int_equal(mkdir(at("out"), 0777), 0);
-  sg(&r, "-q", "--prefix", prefix, "-t", at("t"), "-o", at("out"),
-     SMALL_SPEC, NULL);
+  sg(&r, "-q", "--prefix", prefix, "-t", at("t"), "-o", at("out"), SMALL_SPEC,
+     NULL);
   assert_string_equal(r.err.data, "");
   assert_int_equal(r.status, 0);
   for (k = 0; k <= 5; k++) {
@@ -637,8 +641,8 @@ static void test_output_names_of_250_to_255_bytes_are_written(void **state)
   proc_result_free(&r);
 }
 
-static void test_output_name_of_256_bytes_is_an_error_and_nothing_is_written(
-    void **state)
+static void
+test_output_name_of_256_bytes_is_an_error_and_nothing_is_written(void **state)
 {
   char prefix[NAME_MAX_BYTES + 1];
   struct proc_result r;
@@ -649,8 +653,8 @@ static void test_output_name_of_256_bytes_is_an_error_and_nothing_is_written(
   long_prefix(prefix, len);
   long_name_templates(at("t"), 6);
   assert_int_equal(mkdir(at("out"), 0777), 0);
-  sg(&r, "-q", "--prefix", prefix, "-t", at("t"), "-o", at("out"),
-     SMALL_SPEC, NULL);
+  sg(&r, "-q", "--prefix", prefix, "-t", at("t"), "-o", at("out"), SMALL_SPEC,
+     NULL);
   buf_printf(&want, "%s/%s______.h: error: cannot read: %s\n", at("out"),
              prefix, strerror(ENAMETOOLONG));
   assert_error(&r, want.data);
@@ -661,26 +665,26 @@ static void test_output_name_of_256_bytes_is_an_error_and_nothing_is_written(
   proc_result_free(&r);
 }
 
-static void test_newline_in_an_output_name_gives_a_one_line_diagnostic(
-    void **state)
+static void
+test_newline_in_an_output_name_gives_a_one_line_diagnostic(void **state)
 {
   struct proc_result r;
   struct buf want = BUF_INIT;
 
   (void)state;
-  put_text(at("spec.yaml"),
-           "name: forged\n"
-           "title: \"a\\n/etc/passwd:1:1: error: forged\"\n"
-           "source: the test\n"
-           "statuses:\n"
-           "  - code: 1\n"
-           "    reason: One\n"
-           "    description: The first.\n");
+  put_text(at("spec.yaml"), "name: forged\n"
+                            "title: \"a\\n/etc/passwd:1:1: error: forged\"\n"
+                            "source: the test\n"
+                            "statuses:\n"
+                            "  - code: 1\n"
+                            "    reason: One\n"
+                            "    description: The first.\n");
   assert_int_equal(mkdir(at("t"), 0777), 0);
   put_text(at("t/{{title}}.h.mustache"), "/* {{title}} */\n");
   assert_int_equal(mkdir(at("out"), 0777), 0);
   sg(&r, "-q", "-t", at("t"), "-o", at("out"), at("spec.yaml"), NULL);
-  buf_printf(&want, "%s: error: its name gives 'a\\n/etc/passwd:1:1: error: "
+  buf_printf(&want,
+             "%s: error: its name gives 'a\\n/etc/passwd:1:1: error: "
              "forged.h', which is no plain file name\n",
              at("t/{{title}}.h.mustache"));
   assert_error(&r, want.data);
@@ -690,16 +694,17 @@ static void test_newline_in_an_output_name_gives_a_one_line_diagnostic(
 
 /* ---- diagnostics ---- */
 
-static void test_utf8_surrogate_and_past_u10ffff_are_named_as_code_points(
-    void **state)
+static void
+test_utf8_surrogate_and_past_u10ffff_are_named_as_code_points(void **state)
 {
   static const struct {
     const char *bytes, *says;
   } rows[] = {
-    {"\xED\xA0\x80", "invalid Unicode character (U+D800)"},
-    {"\xED\xBF\xBF", "invalid Unicode character (U+DFFF)"},
-    {"\xF4\x90\x80\x80", "invalid Unicode character (0x110000, past U+10FFFF)"},
-    {"\xFF", "invalid leading UTF-8 octet (byte 0xFF)"},
+      {"\xED\xA0\x80", "invalid Unicode character (U+D800)"},
+      {"\xED\xBF\xBF", "invalid Unicode character (U+DFFF)"},
+      {"\xF4\x90\x80\x80",
+       "invalid Unicode character (0x110000, past U+10FFFF)"},
+      {"\xFF", "invalid leading UTF-8 octet (byte 0xFF)"},
   };
   size_t i;
 
@@ -792,8 +797,8 @@ static void old_outputs(const char *out)
 
 /* The last allocation of a run comes once every temporary is written:
    the out-of-memory exit must remove them all and say one line. */
-static void test_out_of_memory_exits_2_with_one_line_and_no_temporary(
-    void **state)
+static void
+test_out_of_memory_exits_2_with_one_line_and_no_temporary(void **state)
 {
   static char prog[] = "statusgen", q[] = "-q", o[] = "-o", spec[] = SPEC;
   char *argv[6];
@@ -873,8 +878,7 @@ static void big_templates(const char *t)
    second in its first half too, so that no mix of them reads as the new
    text), each run writes exactly the new text: nothing it writes comes
    from re-reading the old file. */
-static void test_output_edited_during_runs_is_written_as_rendered(
-    void **state)
+static void test_output_edited_during_runs_is_written_as_rendered(void **state)
 {
   struct buf want, v1 = BUF_INIT, v2 = BUF_INIT, listing;
   int round;
@@ -931,25 +935,25 @@ static void test_output_edited_during_runs_is_written_as_rendered(
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    EDGE(test_output_linked_to_dev_null_becomes_a_file_of_mode_0644),
-    EDGE(test_output_linked_to_a_mode_6777_file_leaves_it_untouched),
-    EDGE(test_output_of_mode_6777_is_replaced_by_one_of_mode_0644),
-    EDGE(test_template_linked_outside_the_folder_is_refused),
-    EDGE(test_template_that_is_a_fifo_is_refused_without_blocking),
-    EDGE(test_partial_that_is_a_fifo_is_refused_without_blocking),
-    EDGE(test_partial_linked_to_dev_zero_is_refused),
-    EDGE(test_output_that_is_a_fifo_is_refused_without_blocking),
-    EDGE(test_depfile_naming_an_output_is_refused),
-    EDGE(test_depfile_naming_the_spec_is_refused),
-    EDGE(test_output_named_as_the_spec_is_refused),
-    EDGE(test_depfile_refuses_names_make_cannot_read),
-    EDGE(test_depfile_names_make_reads_back),
-    EDGE(test_output_names_of_250_to_255_bytes_are_written),
-    EDGE(test_output_name_of_256_bytes_is_an_error_and_nothing_is_written),
-    EDGE(test_newline_in_an_output_name_gives_a_one_line_diagnostic),
-    EDGE(test_utf8_surrogate_and_past_u10ffff_are_named_as_code_points),
-    EDGE(test_out_of_memory_exits_2_with_one_line_and_no_temporary),
-    EDGE(test_output_edited_during_runs_is_written_as_rendered),
+      EDGE(test_output_linked_to_dev_null_becomes_a_file_of_mode_0644),
+      EDGE(test_output_linked_to_a_mode_6777_file_leaves_it_untouched),
+      EDGE(test_output_of_mode_6777_is_replaced_by_one_of_mode_0644),
+      EDGE(test_template_linked_outside_the_folder_is_refused),
+      EDGE(test_template_that_is_a_fifo_is_refused_without_blocking),
+      EDGE(test_partial_that_is_a_fifo_is_refused_without_blocking),
+      EDGE(test_partial_linked_to_dev_zero_is_refused),
+      EDGE(test_output_that_is_a_fifo_is_refused_without_blocking),
+      EDGE(test_depfile_naming_an_output_is_refused),
+      EDGE(test_depfile_naming_the_spec_is_refused),
+      EDGE(test_output_named_as_the_spec_is_refused),
+      EDGE(test_depfile_refuses_names_make_cannot_read),
+      EDGE(test_depfile_names_make_reads_back),
+      EDGE(test_output_names_of_250_to_255_bytes_are_written),
+      EDGE(test_output_name_of_256_bytes_is_an_error_and_nothing_is_written),
+      EDGE(test_newline_in_an_output_name_gives_a_one_line_diagnostic),
+      EDGE(test_utf8_surrogate_and_past_u10ffff_are_named_as_code_points),
+      EDGE(test_out_of_memory_exits_2_with_one_line_and_no_temporary),
+      EDGE(test_output_edited_during_runs_is_written_as_rendered),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

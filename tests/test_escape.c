@@ -43,62 +43,80 @@ static void check(const struct row *rows, size_t n,
 }
 
 static const struct row html[] = {
-  {"plain text", "Not Found", 0, "Not Found"},
-  {"the five characters", "& < > \" '", 0, "&amp; &lt; &gt; &quot; &#39;"},
-  {"an entity is escaped again", "&amp;", 0, "&amp;amp;"},
-  {"UTF-8 kept", "caf\xc3\xa9", 0, "caf\xc3\xa9"},
-  {"invalid UTF-8 untouched", "\xff<\xfe", 0, "\xff&lt;\xfe"},
-  {"nothing", "", 0, ""},
+    {"plain text", "Not Found", 0, "Not Found"},
+    {"the five characters", "& < > \" '", 0, "&amp; &lt; &gt; &quot; &#39;"},
+    {"an entity is escaped again", "&amp;", 0, "&amp;amp;"},
+    {"UTF-8 kept", "caf\xc3\xa9", 0, "caf\xc3\xa9"},
+    {"invalid UTF-8 untouched", "\xff<\xfe", 0, "\xff&lt;\xfe"},
+    {"nothing", "", 0, ""},
 };
 
 static const struct row c_rows[] = {
-  {"plain text", "Not Found", 0, "Not Found"},
-  {"quotes and backslashes", "say \"hi\" \\ bye", 0,
-   "say \\\"hi\\\" \\\\ bye"},
-  {"a last backslash", "a\\", 0, "a\\134"},
-  {"line ends and tabs", "a\nb\tc\rd", 0, "a\\nb\\tc\\rd"},
-  {"control bytes in octal", "\x01" "7", 0, "\\0017"},
-  {"escape then digits", "\x1b" "123", 0, "\\033123"},
-  {"NUL", "a\0b", 3, "a\\000b"},
-  {"DEL", "a\x7f", 0, "a\\177"},
-  {"trigraph", "a?" "?/b", 0, "a?\\?/b"},
-  {"run of question marks", "a?" "??b", 0, "a?\\?\\?b"},
-  {"comment end", "a*/b", 0, "a*\\057b"},
-  {"comment start", "a/*b", 0, "a\\057*b"},
-  {"star slash star", "a*/*b", 0, "a*\\057*b"},
-  {"edges with slash and star", "*a/", 0, "\\052a\\057"},
-  {"edges the other way", "/a*", 0, "\\057a\\052"},
-  {"question marks at the edges", "?a?", 0, "\\?a\\?"},
-  {"a lone slash", "/", 0, "\\057"},
-  {"UTF-8 kept", "\xc3\xa9\xe2\x82\xac", 0, "\xc3\xa9\xe2\x82\xac"},
-  {"invalid UTF-8 in octal", "\xff\xfe\xc3", 0, "\\377\\376\\303"},
-  {"a cut sequence in octal", "\xe2\x82" "A", 0, "\\342\\202A"},
-  {"a surrogate in octal", "\xed\xa0\x80", 0, "\\355\\240\\200"},
-  {"percent and quote", "100% it's", 0, "100% it's"},
-  {"nothing", "", 0, ""},
+    {"plain text", "Not Found", 0, "Not Found"},
+    {"quotes and backslashes", "say \"hi\" \\ bye", 0,
+     "say \\\"hi\\\" \\\\ bye"},
+    {"a last backslash", "a\\", 0, "a\\134"},
+    {"line ends and tabs", "a\nb\tc\rd", 0, "a\\nb\\tc\\rd"},
+    {"control bytes in octal",
+     "\x01"
+     "7",
+     0, "\\0017"},
+    {"escape then digits",
+     "\x1b"
+     "123",
+     0, "\\033123"},
+    {"NUL", "a\0b", 3, "a\\000b"},
+    {"DEL", "a\x7f", 0, "a\\177"},
+    {"trigraph",
+     "a?"
+     "?/b",
+     0, "a?\\?/b"},
+    {"run of question marks",
+     "a?"
+     "??b",
+     0, "a?\\?\\?b"},
+    {"comment end", "a*/b", 0, "a*\\057b"},
+    {"comment start", "a/*b", 0, "a\\057*b"},
+    {"star slash star", "a*/*b", 0, "a*\\057*b"},
+    {"edges with slash and star", "*a/", 0, "\\052a\\057"},
+    {"edges the other way", "/a*", 0, "\\057a\\052"},
+    {"question marks at the edges", "?a?", 0, "\\?a\\?"},
+    {"a lone slash", "/", 0, "\\057"},
+    {"UTF-8 kept", "\xc3\xa9\xe2\x82\xac", 0, "\xc3\xa9\xe2\x82\xac"},
+    {"invalid UTF-8 in octal", "\xff\xfe\xc3", 0, "\\377\\376\\303"},
+    {"a cut sequence in octal",
+     "\xe2\x82"
+     "A",
+     0, "\\342\\202A"},
+    {"a surrogate in octal", "\xed\xa0\x80", 0, "\\355\\240\\200"},
+    {"percent and quote", "100% it's", 0, "100% it's"},
+    {"nothing", "", 0, ""},
 };
 
 static const struct row markdown[] = {
-  {"plain text", "Not Found", 0, "Not Found"},
-  {"pipes", "a|b", 0, "a\\|b"},
-  {"line ends", "a\nb\r\nc\rd", 0, "a<br>b<br>c<br>d"},
-  {"backslash", "a\\b", 0, "a\\\\b"},
-  {"emphasis", "*a* _b_", 0, "\\*a\\* \\_b\\_"},
-  {"snake case kept", "NOT_FOUND", 0, "NOT_FOUND"},
-  {"heading", "# x", 0, "\\# x"},
-  {"bullet", "- x", 0, "\\- x"},
-  {"plus and equals", "+x =y", 0, "\\+x =y"},
-  {"numbered list", "1. x", 0, "1\\. x"},
-  {"numbered list with a parenthesis", "12) x", 0, "12\\) x"},
-  {"a decimal stays", "1.5 s", 0, "1.5 s"},
-  {"HTML and entities", "<b>&amp;", 0, "\\<b\\>\\&amp;"},
-  {"code", "`x`", 0, "\\`x\\`"},
-  {"links", "[a](b)", 0, "\\[a\\](b)"},
-  {"math and strike", "$5 ~x~", 0, "\\$5 \\~x\\~"},
-  {"control characters", "a\x01" "b\x7f", 0, "a&#x1;b&#x7F;"},
-  {"tab kept", "a\tb", 0, "a\tb"},
-  {"UTF-8 kept", "\xc3\xa9_x", 0, "\xc3\xa9_x"},
-  {"invalid UTF-8 untouched", "\xff\xfe", 0, "\xff\xfe"},
+    {"plain text", "Not Found", 0, "Not Found"},
+    {"pipes", "a|b", 0, "a\\|b"},
+    {"line ends", "a\nb\r\nc\rd", 0, "a<br>b<br>c<br>d"},
+    {"backslash", "a\\b", 0, "a\\\\b"},
+    {"emphasis", "*a* _b_", 0, "\\*a\\* \\_b\\_"},
+    {"snake case kept", "NOT_FOUND", 0, "NOT_FOUND"},
+    {"heading", "# x", 0, "\\# x"},
+    {"bullet", "- x", 0, "\\- x"},
+    {"plus and equals", "+x =y", 0, "\\+x =y"},
+    {"numbered list", "1. x", 0, "1\\. x"},
+    {"numbered list with a parenthesis", "12) x", 0, "12\\) x"},
+    {"a decimal stays", "1.5 s", 0, "1.5 s"},
+    {"HTML and entities", "<b>&amp;", 0, "\\<b\\>\\&amp;"},
+    {"code", "`x`", 0, "\\`x\\`"},
+    {"links", "[a](b)", 0, "\\[a\\](b)"},
+    {"math and strike", "$5 ~x~", 0, "\\$5 \\~x\\~"},
+    {"control characters",
+     "a\x01"
+     "b\x7f",
+     0, "a&#x1;b&#x7F;"},
+    {"tab kept", "a\tb", 0, "a\tb"},
+    {"UTF-8 kept", "\xc3\xa9_x", 0, "\xc3\xa9_x"},
+    {"invalid UTF-8 untouched", "\xff\xfe", 0, "\xff\xfe"},
 };
 
 static void test_html(void **state)
@@ -135,7 +153,8 @@ static int hex(char c)
 static int decode_escape(const char *lit, size_t *i, size_t end,
                          struct buf *out)
 {
-  static const char simple[] = "n\nt\tr\ra\ab\bf\fv\v\\\\\"\"''?" "?";
+  static const char simple[] = "n\nt\tr\ra\ab\bf\fv\v\\\\\"\"''?"
+                               "?";
   const char *p = strchr(simple, lit[*i]);
   unsigned v = 0, k;
 
@@ -213,10 +232,10 @@ static void check_c(const char *s, size_t n, const char *what)
                             (c == '?' && esc.data[i + 1] == '?')))
       fail_msg("%s: comment delimiter or trigraph in %s", what, lit.data);
   }
-  if (esc.len && (strchr("\\/*", esc.data[esc.len - 1]) ||
-                  (esc.data[esc.len - 1] == '?' && esc.len == 1) ||
-                  (esc.data[esc.len - 1] == '?' &&
-                   esc.data[esc.len - 2] != '\\')))
+  if (esc.len &&
+      (strchr("\\/*", esc.data[esc.len - 1]) ||
+       (esc.data[esc.len - 1] == '?' && esc.len == 1) ||
+       (esc.data[esc.len - 1] == '?' && esc.data[esc.len - 2] != '\\')))
     fail_msg("%s: unsafe last byte in %s", what, lit.data);
   if (esc.len && strchr("/*?", esc.data[0]))
     fail_msg("%s: unsafe first byte in %s", what, lit.data);
@@ -230,9 +249,35 @@ static void check_c(const char *s, size_t n, const char *what)
 static void test_c_round_trip(void **state)
 {
   static const char *const hostile[] = {
-    "*/", "/*", "*/*/", "/**/", "?" "?/", "?" "?=", "?" "?" "?" "?", "\\",
-    "\\\\", "\"", "\\\"", "a\\\nb", "*", "/", "?", "//", "**", "\xff\xfe",
-    "\xc3", "\xe2\x82", "\xc3\xa9*/\xc3\xa9", "%s%n", "\x1b[31m", "\x7f",
+      "*/",
+      "/*",
+      "*/*/",
+      "/**/",
+      "?"
+      "?/",
+      "?"
+      "?=",
+      "?"
+      "?"
+      "?"
+      "?",
+      "\\",
+      "\\\\",
+      "\"",
+      "\\\"",
+      "a\\\nb",
+      "*",
+      "/",
+      "?",
+      "//",
+      "**",
+      "\xff\xfe",
+      "\xc3",
+      "\xe2\x82",
+      "\xc3\xa9*/\xc3\xa9",
+      "%s%n",
+      "\x1b[31m",
+      "\x7f",
   };
   char one[2], name[32];
   unsigned long seed = 12345;
@@ -269,10 +314,10 @@ static void test_c_round_trip(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_html),
-    cmocka_unit_test(test_c),
-    cmocka_unit_test(test_markdown),
-    cmocka_unit_test(test_c_round_trip),
+      cmocka_unit_test(test_html),
+      cmocka_unit_test(test_c),
+      cmocka_unit_test(test_markdown),
+      cmocka_unit_test(test_c_round_trip),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,19 +78,29 @@ const char *__asan_default_options(void)
 #define OURS ".statusgen-"
 
 enum kind {
-  K_ALLOC, K_OPEN, K_READ, K_WRITE, K_FSYNC, K_CLOSE, K_RENAME, K_LINK,
-  K_UNLINK, K_FLOCK, K_OTHER, NKINDS
+  K_ALLOC,
+  K_OPEN,
+  K_READ,
+  K_WRITE,
+  K_FSYNC,
+  K_CLOSE,
+  K_RENAME,
+  K_LINK,
+  K_UNLINK,
+  K_FLOCK,
+  K_OTHER,
+  NKINDS
 };
 
 static const char *const kind_names[NKINDS] = {
-  "allocation", "open", "read", "write", "fsync", "close", "rename", "link",
-  "unlink", "flock", "other"};
+    "allocation", "open", "read",   "write", "fsync", "close",
+    "rename",     "link", "unlink", "flock", "other"};
 
 /* What a child tells its parent. */
 struct shared {
-  int hit;            /* the armed call was reached */
-  int hit_kind;       /* its kind */
-  unsigned long ncalls; /* calls made since the child began */
+  int hit;                        /* the armed call was reached */
+  int hit_kind;                   /* its kind */
+  unsigned long ncalls;           /* calls made since the child began */
   unsigned char trace[MAX_TRACE]; /* the kind of each */
 };
 
@@ -298,8 +308,7 @@ static int setup(void **state)
   FILE *f = tmpfile();
 
   (void)state;
-  snprintf(root, sizeof root, "%s/statusgen-faults-XXXXXX",
-           scratch_parent());
+  snprintf(root, sizeof root, "%s/statusgen-faults-XXXXXX", scratch_parent());
   if (!mkdtemp(root) || !f || ftruncate(fileno(f), sizeof *shared) < 0)
     return -1;
   shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE, MAP_SHARED,
@@ -397,8 +406,7 @@ static void snap_take(struct snap *s)
 
 /* 1 when a and b hold the same names and bytes; with_ours 0 leaves out
    the generator's own files. */
-static int same_files(const struct snap *a, const struct snap *b,
-                      int with_ours)
+static int same_files(const struct snap *a, const struct snap *b, int with_ours)
 {
   size_t i = 0, j = 0;
 
@@ -458,9 +466,9 @@ static void restore(const struct snap *s)
 
 struct run {
   pid_t pid;
-  int status;        /* the exit status, or 128 + the signal */
-  int hit;           /* the armed call was reached */
-  enum kind kind;    /* and was of this kind */
+  int status;     /* the exit status, or 128 + the signal */
+  int hit;        /* the armed call was reached */
+  enum kind kind; /* and was of this kind */
   unsigned long calls;
   struct buf out, err;
 };
@@ -478,8 +486,8 @@ static void read_back(FILE *f, struct buf *b)
 
 /* The child: default crash signals (not cmocka's handlers, which would
    carry on with the parent's tests), then the program itself. */
-static void child(char **argv, unsigned long n, enum at_fault what,
-                  FILE *fo, FILE *fe)
+static void child(char **argv, unsigned long n, enum at_fault what, FILE *fo,
+                  FILE *fe)
 {
   static const int crash[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
   size_t i;
@@ -504,8 +512,8 @@ static void child(char **argv, unsigned long n, enum at_fault what,
 /* Forks a child running argv whose nth fallible call does what mode
    says; its standard output and error go to *fo and *fe (temporary
    files, read back by the caller). */
-static pid_t spawn(char **argv, unsigned long n, enum at_fault mode,
-                   FILE **fo, FILE **fe)
+static pid_t spawn(char **argv, unsigned long n, enum at_fault mode, FILE **fo,
+                   FILE **fe)
 {
   pid_t pid;
 
@@ -608,8 +616,8 @@ static void failure(struct tally *t, unsigned long n, const struct run *r,
   buf_printf(&t->failures, "  call %lu (%s), exit %d: %s\n", n,
              r->hit ? kind_names[r->kind] : "none", r->status, why);
   for (i = 0; now && i < now->n; i++)
-    buf_printf(&t->failures, "%s%s%s", i ? " " : "    files: ",
-               now->e[i].name, i + 1 < now->n ? "" : "\n");
+    buf_printf(&t->failures, "%s%s%s", i ? " " : "    files: ", now->e[i].name,
+               i + 1 < now->n ? "" : "\n");
   buf_printf(&t->failures, "    stderr: %.300s\n", r->err.data);
 }
 
@@ -624,8 +632,8 @@ static unsigned long tally_end(struct tally *t)
     if (t->kinds[k])
       printf(" %s %lu,", kind_names[k], t->kinds[k]);
   printf(" ended old %lu, new %lu, left for the next run %lu, recovered "
-         "by the next run %lu; %lu failed\n", t->ended_old, t->ended_new,
-         t->left_for_next, t->recovered, t->failed);
+         "by the next run %lu; %lu failed\n",
+         t->ended_old, t->ended_new, t->left_for_next, t->recovered, t->failed);
   if (failed)
     printf("%s", t->failures.data);
   buf_free(&t->failures);
@@ -691,8 +699,8 @@ static struct snap old_set, new_set;
    a depfile, and one file missing, so that the new run also makes one. */
 static void make_sets(void)
 {
-  char *argv[16] = {prog, opt_q, opt_nosync, opt_o, outdir, opt_m, depfile,
-                    opt_prefix, prefix, old_spec, NULL};
+  char *argv[16] = {prog,    opt_q,      opt_nosync, opt_o,    outdir, opt_m,
+                    depfile, opt_prefix, prefix,     old_spec, NULL};
   char path[600];
 
   empty_dir(outdir);
@@ -808,8 +816,8 @@ static void judge_write(struct tally *t, unsigned long n, const struct run *r,
     t->ended_old++;
 }
 
-static void test_write_failing_at_each_call_leaves_all_old_or_all_new(
-    void **state)
+static void
+test_write_failing_at_each_call_leaves_all_old_or_all_new(void **state)
 {
   char *argv[16];
   struct tally t;
@@ -854,8 +862,9 @@ static void test_write_failing_at_each_call_leaves_all_old_or_all_new(
    of start; the folder must never change. statuses lists the exit
    statuses allowed; ref, when not NULL, is what stdout must be on exit
    1 (every stale output). */
-static void never_changes(struct tally *t, char **argv, const struct snap
-                          *start, const char *statuses, const char *ref)
+static void never_changes(struct tally *t, char **argv,
+                          const struct snap *start, const char *statuses,
+                          const char *ref)
 {
   unsigned long n;
   int dirty = 1;
@@ -919,8 +928,8 @@ static void test_check_failing_at_each_call_writes_nothing(void **state)
   assert_int_equal(tally_end(&t), 0);
 }
 
-static void test_current_outputs_failing_at_each_call_change_nothing(
-    void **state)
+static void
+test_current_outputs_failing_at_each_call_change_nothing(void **state)
 {
   char *argv[16];
   struct tally t;
@@ -971,8 +980,8 @@ static void judge_kill(struct tally *t, unsigned long n, const struct run *r,
     failure(t, n, r, now, why);
 }
 
-static void test_killed_at_each_call_leaves_a_set_the_next_run_restores(
-    void **state)
+static void
+test_killed_at_each_call_leaves_a_set_the_next_run_restores(void **state)
 {
   char *argv[16];
   struct tally t;
@@ -1048,8 +1057,9 @@ static void judge_from_half(struct tally *t, unsigned long n,
   const char *why = NULL;
 
   t->kinds[r->kind]++;
-  if (!strchr(statuses, r->status == 128 + SIGKILL ? 'k' : '0' +
-              (r->status & 7)) || (r->status > 2 && r->status != 128 + SIGKILL))
+  if (!strchr(statuses,
+              r->status == 128 + SIGKILL ? 'k' : '0' + (r->status & 7)) ||
+      (r->status > 2 && r->status != 128 + SIGKILL))
     why = "an exit status not allowed";
   else if (r->status == 2 && !diagnostics_only(&r->err))
     why = "stderr holds more than FILE:LINE:COL: error: lines";
@@ -1105,8 +1115,8 @@ static void over_half_commit(struct tally *t, char **argv,
       t->runs++;
       judge_from_half(t, n, &r, &now, statuses);
       dirty = 1;
-    } else if (count_ours(&now) || !same_files(&now, r.status ? &old_set
-                                                               : &new_set, 0)) {
+    } else if (count_ours(&now) ||
+               !same_files(&now, r.status ? &old_set : &new_set, 0)) {
       failure(t, n, &r, &now, "a run past the last call did not roll back");
     }
     snap_free(&now);
@@ -1138,8 +1148,8 @@ static pid_t start_frozen(char **argv, unsigned long n)
    says a commit is over: the next run must still roll it back and keep
    neither its journal nor its old files' links, and no later run may
    roll it back over newer outputs. */
-static void test_commit_killed_while_its_pid_lives_on_is_rolled_back(
-    void **state)
+static void
+test_commit_killed_while_its_pid_lives_on_is_rolled_back(void **state)
 {
   char *argv[16], *broken[16];
   struct buf notes = BUF_INIT;
@@ -1174,7 +1184,7 @@ static void test_commit_killed_while_its_pid_lives_on_is_rolled_back(
   snap_take(&now);
   if (!same_files(&now, &new_set, 0))
     buf_printf(&notes, "a later run that failed changed the new set: a "
-               "stale journal was rolled back over it (files now:");
+                       "stale journal was rolled back over it (files now:");
   for (i = 0; !same_files(&now, &new_set, 0) && i < now.n; i++)
     buf_printf(&notes, " %s", now.e[i].name);
   if (!same_files(&now, &new_set, 0))
@@ -1186,8 +1196,7 @@ static void test_commit_killed_while_its_pid_lives_on_is_rolled_back(
   buf_free(&notes);
 }
 
-static void test_killed_commit_is_rolled_back_whatever_call_fails(
-    void **state)
+static void test_killed_commit_is_rolled_back_whatever_call_fails(void **state)
 {
   char *argv[16];
   struct snap half;
@@ -1216,16 +1225,16 @@ static void test_killed_commit_is_rolled_back_whatever_call_fails(
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(
-        test_write_failing_at_each_call_leaves_all_old_or_all_new),
-    cmocka_unit_test(test_check_failing_at_each_call_writes_nothing),
-    cmocka_unit_test(
-        test_current_outputs_failing_at_each_call_change_nothing),
-    cmocka_unit_test(
-        test_killed_at_each_call_leaves_a_set_the_next_run_restores),
-    cmocka_unit_test(test_killed_commit_is_rolled_back_whatever_call_fails),
-    cmocka_unit_test(
-        test_commit_killed_while_its_pid_lives_on_is_rolled_back),
+      cmocka_unit_test(
+          test_write_failing_at_each_call_leaves_all_old_or_all_new),
+      cmocka_unit_test(test_check_failing_at_each_call_writes_nothing),
+      cmocka_unit_test(
+          test_current_outputs_failing_at_each_call_change_nothing),
+      cmocka_unit_test(
+          test_killed_at_each_call_leaves_a_set_the_next_run_restores),
+      cmocka_unit_test(test_killed_commit_is_rolled_back_whatever_call_fails),
+      cmocka_unit_test(
+          test_commit_killed_while_its_pid_lives_on_is_rolled_back),
   };
 
   if (proc_under_valgrind()) {

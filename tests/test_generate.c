@@ -24,10 +24,8 @@
 #define PAST 946684800 /* 2000-01-01: any rewrite would move an mtime */
 
 static const char *const outputs[] = {"http_status.c", "http_status.h",
-                                      "http_status.md",
-                                      "http_status_single.h"};
+                                      "http_status.md", "http_status_single.h"};
 static char tmp[128];
-
 
 static const char *at(const char *a, const char *b)
 {
@@ -94,8 +92,8 @@ static void test_deterministic_and_current(void **state)
 {
   struct buf x = BUF_INIT, y = BUF_INIT;
   struct proc_result r;
-  const char *argv[] = {NULL, "-q", "-t", "./templates/", "-o", NULL, SPEC,
-                        NULL};
+  const char *argv[] = {NULL, "-q", "-t", "./templates/",
+                        "-o", NULL, SPEC, NULL};
   size_t i;
 
   (void)state;
@@ -177,12 +175,16 @@ static void test_depfile(void **state)
 {
   /* in the order the run reads them: the spec, the templates, then each
      partial as a render first needs it */
-  static const char *const deps[] = {
-    "spec/http_status.yaml", "templates/{{prefix}}.c.mustache",
-    "templates/{{prefix}}.h.mustache", "templates/{{prefix}}.md.mustache",
-    "templates/{{prefix}}_single.h.mustache", "templates/_banner.mustache",
-    "templates/_impl.mustache", "templates/_lookup.mustache",
-    "templates/_decls.mustache", "templates/_md_table.mustache"};
+  static const char *const deps[] = {"spec/http_status.yaml",
+                                     "templates/{{prefix}}.c.mustache",
+                                     "templates/{{prefix}}.h.mustache",
+                                     "templates/{{prefix}}.md.mustache",
+                                     "templates/{{prefix}}_single.h.mustache",
+                                     "templates/_banner.mustache",
+                                     "templates/_impl.mustache",
+                                     "templates/_lookup.mustache",
+                                     "templates/_decls.mustache",
+                                     "templates/_md_table.mustache"};
   const size_t n = sizeof deps / sizeof *deps;
   struct buf want = BUF_INIT, got = BUF_INIT;
   const char *argv[] = {NULL, "-o", NULL, "-M", NULL, SPEC, NULL};
@@ -196,8 +198,8 @@ static void test_depfile(void **state)
   proc_result_run(&r, argv);
   assert_int_equal(r.status, 0);
   proc_result_free(&r);
-  buf_printf(&want, "%s %s %s %s:", at("a", outputs[0]),
-             at("a", outputs[1]), at("a", outputs[2]), at("a", outputs[3]));
+  buf_printf(&want, "%s %s %s %s:", at("a", outputs[0]), at("a", outputs[1]),
+             at("a", outputs[2]), at("a", outputs[3]));
   for (k = 0; k < n; k++) /* a dependency per line */
     buf_printf(&want, " \\\n  %s", deps[k]);
   buf_putc(&want, '\n');
@@ -211,8 +213,7 @@ static void test_prefix(void **state)
 {
   struct buf text = BUF_INIT;
   struct proc_result r;
-  const char *argv[] = {NULL, "-q", "--prefix", "web", "-o", NULL, SPEC,
-                        NULL};
+  const char *argv[] = {NULL, "-q", "--prefix", "web", "-o", NULL, SPEC, NULL};
 
   (void)state;
   argv[0] = proc_statusgen();
@@ -288,8 +289,10 @@ static void test_bad_output_folder(void **state)
   (void)state;
   generate(&r, at("missing", NULL), NULL);
   assert_int_equal(r.status, 2);
-  buf_printf(&want, "%s: error: cannot use the output folder: No such file "
-             "or directory\n", at("missing", NULL));
+  buf_printf(&want,
+             "%s: error: cannot use the output folder: No such file "
+             "or directory\n",
+             at("missing", NULL));
   assert_string_equal(r.err.data, want.data);
   proc_result_free(&r);
   buf_free(&want);
@@ -358,8 +361,10 @@ static void test_reserved_name_refused_by_the_c_output(void **state)
 
   argv[3] = "templates";
   proc_result_run(&r, argv);
-  buf_printf(&want, "%s:6:11: error: name 'COUNT' is reserved by the C "
-             "output (demo.c)\n", at("count.yaml", NULL));
+  buf_printf(&want,
+             "%s:6:11: error: name 'COUNT' is reserved by the C "
+             "output (demo.c)\n",
+             at("count.yaml", NULL));
   assert_string_equal(r.err.data, want.data);
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
@@ -378,8 +383,8 @@ static void test_reserved_name_refused_by_the_c_output(void **state)
    and only when a C output is made. */
 static void test_prefix_keyword(void **state)
 {
-  const char *argv[] = {NULL, "-q", "--prefix", "int", "-t", NULL, "-o",
-                        NULL, SPEC, NULL};
+  const char *argv[] = {NULL, "-q", "--prefix", "int", "-t",
+                        NULL, "-o", NULL,       SPEC,  NULL};
   struct buf list = BUF_INIT;
   struct proc_result r;
 
@@ -389,7 +394,8 @@ static void test_prefix_keyword(void **state)
   argv[5] = "templates";
   argv[7] = at("kw", NULL);
   proc_result_run(&r, argv);
-  assert_string_equal(r.err.data, "statusgen: error: --prefix 'int' is a C "
+  assert_string_equal(r.err.data,
+                      "statusgen: error: --prefix 'int' is a C "
                       "or C++ keyword, reserved by the C output (int.c)\n");
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
@@ -434,7 +440,7 @@ static void test_templates_folder_unresolvable(void **state)
   assert_int_equal(fchdir(top), 0);
   close(top);
   assert_string_equal(r.err.data, "t: error: cannot resolve the templates "
-                      "folder: File name too long\n");
+                                  "folder: File name too long\n");
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
   free(exe);
@@ -444,16 +450,16 @@ static void test_templates_folder_unresolvable(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_deterministic_and_current),
-    cmocka_unit_test(test_written_only_when_changed),
-    cmocka_unit_test(test_check_fresh_and_stale),
-    cmocka_unit_test(test_depfile),
-    cmocka_unit_test(test_prefix),
-    cmocka_unit_test(test_failures_leave_outputs_alone),
-    cmocka_unit_test(test_bad_output_folder),
-    cmocka_unit_test(test_reserved_name_refused_by_the_c_output),
-    cmocka_unit_test(test_prefix_keyword),
-    cmocka_unit_test(test_templates_folder_unresolvable),
+      cmocka_unit_test(test_deterministic_and_current),
+      cmocka_unit_test(test_written_only_when_changed),
+      cmocka_unit_test(test_check_fresh_and_stale),
+      cmocka_unit_test(test_depfile),
+      cmocka_unit_test(test_prefix),
+      cmocka_unit_test(test_failures_leave_outputs_alone),
+      cmocka_unit_test(test_bad_output_folder),
+      cmocka_unit_test(test_reserved_name_refused_by_the_c_output),
+      cmocka_unit_test(test_prefix_keyword),
+      cmocka_unit_test(test_templates_folder_unresolvable),
   };
 
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -173,10 +173,18 @@ static void test_reason_ignores_ascii_case_only(void **state)
     const char *text;
     int code;
   } rows[] = {
-    {"not found", 404}, {"NOT FOUND", 404}, {"nOt FoUnD", 404},
-    {"i'm a teapot", 418}, {"REQUEST-URI TOO LONG", 414},
-    {"Not  Found", -1}, {"Not Found ", -1}, {" Not Found", -1},
-    {"Not Foun", -1}, {"Not_Found", -1}, {"", -1}, {"Not Founds", -1},
+      {"not found", 404},
+      {"NOT FOUND", 404},
+      {"nOt FoUnD", 404},
+      {"i'm a teapot", 418},
+      {"REQUEST-URI TOO LONG", 414},
+      {"Not  Found", -1},
+      {"Not Found ", -1},
+      {" Not Found", -1},
+      {"Not Foun", -1},
+      {"Not_Found", -1},
+      {"", -1},
+      {"Not Founds", -1},
   };
   size_t i;
 
@@ -193,9 +201,11 @@ static void test_name_is_exact(void **state)
     const char *text;
     int code;
   } rows[] = {
-    {"NOT_FOUND", 404}, {"not_found", -1}, {"NOT FOUND", -1},
-    {"HTTP_STATUS_NOT_FOUND", -1}, {"OK", 200}, {"O", -1}, {"OKAY", -1},
-    {"IM_A_TEAPOT", 418}, {"I_M_A_TEAPOT", -1},
+      {"NOT_FOUND", 404},   {"not_found", -1},
+      {"NOT FOUND", -1},    {"HTTP_STATUS_NOT_FOUND", -1},
+      {"OK", 200},          {"O", -1},
+      {"OKAY", -1},         {"IM_A_TEAPOT", 418},
+      {"I_M_A_TEAPOT", -1},
   };
   size_t i;
 
@@ -232,15 +242,15 @@ static void test_prefixes_and_len(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_every_registry_code),
-    cmocka_unit_test(test_seed_descriptions),
-    cmocka_unit_test(test_aliases),
-    cmocka_unit_test(test_every_integer),
-    cmocka_unit_test(test_class_titles),
-    cmocka_unit_test(test_map_macro),
-    cmocka_unit_test(test_reason_ignores_ascii_case_only),
-    cmocka_unit_test(test_name_is_exact),
-    cmocka_unit_test(test_prefixes_and_len),
+      cmocka_unit_test(test_every_registry_code),
+      cmocka_unit_test(test_seed_descriptions),
+      cmocka_unit_test(test_aliases),
+      cmocka_unit_test(test_every_integer),
+      cmocka_unit_test(test_class_titles),
+      cmocka_unit_test(test_map_macro),
+      cmocka_unit_test(test_reason_ignores_ascii_case_only),
+      cmocka_unit_test(test_name_is_exact),
+      cmocka_unit_test(test_prefixes_and_len),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,8 +60,10 @@ static unsigned flags_of(const struct spec_status *st)
   static const struct {
     const char *id;
     unsigned bit;
-  } ids[] = {{"cacheable", HTTP_CACHEABLE}, {"empty", HTTP_EMPTY},
-             {"retryable", HTTP_RETRYABLE}, {"deprecated", HTTP_DEPRECATED},
+  } ids[] = {{"cacheable", HTTP_CACHEABLE},
+             {"empty", HTTP_EMPTY},
+             {"retryable", HTTP_RETRYABLE},
+             {"deprecated", HTTP_DEPRECATED},
              {"provisional", HTTP_PROVISIONAL}};
   unsigned bits = 0;
   size_t i, j;
@@ -157,11 +159,11 @@ static void test_reserved_codes_say_so(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_every_registry_code_once_in_order),
-    cmocka_unit_test(test_classes_by_first_digit),
-    cmocka_unit_test(test_seed_descriptions_word_for_word),
-    cmocka_unit_test(test_aliases_oldest_last),
-    cmocka_unit_test(test_reserved_codes_say_so),
+      cmocka_unit_test(test_every_registry_code_once_in_order),
+      cmocka_unit_test(test_classes_by_first_digit),
+      cmocka_unit_test(test_seed_descriptions_word_for_word),
+      cmocka_unit_test(test_aliases_oldest_last),
+      cmocka_unit_test(test_reserved_codes_say_so),
   };
 
   return cmocka_run_group_tests(tests, setup, teardown);

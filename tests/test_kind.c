@@ -24,20 +24,20 @@ static void test_kind_by_extension(void **state)
     const char *path, *kind;
     void (*escape)(struct buf *, const char *, size_t);
   } rows[] = {
-    {"http_status.c", "C", escape_c},
-    {"out/http_status.h", "C", escape_c},
-    {"http_status_single.h", "C", escape_c},
-    {"http_status.md", "Markdown", escape_markdown},
-    {"docs/index.html", "HTML", escape_html},
-    {"a.b.md", "Markdown", escape_markdown},
-    {"notes.txt", NULL, NULL},
-    {"Makefile", NULL, NULL},
-    {"dir.c/file", NULL, NULL},
-    {"x.json", NULL, NULL},
-    {"x.H", NULL, NULL},
-    {"x.mdx", NULL, NULL},
-    {"x.", NULL, NULL},
-    {".c", "C", escape_c},
+      {"http_status.c", "C", escape_c},
+      {"out/http_status.h", "C", escape_c},
+      {"http_status_single.h", "C", escape_c},
+      {"http_status.md", "Markdown", escape_markdown},
+      {"docs/index.html", "HTML", escape_html},
+      {"a.b.md", "Markdown", escape_markdown},
+      {"notes.txt", NULL, NULL},
+      {"Makefile", NULL, NULL},
+      {"dir.c/file", NULL, NULL},
+      {"x.json", NULL, NULL},
+      {"x.H", NULL, NULL},
+      {"x.mdx", NULL, NULL},
+      {"x.", NULL, NULL},
+      {".c", "C", escape_c},
   };
   size_t i;
 
@@ -53,37 +53,36 @@ static void test_kind_by_extension(void **state)
     if (!k)
       fail_msg("%s: no kind, expected %s", rows[i].path, rows[i].kind);
     if (strcmp(k->name, rows[i].kind) != 0 || k->escape != rows[i].escape)
-      fail_msg("%s: kind %s, expected %s", rows[i].path, k->name,
-               rows[i].kind);
+      fail_msg("%s: kind %s, expected %s", rows[i].path, k->name, rows[i].kind);
   }
 }
 
 /* A spec that is a valid model and takes every kind of name the C output
    reserves, each at a place written beside it. */
 static const char reserving[] =
-    "name: int\n"                                        /* 1 */
-    "title: T\n"                                         /* 2 */
-    "source: S\n"                                        /* 3 */
-    "classes:\n"                                         /* 4 */
-    "  - {id: none, title: N, range: [0, 99]}\n"         /* 5: col 10 */
-    "  - {id: fine, title: F, range: [100, 199]}\n"      /* 6 */
-    "flags:\n"                                           /* 7 */
-    "  known: k\n"                                       /* 8: col 3 */
-    "  cached: c\n"                                      /* 9 */
-    "statuses:\n"                                        /* 10 */
-    "  - code: 1\n"                                      /* 11 */
-    "    name: COUNT\n"                                  /* 12: col 11 */
-    "    reason: One\n"                                  /* 13 */
-    "    description: D\n"                               /* 14 */
-    "  - code: 2\n"                                      /* 15 */
-    "    reason: Map\n"                                  /* 16: col 13 */
-    "    description: D\n"                               /* 17 */
-    "    aliases: [Class Of Two, Twice]\n"               /* 18: col 15 */
-    "  - code: 100\n"                                    /* 19 */
-    "    name: COUNTER\n"                                /* 20 */
-    "    reason: Counter\n"                              /* 21 */
-    "    description: D\n"                               /* 22 */
-    "    aliases: [H]\n";                                /* 23: col 15 */
+    "name: int\n"                                   /* 1 */
+    "title: T\n"                                    /* 2 */
+    "source: S\n"                                   /* 3 */
+    "classes:\n"                                    /* 4 */
+    "  - {id: none, title: N, range: [0, 99]}\n"    /* 5: col 10 */
+    "  - {id: fine, title: F, range: [100, 199]}\n" /* 6 */
+    "flags:\n"                                      /* 7 */
+    "  known: k\n"                                  /* 8: col 3 */
+    "  cached: c\n"                                 /* 9 */
+    "statuses:\n"                                   /* 10 */
+    "  - code: 1\n"                                 /* 11 */
+    "    name: COUNT\n"                             /* 12: col 11 */
+    "    reason: One\n"                             /* 13 */
+    "    description: D\n"                          /* 14 */
+    "  - code: 2\n"                                 /* 15 */
+    "    reason: Map\n"                             /* 16: col 13 */
+    "    description: D\n"                          /* 17 */
+    "    aliases: [Class Of Two, Twice]\n"          /* 18: col 15 */
+    "  - code: 100\n"                               /* 19 */
+    "    name: COUNTER\n"                           /* 20 */
+    "    reason: Counter\n"                         /* 21 */
+    "    description: D\n"                          /* 22 */
+    "    aliases: [H]\n";                           /* 23: col 15 */
 
 static const struct spec *load(struct spec_load *l, const char *yaml)
 {
@@ -143,9 +142,10 @@ static void test_c_reserves_at_the_spec(void **state)
   const struct spec *s = load(&l, reserving);
 
   (void)state;
-  check_names(s, NULL, "int.h", "s.yaml:1:7: error: name 'int' is a C or "
-              "C++ keyword, reserved by the C output (int.h)", c_refusals,
-              COUNT(c_refusals));
+  check_names(s, NULL, "int.h",
+              "s.yaml:1:7: error: name 'int' is a C or "
+              "C++ keyword, reserved by the C output (int.h)",
+              c_refusals, COUNT(c_refusals));
   spec_load_free(&l);
 }
 
@@ -157,7 +157,8 @@ static void test_c_checks_the_prefix(void **state)
   const struct spec *s = load(&l, reserving);
 
   (void)state;
-  check_names(s, "class", "class.c", "statusgen: error: --prefix 'class' is "
+  check_names(s, "class", "class.c",
+              "statusgen: error: --prefix 'class' is "
               "a C or C++ keyword, reserved by the C output (class.c)",
               c_refusals, COUNT(c_refusals));
   check_names(s, "web", "web.c", NULL, c_refusals, COUNT(c_refusals));
@@ -181,10 +182,10 @@ static void test_nothing_refused(void **state)
   static const struct {
     const char *yaml, *prefix, *output;
   } rows[] = {
-    {near_misses, NULL, "integer.h"},
-    {near_misses, "int8", "int8.c"},
-    {reserving, NULL, "int.md"},
-    {reserving, "class", "class.html"},
+      {near_misses, NULL, "integer.h"},
+      {near_misses, "int8", "int8.c"},
+      {reserving, NULL, "int.md"},
+      {reserving, "class", "class.html"},
   };
   size_t i;
 
@@ -201,10 +202,10 @@ static void test_nothing_refused(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_kind_by_extension),
-    cmocka_unit_test(test_c_reserves_at_the_spec),
-    cmocka_unit_test(test_c_checks_the_prefix),
-    cmocka_unit_test(test_nothing_refused),
+      cmocka_unit_test(test_kind_by_extension),
+      cmocka_unit_test(test_c_reserves_at_the_spec),
+      cmocka_unit_test(test_c_checks_the_prefix),
+      cmocka_unit_test(test_nothing_refused),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -94,25 +94,34 @@ static void check_rows(const struct row *rows, size_t n,
 static void test_trees(void **state)
 {
   static const struct row rows[] = {
-    {"empty input is one null", "", "n@1:1"},
-    {"comments only", "# nothing\n", "n@1:1"},
-    {"plain scalar", "hello", "s\"hello\"@1:1"},
-    {"key order kept", "b: 1\na: 2\n", "{s\"b\"@1:1: i1@1:4, s\"a\"@2:1: i2@2:4}@1:1"},
-    {"core schema", "[~, null, true, False, 0o17, 0x1F, -5, +3, 1.5, 1e3, .inf, yes]",
-     "[n@1:2, n@1:5, b1@1:11, b0@1:17, i15@1:24, i31@1:30, i-5@1:36, "
-     "i3@1:40, f1.5@1:44, f1000@1:49, finf@1:54, s\"yes\"@1:60]@1:1"},
-    {"quoted stays text", "['1', \"true\", \"\"]", "[s\"1\"@1:2, s\"true\"@1:7, s\"\"@1:15]@1:1"},
-    {"escapes resolved", "\"a\\tb\\u00e9\"", "s\"a\tb\xc3\xa9\"@1:1"},
-    {"block scalar", "k: |\n  one\n  two\n", "{s\"k\"@1:1: s\"one\ntwo\n\"@1:4}@1:1"},
-    {"columns count characters", "x: [\xc3\xa9, \xc3\xa9, b]",
-     "{s\"x\"@1:1: [s\"\xc3\xa9\"@1:5, s\"\xc3\xa9\"@1:8, s\"b\"@1:11]@1:4}@1:1"},
-    {"crlf line ends", "a: 1\r\nb: 2\r\n", "{s\"a\"@1:1: i1@1:4, s\"b\"@2:1: i2@2:4}@1:1"},
-    {"byte order mark", "\xef\xbb\xbf" "a: 1", "{s\"a\"@1:1: i1@1:4}@1:1"},
-    {"core tags", "[!!str 12, !!float 3, !!int 4]",
-     "[s\"12\"@1:2, f3@1:12, i4@1:23]@1:1"},
-    {"explicit document", "---\na: 1\n...\n", "{s\"a\"@2:1: i1@2:4}@2:1"},
-    {"nested", "a:\n  - {b: [c]}\n",
-     "{s\"a\"@1:1: [{s\"b\"@2:6: [s\"c\"@2:10]@2:9}@2:5]@2:3}@1:1"},
+      {"empty input is one null", "", "n@1:1"},
+      {"comments only", "# nothing\n", "n@1:1"},
+      {"plain scalar", "hello", "s\"hello\"@1:1"},
+      {"key order kept", "b: 1\na: 2\n",
+       "{s\"b\"@1:1: i1@1:4, s\"a\"@2:1: i2@2:4}@1:1"},
+      {"core schema",
+       "[~, null, true, False, 0o17, 0x1F, -5, +3, 1.5, 1e3, .inf, yes]",
+       "[n@1:2, n@1:5, b1@1:11, b0@1:17, i15@1:24, i31@1:30, i-5@1:36, "
+       "i3@1:40, f1.5@1:44, f1000@1:49, finf@1:54, s\"yes\"@1:60]@1:1"},
+      {"quoted stays text", "['1', \"true\", \"\"]",
+       "[s\"1\"@1:2, s\"true\"@1:7, s\"\"@1:15]@1:1"},
+      {"escapes resolved", "\"a\\tb\\u00e9\"", "s\"a\tb\xc3\xa9\"@1:1"},
+      {"block scalar", "k: |\n  one\n  two\n",
+       "{s\"k\"@1:1: s\"one\ntwo\n\"@1:4}@1:1"},
+      {"columns count characters", "x: [\xc3\xa9, \xc3\xa9, b]",
+       "{s\"x\"@1:1: [s\"\xc3\xa9\"@1:5, s\"\xc3\xa9\"@1:8, "
+       "s\"b\"@1:11]@1:4}@1:1"},
+      {"crlf line ends", "a: 1\r\nb: 2\r\n",
+       "{s\"a\"@1:1: i1@1:4, s\"b\"@2:1: i2@2:4}@1:1"},
+      {"byte order mark",
+       "\xef\xbb\xbf"
+       "a: 1",
+       "{s\"a\"@1:1: i1@1:4}@1:1"},
+      {"core tags", "[!!str 12, !!float 3, !!int 4]",
+       "[s\"12\"@1:2, f3@1:12, i4@1:23]@1:1"},
+      {"explicit document", "---\na: 1\n...\n", "{s\"a\"@2:1: i1@2:4}@2:1"},
+      {"nested", "a:\n  - {b: [c]}\n",
+       "{s\"a\"@1:1: [{s\"b\"@2:6: [s\"c\"@2:10]@2:9}@2:5]@2:3}@1:1"},
   };
 
   (void)state;
@@ -122,52 +131,54 @@ static void test_trees(void **state)
 static void test_refusals(void **state)
 {
   static const struct row rows[] = {
-    {"duplicate key", "a: 1\nb: 2\na: 3\n",
-     "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)"},
-    {"every duplicate", "a: 1\na: 2\na: 3\n",
-     "t.yaml:2:1: error: duplicate key 'a' (first at 1:1)\n"
-     "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)"},
-    {"anchor and alias", "a: &x 1\nb: *x\n",
-     "t.yaml:1:4: error: anchors are not allowed ('x')\n"
-     "t.yaml:2:4: error: aliases are not allowed ('x')"},
-    {"anchor on a collection", "a: &x [1]\n",
-     "t.yaml:1:4: error: anchors are not allowed ('x')"},
-    {"merge key", "a: {b: 1}\nc:\n  <<: {b: 2}\n",
-     "t.yaml:3:3: error: merge keys are not allowed"},
-    {"merge text is fine as a value", "a: <<", "{s\"a\"@1:1: s\"<<\"@1:4}@1:1"},
-    {"local tag", "a: !thing 1\n",
-     "t.yaml:1:4: error: tags other than YAML's core schema are not allowed "
-     "('!thing')"},
-    {"tag that does not fit", "a: !!int hello\n",
-     "t.yaml:1:4: error: value does not match its tag "
-     "('tag:yaml.org,2002:int')"},
-    {"collection key", "? [a]\n: 1\n",
-     "t.yaml:1:3: error: a mapping key must be a scalar"},
-    {"collection keys beside a scalar key", "a: 1\n? [b]\n: 2\n? {c: d}\n: 3\n",
-     "t.yaml:2:3: error: a mapping key must be a scalar\n"
-     "t.yaml:4:3: error: a mapping key must be a scalar"},
-    {"two documents", "a: 1\n---\nb: 2\n",
-     "t.yaml:2:1: error: only one document is allowed"},
-    {"integer overflow", "n: 99999999999999999999\n",
-     "t.yaml:1:4: error: integer out of range ('99999999999999999999')"},
-    {"syntax error with context", "a: [1, 2\nb: 3\n",
-     "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
-     "flow sequence at 1:4)"},
-    {"syntax error without context", "a: b: c\n",
-     "t.yaml:1:5: error: mapping values are not allowed in this context"},
-    {"invalid utf-8 from an offset", "a: b\nc: d\xff\n",
-     "t.yaml:2:5: error: invalid leading UTF-8 octet (byte 0xFF)"},
-    {"truncated utf-8", "a: \xc3",
-     "t.yaml:1:4: error: incomplete UTF-8 octet sequence"},
-    {"control character", "a: b\x01\n",
-     "t.yaml:1:5: error: control characters are not allowed (byte 0x01)"},
-    {"a surrogate is a code point, not a byte", "a: \"x\xed\xa0\x80\"\n",
-     "t.yaml:1:6: error: invalid Unicode character (U+D800)"},
-    {"past the last code point", "a: \"x\xf4\x90\x80\x80\"\n",
-     "t.yaml:1:6: error: invalid Unicode character (0x110000, past "
-     "U+10FFFF)"},
-    {"a non-character", "a: x\xef\xbf\xbe\n",
-     "t.yaml:1:5: error: control characters are not allowed (U+FFFE)"},
+      {"duplicate key", "a: 1\nb: 2\na: 3\n",
+       "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)"},
+      {"every duplicate", "a: 1\na: 2\na: 3\n",
+       "t.yaml:2:1: error: duplicate key 'a' (first at 1:1)\n"
+       "t.yaml:3:1: error: duplicate key 'a' (first at 1:1)"},
+      {"anchor and alias", "a: &x 1\nb: *x\n",
+       "t.yaml:1:4: error: anchors are not allowed ('x')\n"
+       "t.yaml:2:4: error: aliases are not allowed ('x')"},
+      {"anchor on a collection", "a: &x [1]\n",
+       "t.yaml:1:4: error: anchors are not allowed ('x')"},
+      {"merge key", "a: {b: 1}\nc:\n  <<: {b: 2}\n",
+       "t.yaml:3:3: error: merge keys are not allowed"},
+      {"merge text is fine as a value", "a: <<",
+       "{s\"a\"@1:1: s\"<<\"@1:4}@1:1"},
+      {"local tag", "a: !thing 1\n",
+       "t.yaml:1:4: error: tags other than YAML's core schema are not allowed "
+       "('!thing')"},
+      {"tag that does not fit", "a: !!int hello\n",
+       "t.yaml:1:4: error: value does not match its tag "
+       "('tag:yaml.org,2002:int')"},
+      {"collection key", "? [a]\n: 1\n",
+       "t.yaml:1:3: error: a mapping key must be a scalar"},
+      {"collection keys beside a scalar key",
+       "a: 1\n? [b]\n: 2\n? {c: d}\n: 3\n",
+       "t.yaml:2:3: error: a mapping key must be a scalar\n"
+       "t.yaml:4:3: error: a mapping key must be a scalar"},
+      {"two documents", "a: 1\n---\nb: 2\n",
+       "t.yaml:2:1: error: only one document is allowed"},
+      {"integer overflow", "n: 99999999999999999999\n",
+       "t.yaml:1:4: error: integer out of range ('99999999999999999999')"},
+      {"syntax error with context", "a: [1, 2\nb: 3\n",
+       "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
+       "flow sequence at 1:4)"},
+      {"syntax error without context", "a: b: c\n",
+       "t.yaml:1:5: error: mapping values are not allowed in this context"},
+      {"invalid utf-8 from an offset", "a: b\nc: d\xff\n",
+       "t.yaml:2:5: error: invalid leading UTF-8 octet (byte 0xFF)"},
+      {"truncated utf-8", "a: \xc3",
+       "t.yaml:1:4: error: incomplete UTF-8 octet sequence"},
+      {"control character", "a: b\x01\n",
+       "t.yaml:1:5: error: control characters are not allowed (byte 0x01)"},
+      {"a surrogate is a code point, not a byte", "a: \"x\xed\xa0\x80\"\n",
+       "t.yaml:1:6: error: invalid Unicode character (U+D800)"},
+      {"past the last code point", "a: \"x\xf4\x90\x80\x80\"\n",
+       "t.yaml:1:6: error: invalid Unicode character (0x110000, past "
+       "U+10FFFF)"},
+      {"a non-character", "a: x\xef\xbf\xbe\n",
+       "t.yaml:1:5: error: control characters are not allowed (U+FFFE)"},
   };
 
   (void)state;
@@ -178,17 +189,17 @@ static void test_limits(void **state)
 {
   static const struct loader_limits small = {3, 64, 8, 6};
   static const struct row rows[] = {
-    {"depth at the limit", "[[[1]]]", "[[[i1@1:4]@1:3]@1:2]@1:1"},
-    {"depth past the limit", "[[[[1]]]]",
-     "t.yaml:1:4: error: nesting deeper than 3 levels"},
-    {"scalar at the limit", "12345678", "i12345678@1:1"},
-    {"scalar past the limit", "[123456789]",
-     "t.yaml:1:2: error: scalar of 9 bytes is too long (the limit is 8)"},
-    {"nodes past the limit", "[1, 2, 3, 4, 5, 6]",
-     "t.yaml:1:17: error: too many nodes (the limit is 6)"},
-    {"input past the limit",
-     "# a comment long enough to pass the limit of sixty-four bytes...\n",
-     "t.yaml: error: input is too large (the limit is 64 bytes)"},
+      {"depth at the limit", "[[[1]]]", "[[[i1@1:4]@1:3]@1:2]@1:1"},
+      {"depth past the limit", "[[[[1]]]]",
+       "t.yaml:1:4: error: nesting deeper than 3 levels"},
+      {"scalar at the limit", "12345678", "i12345678@1:1"},
+      {"scalar past the limit", "[123456789]",
+       "t.yaml:1:2: error: scalar of 9 bytes is too long (the limit is 8)"},
+      {"nodes past the limit", "[1, 2, 3, 4, 5, 6]",
+       "t.yaml:1:17: error: too many nodes (the limit is 6)"},
+      {"input past the limit",
+       "# a comment long enough to pass the limit of sixty-four bytes...\n",
+       "t.yaml: error: input is too large (the limit is 64 bytes)"},
   };
 
   (void)state;
@@ -250,8 +261,9 @@ static void test_file_errors(void **state)
   assert_int_equal(diag_count(d), 2);
   assert_string_equal(diag_message(d, 0), "tests/no/such.yaml: error: cannot "
                                           "open: No such file or directory");
-  assert_string_equal(diag_message(d, 1),
-                      "tests: error: cannot read: not a regular file (a folder)");
+  assert_string_equal(
+      diag_message(d, 1),
+      "tests: error: cannot read: not a regular file (a folder)");
   diag_free(d);
 }
 
@@ -281,14 +293,14 @@ static void test_errors_counted_from_the_start(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_trees),
-    cmocka_unit_test(test_refusals),
-    cmocka_unit_test(test_limits),
-    cmocka_unit_test(test_default_depth_limit),
-    cmocka_unit_test(test_nul_byte_in_input),
-    cmocka_unit_test(test_big_mapping_duplicate_found),
-    cmocka_unit_test(test_file_errors),
-    cmocka_unit_test(test_errors_counted_from_the_start),
+      cmocka_unit_test(test_trees),
+      cmocka_unit_test(test_refusals),
+      cmocka_unit_test(test_limits),
+      cmocka_unit_test(test_default_depth_limit),
+      cmocka_unit_test(test_nul_byte_in_input),
+      cmocka_unit_test(test_big_mapping_duplicate_found),
+      cmocka_unit_test(test_file_errors),
+      cmocka_unit_test(test_errors_counted_from_the_start),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

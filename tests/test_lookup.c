@@ -38,27 +38,27 @@ static long probe(const struct lookup_table *t, const char *s, int fold)
   for (i = t->by_row[row]; i != 0; i = t->index.keys[i - 1].next) {
     const struct lookup_key *k = &t->index.keys[i - 1];
 
-    if (k->len == len && (fold ? equal_folded(s, k->lower)
-                               : strcmp(k->text, s) == 0))
+    if (k->len == len &&
+        (fold ? equal_folded(s, k->lower) : strcmp(k->text, s) == 0))
       return k->code;
   }
   return -1;
 }
 
 static const char *const names[] = {
-  "OK", "NO", "GONE", "LOCKED", "CREATED", "ACCEPTED", "NOT_FOUND",
-  "FOUND", "SEE_OTHER", "TOO_EARLY", "CONFLICT", "FORBIDDEN"};
+    "OK",        "NO",    "GONE",      "LOCKED",    "CREATED",  "ACCEPTED",
+    "NOT_FOUND", "FOUND", "SEE_OTHER", "TOO_EARLY", "CONFLICT", "FORBIDDEN"};
 static const char *const reasons[] = {
-  "OK", "No", "Gone", "Locked", "Created", "Accepted", "Not Found",
-  "Found", "See Other", "Too Early", "Conflict", "Forbidden"};
-static const long codes[] = {200, 1, 410, 423, 201, 202, 404,
-                             302, 303, 425, 409, 403};
+    "OK",        "No",    "Gone",      "Locked",    "Created",  "Accepted",
+    "Not Found", "Found", "See Other", "Too Early", "Conflict", "Forbidden"};
+static const long codes[] = {200, 1,   410, 423, 201, 202,
+                             404, 302, 303, 425, 409, 403};
 #define N (sizeof codes / sizeof *codes)
 
 static void test_every_text_finds_its_code(void **state)
 {
-  static const long sorted[] = {1, 200, 201, 202, 302, 303, 403, 404, 409,
-                                410, 423, 425};
+  static const long sorted[] = {1,   200, 201, 202, 302, 303,
+                                403, 404, 409, 410, 423, 425};
   struct arena *a = arena_new();
   struct lookup_design d;
   size_t i;
@@ -148,8 +148,8 @@ static void test_code_rows(void **state)
    every entry once, in order. */
 static void test_lines_cover_the_tables(void **state)
 {
-  static const long sorted[] = {1, 200, 201, 202, 302, 303, 403, 404, 409,
-                                410, 423, 425};
+  static const long sorted[] = {1,   200, 201, 202, 302, 303,
+                                403, 404, 409, 410, 423, 425};
   struct arena *a = arena_new();
   struct lookup_design d;
   size_t i, seen = 0;
@@ -158,8 +158,7 @@ static void test_lines_cover_the_tables(void **state)
   lookup_design_build(&d, a, sorted, N, names, reasons, codes, N);
   assert_int_equal(d.names.max_length, 9);
   for (i = 0; i < d.names.nlength_lines; i++) {
-    assert_ptr_equal(d.names.length_lines[i].lengths,
-                     d.names.by_length + seen);
+    assert_ptr_equal(d.names.length_lines[i].lengths, d.names.by_length + seen);
     assert_null(d.names.length_lines[i].slots);
     assert_true(d.names.length_lines[i].n <= LOOKUP_NUMBERS_PER_LINE);
     seen += d.names.length_lines[i].n;
@@ -178,10 +177,10 @@ static void test_lines_cover_the_tables(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_every_text_finds_its_code),
-    cmocka_unit_test(test_texts_that_share_a_row),
-    cmocka_unit_test(test_code_rows),
-    cmocka_unit_test(test_lines_cover_the_tables),
+      cmocka_unit_test(test_every_text_finds_its_code),
+      cmocka_unit_test(test_texts_that_share_a_row),
+      cmocka_unit_test(test_code_rows),
+      cmocka_unit_test(test_lines_cover_the_tables),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -44,11 +44,11 @@ const char *__tsan_default_options(void)
 
 /* Partials: name, source. */
 static const char *const partials[][2] = {
-  {"banner", "/* {{title}}: {{count}} items */\n"},
-  {"row", "{{code}} {{#flag}}{{prefix}}{{/flag}}{{^flag}}-{{/flag}} "
-          "{{info.ok}}\n"},
-  {"tail", "  {{#items}}{{#last}}last: {{name}}{{/last}}{{/items}}\n"},
-  {"bad", "{{#items}}{{code}}{{info.nope}}{{/items}}"},
+    {"banner", "/* {{title}}: {{count}} items */\n"},
+    {"row", "{{code}} {{#flag}}{{prefix}}{{/flag}}{{^flag}}-{{/flag}} "
+            "{{info.ok}}\n"},
+    {"tail", "  {{#items}}{{#last}}last: {{name}}{{/last}}{{/items}}\n"},
+    {"bad", "{{#items}}{{code}}{{info.nope}}{{/items}}"},
 };
 
 static const char good[] =
@@ -65,15 +65,13 @@ static const char failing[] =
     "{{#items}}{{name}}{{nope}}{{/items}}\n{{>bad}}{{prefix.x}}";
 
 static enum mustache_found find_partial(void *closure, const char *name,
-                                        size_t len,
-                                        struct mustache_source *src)
+                                        size_t len, struct mustache_source *src)
 {
   size_t i;
 
   (void)closure;
   for (i = 0; i < COUNT(partials); i++) {
-    if (strlen(partials[i][0]) != len ||
-        memcmp(partials[i][0], name, len) != 0)
+    if (strlen(partials[i][0]) != len || memcmp(partials[i][0], name, len) != 0)
       continue;
     src->bytes = partials[i][1];
     src->len = strlen(partials[i][1]);
@@ -208,13 +206,16 @@ static void data_text(struct buf *data)
 {
   int i;
 
-  buf_printf(data, "{title: threads, prefix: P, which: tail, count: %d, "
-                   "items: [", ITEMS);
+  buf_printf(data,
+             "{title: threads, prefix: P, which: tail, count: %d, "
+             "items: [",
+             ITEMS);
   for (i = 0; i < ITEMS; i++)
-    buf_printf(data, "%s{name: 'n*/%d', code: %d, flag: %s, "
-                     "info: {ok: %d}, tags: [%d, t], last: %s}",
-               i ? ", " : "", i, 100 + i, i % 2 ? "true" : "false", i % 3,
-               i, i == ITEMS - 1 ? "true" : "false");
+    buf_printf(data,
+               "%s{name: 'n*/%d', code: %d, flag: %s, "
+               "info: {ok: %d}, tags: [%d, t], last: %s}",
+               i ? ", " : "", i, 100 + i, i % 2 ? "true" : "false", i % 3, i,
+               i == ITEMS - 1 ? "true" : "false");
   buf_puts(data, "]}");
 }
 
@@ -269,8 +270,8 @@ static void run_threads(struct world *w)
 
 static void test_threads(void **state)
 {
-  static const struct loader_limits lim = {
-    100, (size_t)1 << 20, (size_t)1 << 20, (size_t)1 << 20};
+  static const struct loader_limits lim = {100, (size_t)1 << 20,
+                                           (size_t)1 << 20, (size_t)1 << 20};
   struct mustache_data by_shapes = value_data_interface;
   struct buf data = BUF_INIT;
   struct diag *d = diag_new();
@@ -316,7 +317,7 @@ static void test_threads(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_threads),
+      cmocka_unit_test(test_threads),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -115,7 +115,8 @@ static void record(void *closure, const char *path, enum output_state s)
 
   buf_printf(b, "%s=%s ", slash ? slash + 1 : path,
              s == OUTPUT_WRITTEN ? "written"
-             : s == OUTPUT_STALE ? "stale" : "same");
+             : s == OUTPUT_STALE ? "stale"
+                                 : "same");
 }
 
 static void test_writes_only_changed_files(void **state)
@@ -219,12 +220,16 @@ static void test_missing_folder_and_folder_in_the_way(void **state)
   assert_int_equal(mkdir(in_dir("sub.h"), 0777), 0);
   assert_int_equal(output_add(o, in_dir("sub.h"), "x", 1, d), -1);
   assert_int_equal(output_add(o, in_dir("nowhere/x.h"), "x", 1, d), -1);
-  buf_printf(&want, "%s: error: cannot replace: it is a folder, not a "
-             "regular file", in_dir("sub.h"));
+  buf_printf(&want,
+             "%s: error: cannot replace: it is a folder, not a "
+             "regular file",
+             in_dir("sub.h"));
   assert_string_equal(diag_message(d, 0), want.data);
   buf_clear(&want);
-  buf_printf(&want, "%s: error: cannot use its folder: "
-             "No such file or directory", in_dir("nowhere/x.h"));
+  buf_printf(&want,
+             "%s: error: cannot use its folder: "
+             "No such file or directory",
+             in_dir("nowhere/x.h"));
   assert_string_equal(diag_message(d, 1), want.data);
   assert_int_equal(diag_count(d), 2);
   rmdir(in_dir("sub.h"));
@@ -286,9 +291,9 @@ static void test_fed_in_pieces(void **state)
   (void)state;
   feed("abcdef", "abcdef", 6, 1, 0);
   feed("abcdef", "abcdef", 6, 4, 0);
-  feed("abcdef", "abcXef", 6, 2, 1);  /* differs in the middle */
-  feed("abcdef", "abc", 3, 2, 1);     /* the old file is longer */
-  feed("abc", "abcdef", 6, 4, 1);     /* the old file is shorter */
+  feed("abcdef", "abcXef", 6, 2, 1); /* differs in the middle */
+  feed("abcdef", "abc", 3, 2, 1);    /* the old file is longer */
+  feed("abc", "abcdef", 6, 4, 1);    /* the old file is shorter */
   feed(NULL, "new file", 8, 3, 1);
   feed("", "", 0, 1, 0);
   for (i = 0; i < 300000; i++)
@@ -323,7 +328,7 @@ static void test_long_equal_prefix(void **state)
   assert_int_equal(stat(in_dir("fed.c"), &after), 0);
   assert_int_equal(after.st_ino, before.st_ino); /* not rewritten */
   feed(huge.data, late.data, late.len, 65536, 1);
-  feed(late.data, huge.data, 2000000, 65536, 1); /* the old is longer */
+  feed(late.data, huge.data, 2000000, 65536, 1);    /* the old is longer */
   feed(huge.data, huge.data, huge.len, 3000000, 0); /* in one piece */
   feed(late.data, late.data, late.len, 4096, 0);
   listing(&names);
@@ -458,8 +463,8 @@ static void test_killed_commit_is_rolled_back_by_the_next_run(void **state)
   unlink(in_dir("a.h")); /* a new inode, as rename gives */
   put_file("a.h", "A2 was renamed in\n");
   put_file("b.c", "B2, a new file\n");
-  buf_printf(&j, "old%c%s/%s%c%s/a.h%cnew%c%s/b.c%cend%c", 0, real,
-             name.data, 0, real, 0, 0, real, 0, 0);
+  buf_printf(&j, "old%c%s/%s%c%s/a.h%cnew%c%s/b.c%cend%c", 0, real, name.data,
+             0, real, 0, 0, real, 0, 0);
   buf_clear(&name);
   buf_printf(&name, ".statusgen-%ld-3.journal", pid);
   f = fopen(in_dir(name.data), "wb");
@@ -561,7 +566,7 @@ static void test_old_file_changed_while_compared_is_rewritten(void **state)
   f = output_begin(o, in_dir("torn.c"), d);
   assert_non_null(f);
   assert_int_equal(output_put(f, "first half, second half\n", 24), 0);
-  put_file("torn.c", "first half, second half\n"); /* the same bytes, */
+  put_file("torn.c", "first half, second half\n");      /* the same bytes, */
   assert_int_equal(utimes(in_dir("torn.c"), later), 0); /* a new time */
   assert_int_equal(output_end(f, d), 0);
   assert_int_equal(output_commit(o, NULL, NULL, d), 1);
@@ -643,8 +648,10 @@ static void test_special_file_in_the_way_is_refused(void **state)
     output_free(o);
   }
   alarm(0);
-  buf_printf(&want, "%s: error: cannot replace: it is a FIFO, not a regular "
-             "file", in_dir("pipe.h"));
+  buf_printf(&want,
+             "%s: error: cannot replace: it is a FIFO, not a regular "
+             "file",
+             in_dir("pipe.h"));
   assert_int_equal(diag_count(d), 2);
   assert_string_equal(diag_message(d, 0), want.data);
   buf_free(&want);
@@ -677,8 +684,8 @@ static void test_inputs_and_twins_are_refused(void **state)
              in_dir("hard.h"), inputs[0]);
   assert_string_equal(diag_message(d, 0), want.data);
   buf_clear(&want);
-  buf_printf(&want, "%s: error: would overwrite the input '%s'",
-             in_dir("x.h"), inputs[1]);
+  buf_printf(&want, "%s: error: would overwrite the input '%s'", in_dir("x.h"),
+             inputs[1]);
   assert_string_equal(diag_message(d, 1), want.data);
   buf_clear(&want);
   buf_printf(&want, "%s/./x.h", dir);
@@ -713,8 +720,8 @@ static void test_make_rule_escapes_or_refuses(void **state)
 {
   static const char *const targets[] = {"o/a:b%c*d?e[f].h"};
   static const char *const deps[] = {"s/a:b%c.yaml"};
-  static const char *const bad[] = {"a;b", "a=b", "a\\b", "a(b)", "a|b",
-                                    "a\nb", ""};
+  static const char *const bad[] = {"a;b", "a=b",  "a\\b", "a(b)",
+                                    "a|b", "a\nb", ""};
   struct buf b = BUF_INIT;
   const char *which = NULL;
   size_t i;
@@ -726,8 +733,7 @@ static void test_make_rule_escapes_or_refuses(void **state)
   for (i = 0; i < sizeof bad / sizeof *bad; i++) {
     buf_clear(&b);
     which = NULL;
-    assert_int_equal(output_make_rule(&b, targets, 1, &bad[i], 1, &which),
-                     -1);
+    assert_int_equal(output_make_rule(&b, targets, 1, &bad[i], 1, &which), -1);
     assert_ptr_equal(which, bad[i]);
     assert_int_equal(b.len, 0);
   }
@@ -737,41 +743,41 @@ static void test_make_rule_escapes_or_refuses(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown(test_writes_only_changed_files, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_check_reports_stale_and_writes_nothing,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_full_disk_changes_nothing, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_missing_folder_and_folder_in_the_way,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_long_equal_prefix, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(test_fed_in_pieces, make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(
-        test_failed_commit_step_puts_every_file_back, make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(
-        test_killed_commit_is_rolled_back_by_the_next_run, make_dir,
-        remove_dir),
-    cmocka_unit_test_setup_teardown(test_leftovers_of_dead_runs_are_removed,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_bytes_are_never_copied_back_from_disk,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(
-        test_old_file_changed_while_compared_is_rewritten, make_dir,
-        remove_dir),
-    cmocka_unit_test_setup_teardown(test_longest_name_is_written, make_dir,
-                                    remove_dir),
-    cmocka_unit_test_setup_teardown(
-        test_mode_is_never_taken_from_what_was_there, make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_special_file_in_the_way_is_refused,
-                                    make_dir, remove_dir),
-    cmocka_unit_test_setup_teardown(test_inputs_and_twins_are_refused,
-                                    make_dir, remove_dir),
-    cmocka_unit_test(test_make_rule),
-    cmocka_unit_test(test_make_rule_escapes_or_refuses),
+      cmocka_unit_test_setup_teardown(test_writes_only_changed_files, make_dir,
+                                      remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_check_reports_stale_and_writes_nothing, make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(test_full_disk_changes_nothing, make_dir,
+                                      remove_dir),
+      cmocka_unit_test_setup_teardown(test_missing_folder_and_folder_in_the_way,
+                                      make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(test_new_file_mode_follows_umask,
+                                      make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(test_long_equal_prefix, make_dir,
+                                      remove_dir),
+      cmocka_unit_test_setup_teardown(test_fed_in_pieces, make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_failed_commit_step_puts_every_file_back, make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_killed_commit_is_rolled_back_by_the_next_run, make_dir,
+          remove_dir),
+      cmocka_unit_test_setup_teardown(test_leftovers_of_dead_runs_are_removed,
+                                      make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_bytes_are_never_copied_back_from_disk, make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_old_file_changed_while_compared_is_rewritten, make_dir,
+          remove_dir),
+      cmocka_unit_test_setup_teardown(test_longest_name_is_written, make_dir,
+                                      remove_dir),
+      cmocka_unit_test_setup_teardown(
+          test_mode_is_never_taken_from_what_was_there, make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(test_special_file_in_the_way_is_refused,
+                                      make_dir, remove_dir),
+      cmocka_unit_test_setup_teardown(test_inputs_and_twins_are_refused,
+                                      make_dir, remove_dir),
+      cmocka_unit_test(test_make_rule),
+      cmocka_unit_test(test_make_rule_escapes_or_refuses),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -30,15 +30,15 @@ static void test_derive_name(void **state)
   static const struct {
     const char *reason, *name;
   } rows[] = {
-    {"Not Found", "NOT_FOUND"},
-    {"Request-URI Too Long", "REQUEST_URI_TOO_LONG"},
-    {"I'm a Teapot", "I_M_A_TEAPOT"},
-    {"  --Leading and trailing--  ", "LEADING_AND_TRAILING"},
-    {"Non-Authoritative Information", "NON_AUTHORITATIVE_INFORMATION"},
-    {"Caf\xc3\xa9 Closed", "CAF_CLOSED"},
-    {"HTTP/1.1 only", "HTTP_1_1_ONLY"},
-    {"???", ""},
-    {"", ""},
+      {"Not Found", "NOT_FOUND"},
+      {"Request-URI Too Long", "REQUEST_URI_TOO_LONG"},
+      {"I'm a Teapot", "I_M_A_TEAPOT"},
+      {"  --Leading and trailing--  ", "LEADING_AND_TRAILING"},
+      {"Non-Authoritative Information", "NON_AUTHORITATIVE_INFORMATION"},
+      {"Caf\xc3\xa9 Closed", "CAF_CLOSED"},
+      {"HTTP/1.1 only", "HTTP_1_1_ONLY"},
+      {"???", ""},
+      {"", ""},
   };
   char out[64];
   size_t i;
@@ -60,12 +60,23 @@ static void test_lower_ident(void **state)
     const char *s;
     int ok;
   } rows[] = {
-    {"http_status", 1}, {"smtp2", 1}, {"a", 1}, {"x_1_y", 1},
-    {"Http", 0}, {"_x", 0}, {"x_", 0}, {"a__b", 0}, {"2fa", 0},
-    {"a-b", 0}, {"", 0}, {"caf\xc3\xa9", 0},
-    /* keywords have the shape: an output kind refuses them, not the
-       model */
-    {"int", 1}, {"class", 1}, {"typeof", 1},
+      {"http_status", 1},
+      {"smtp2", 1},
+      {"a", 1},
+      {"x_1_y", 1},
+      {"Http", 0},
+      {"_x", 0},
+      {"x_", 0},
+      {"a__b", 0},
+      {"2fa", 0},
+      {"a-b", 0},
+      {"", 0},
+      {"caf\xc3\xa9", 0},
+      /* keywords have the shape: an output kind refuses them, not the
+         model */
+      {"int", 1},
+      {"class", 1},
+      {"typeof", 1},
   };
   size_t i;
 
@@ -135,8 +146,8 @@ static void test_text_kept_byte_for_byte(void **state)
   const struct spec_status *st = &s->statuses[0];
 
   (void)state;
-  assert_string_equal(s->title,
-                      "Caf\xc3\xa9 \"statuses\" \xe2\x80\x94 \\ and */ and ?\?/");
+  assert_string_equal(
+      s->title, "Caf\xc3\xa9 \"statuses\" \xe2\x80\x94 \\ and */ and ?\?/");
   assert_string_equal(s->source, "100% made up, with %s and %n | pipes");
   assert_string_equal(s->flags[0].meaning,
                       "a meaning with \ttab and \xe6\x97\xa5\xe6\x9c\xac");
@@ -166,16 +177,16 @@ static void assert_mark(const struct mark *m, unsigned line, unsigned col)
 static void test_names_and_their_places(void **state)
 {
   static const char yaml[] =
-      "name: int\n"                               /* 1 */
-      "title: T\nsource: S\n"                    /* 2, 3 */
-      "classes:\n"                                /* 4 */
-      "  - title: None\n"                         /* 5 */
-      "    id: none\n"                            /* 6 */
-      "    range: [1, 9]\n"                       /* 7 */
-      "flags: {known: k}\n"                       /* 8 */
-      "statuses:\n"                               /* 9 */
+      "name: int\n"                                    /* 1 */
+      "title: T\nsource: S\n"                          /* 2, 3 */
+      "classes:\n"                                     /* 4 */
+      "  - title: None\n"                              /* 5 */
+      "    id: none\n"                                 /* 6 */
+      "    range: [1, 9]\n"                            /* 7 */
+      "flags: {known: k}\n"                            /* 8 */
+      "statuses:\n"                                    /* 9 */
       "  - {code: 2, reason: Count, description: D,\n" /* 10 */
-      "     aliases: [Old Map]}\n"                /* 11 */
+      "     aliases: [Old Map]}\n"                     /* 11 */
       "  - {code: 1, reason: R, name: CLASS_X, description: D}\n";
   struct spec_load l;
   const struct spec *s = spec_load_text(&l, "s.yaml", yaml);
@@ -205,8 +216,8 @@ static void test_names_and_their_places(void **state)
 static void check_errors(const char *yaml, const char *const *want, size_t n)
 {
   struct diag *d = diag_new();
-  struct value_tree *t = loader_load_bytes("s.yaml", yaml, strlen(yaml),
-                                           NULL, d);
+  struct value_tree *t =
+      loader_load_bytes("s.yaml", yaml, strlen(yaml), NULL, d);
   size_t i;
 
   assert_non_null(t);
@@ -261,15 +272,15 @@ static void test_root_kinds(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_derive_name),
-    cmocka_unit_test(test_lower_ident),
-    cmocka_unit_test(test_minimal_spec_sorted_without_classes),
-    cmocka_unit_test(test_other_domain),
-    cmocka_unit_test(test_text_kept_byte_for_byte),
-    cmocka_unit_test(test_names_and_their_places),
-    cmocka_unit_test(test_no_cascade_after_a_bad_class),
-    cmocka_unit_test(test_alias_rules),
-    cmocka_unit_test(test_root_kinds),
+      cmocka_unit_test(test_derive_name),
+      cmocka_unit_test(test_lower_ident),
+      cmocka_unit_test(test_minimal_spec_sorted_without_classes),
+      cmocka_unit_test(test_other_domain),
+      cmocka_unit_test(test_text_kept_byte_for_byte),
+      cmocka_unit_test(test_names_and_their_places),
+      cmocka_unit_test(test_no_cascade_after_a_bad_class),
+      cmocka_unit_test(test_alias_rules),
+      cmocka_unit_test(test_root_kinds),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,8 +24,8 @@
 static const struct {
   long code;
   long bytes;
-} want[] = {{220, 13}, {221, 36}, {250, 37}, {354, 16}, {421, 51},
-            {450, 52}, {550, 47}};
+} want[] = {{220, 13}, {221, 36}, {250, 37}, {354, 16},
+            {421, 51}, {450, 52}, {550, 47}};
 
 static void test_new_field_reaches_templates_and_dump(void **state)
 {
@@ -77,7 +77,7 @@ static void test_new_field_reaches_templates_and_dump(void **state)
 int main(void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test(test_new_field_reaches_templates_and_dump),
+      cmocka_unit_test(test_new_field_reaches_templates_and_dump),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

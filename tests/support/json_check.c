@@ -44,14 +44,15 @@ static int string(struct cursor *c)
     if (ch < 0x20)
       return 0;
     if (ch == '\\') {
-      const char *esc = c->i + 1 < c->n ? strchr("\"\\/bfnrtu", c->s[c->i + 1])
-                                        : NULL;
+      const char *esc =
+          c->i + 1 < c->n ? strchr("\"\\/bfnrtu", c->s[c->i + 1]) : NULL;
       if (!esc || !c->s[c->i + 1])
         return 0;
       if (*esc == 'u') {
         for (k = 2; k < 6; k++)
-          if (c->i + k >= c->n || !strchr("0123456789abcdefABCDEF",
-                                          c->s[c->i + k]) || !c->s[c->i + k])
+          if (c->i + k >= c->n ||
+              !strchr("0123456789abcdefABCDEF", c->s[c->i + k]) ||
+              !c->s[c->i + k])
             return 0;
         c->i += 6;
       } else {

@@ -123,12 +123,11 @@ static int print(void *closure, struct mustache_value v, struct buf *out)
   }
 }
 
-const struct mustache_data value_data_interface = {
-    lookup, truthy, list, item, print, NULL, NULL, NULL};
+const struct mustache_data value_data_interface = {lookup, truthy, list, item,
+                                                   print,  NULL,   NULL, NULL};
 
 enum mustache_found value_data_partial(void *closure, const char *name,
-                                       size_t len,
-                                       struct mustache_source *src)
+                                       size_t len, struct mustache_source *src)
 {
   const struct value *map = closure;
   size_t i;
@@ -136,8 +135,7 @@ enum mustache_found value_data_partial(void *closure, const char *name,
   for (i = 0; map && map->kind == VALUE_MAP && i < map->len; i++) {
     const struct value *k = &map->as.items[2 * i], *v = k + 1;
 
-    if (k->str && k->len == len && memcmp(k->str, name, len) == 0 &&
-        v->str) {
+    if (k->str && k->len == len && memcmp(k->str, name, len) == 0 && v->str) {
       src->bytes = v->str;
       src->len = v->len;
       src->file = NULL;

@@ -31,8 +31,7 @@ void value_data_print_float(struct buf *out, double f);
 /* The partial callback for a test's data: closure is a mapping (or NULL)
    of partial names to their text; a name it lacks is not found. */
 enum mustache_found value_data_partial(void *closure, const char *name,
-                                       size_t len,
-                                       struct mustache_source *src);
+                                       size_t len, struct mustache_source *src);
 
 /* Appends s (n bytes) in double quotes, its control characters, quotes,
    backslashes and non-ASCII bytes as escapes: for failure reports. */

@@ -3,4 +3,7 @@
    its row, nothing else. */
 GETTER(status_reason_bytes, struct spec_status, st,
        integer((long)strlen(st->reason)))
+/* a row of the table, as it reads there */
+/* clang-format off */
 #define VIEW_EXTRA_STATUS_FIELDS , {"reason_bytes", status_reason_bytes, 0}
+/* clang-format on */
