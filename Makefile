@@ -171,6 +171,14 @@ $(B)/tests/test_http_lookups: $(B)/tobj/test_http_lookups.o \
                               $(B)/outobj/http_status.o $(SUPPORT) $(LIB)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(CMOCKA_LIBS) $(YAML_LIBS)
 
+# The independent HTTP registry as tab-separated lines, for the tests of
+# the stock template sets of other languages.
+REGISTRY_TSV := $(B)/registry.tsv
+$(B)/registry_tsv: $(B)/tobj/registry_tsv.o $(SUPPORT)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^
+$(REGISTRY_TSV): $(B)/registry_tsv
+	$< > $@.tmp && mv $@.tmp $@
+
 # A view with one more status field (tests/support/view_extra.h): linked
 # before the library, so the test reads this view, not the library's.
 $(B)/tobj/view_extra.o: gen/view.c tests/support/view_extra.h

@@ -628,6 +628,67 @@ static void read_statuses(struct checker *c, const struct value *list)
   c->s->nstatuses = list->len;
 }
 
+/* id in case: each letter upper (upper), lower, or by words (camel: the
+   first letter of a word upper, unless it is the first word and first is
+   lower), without the underscores when camel. */
+static const char *recase(struct arena *a, const char *id, int camel,
+                          int upper)
+{
+  char *out = arena_alloc(a, strlen(id) + 1), *o = out;
+  int start = 1, first = 1;
+
+  for (; *id; id++) {
+    unsigned char ch = (unsigned char)*id;
+
+    if (ch == '_' && camel) {
+      start = 1;
+      continue;
+    }
+    if (camel)
+      *o++ = (char)(start && !(first && !upper) ? toupper(ch) : tolower(ch));
+    else
+      *o++ = (char)(upper ? toupper(ch) : tolower(ch));
+    if (start && ch != '_')
+      first = 0;
+    start = ch == '_';
+  }
+  *o = '\0';
+  return out;
+}
+
+void spec_names_of(struct spec_names *out, struct arena *a, const char *id)
+{
+  out->upper_snake = recase(a, id, 0, 1);
+  out->upper_camel = recase(a, id, 1, 1);
+  out->lower_snake = recase(a, id, 0, 0);
+  out->lower_camel = recase(a, id, 1, 0);
+}
+
+/* Every name of a valid model in its four cases. The arrays are the
+   arena's, built above and read by no one yet: written here once. */
+static void name_everything(struct spec *s, struct arena *a)
+{
+  struct spec_class *classes = (struct spec_class *)s->classes;
+  struct spec_flag *flags = (struct spec_flag *)s->flags;
+  struct spec_status *statuses = (struct spec_status *)s->statuses;
+  size_t i, j;
+
+  spec_names_of(&s->names, a, s->name);
+  for (i = 0; i < s->nclasses; i++)
+    spec_names_of(&classes[i].names, a, classes[i].id);
+  for (i = 0; i < s->nflags; i++)
+    spec_names_of(&flags[i].names, a, flags[i].id);
+  for (i = 0; i < s->nstatuses; i++) {
+    struct spec_alias *aliases = (struct spec_alias *)statuses[i].aliases;
+
+    spec_names_of(&statuses[i].names, a, statuses[i].name);
+    for (j = 0; j < statuses[i].naliases; j++)
+      spec_names_of(&aliases[j].names, a, aliases[j].name);
+  }
+}
+
+
+
 struct spec *spec_build(const struct value_tree *tree, struct diag *d)
 {
   const struct value *root = value_tree_root(tree), *v;
@@ -666,6 +727,7 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
     arena_free(arena);
     return NULL;
   }
+  name_everything(c.s, arena);
   return c.s;
 }
 

@@ -14,17 +14,32 @@
    later stage refusing it (an output kind that reserves it) can say where
    it is. The model only checks a name's shape and uniqueness. */
 
+/* A name in the four cases languages use, derived from one identifier
+   (lower or upper snake case) by words, the runs between underscores:
+     UPPER_SNAKE  NOT_FOUND          every letter upper case
+     UpperCamel   NotFound           each word capitalised, no underscore
+     lower_snake  not_found          every letter lower case
+     lowerCamel   notFound           UpperCamel with the first word lower
+   A word is capitalised as its first character upper, the rest lower, so
+   acronyms read as words (HTTP_VERSION -> HttpVersion) and digits stay
+   in place (TYPE_2A -> Type2a, IM_A_TEAPOT -> ImATeapot). */
+struct spec_names {
+  const char *upper_snake, *upper_camel, *lower_snake, *lower_camel;
+};
+
 struct spec_class {
   const char *id; /* lower snake case identifier */
   const char *title;
   long lo, hi;         /* codes lo..hi inclusive belong to the class */
   struct mark mark;    /* of the class's mapping */
   struct mark id_mark; /* of its 'id' value */
+  struct spec_names names; /* of id */
 };
 
 struct spec_flag {
   const char *id;      /* lower snake case identifier */
   const char *meaning; /* one line */
+  struct spec_names names; /* of id */
   struct mark mark;    /* of its id (the key in 'flags') */
 };
 
@@ -32,6 +47,7 @@ struct spec_alias {
   const char *reason; /* a former reason phrase */
   const char *name;   /* derived from it: UPPER_SNAKE */
   struct mark mark;   /* of the reason, which is where the name comes from */
+  struct spec_names names; /* of name */
 };
 
 struct spec_status {
@@ -49,6 +65,7 @@ struct spec_status {
   struct mark mark;      /* of the status's mapping */
   struct mark name_mark; /* of its 'name' when given, else of its 'reason' */
   int name_given;        /* 1: from 'name'; 0: derived from the reason */
+  struct spec_names names; /* of name */
 };
 
 struct arena;
@@ -56,6 +73,7 @@ struct arena;
 struct spec {
   const char *name;      /* lower snake case: names files and symbols */
   struct mark name_mark; /* of the 'name' value */
+  struct spec_names names; /* of name */
   const char *title;
   const char *source;
   const struct spec_class *classes; /* in the spec's order */
@@ -87,5 +105,10 @@ int spec_is_lower_ident(const char *s);
    than ASCII letters and digits one '_', none at either end. Returns the
    length written to out, which has room for strlen(reason) + 1 bytes. */
 size_t spec_derive_name(const char *reason, char *out);
+
+/* The four cases of id, a lower or upper snake case identifier, in
+   memory from a (see struct spec_names). */
+struct arena;
+void spec_names_of(struct spec_names *out, struct arena *a, const char *id);
 
 #endif

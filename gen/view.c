@@ -15,6 +15,7 @@
 /* Which fields an object has, and so how the items of a list read. */
 enum view_type {
   VIEW_ROOT,
+  VIEW_NAMES,
   VIEW_INTERNAL,
   VIEW_CLASS,
   VIEW_CLASS_REF,
@@ -41,6 +42,7 @@ enum view_type {
 /* One enumerator: a status, or an alias equal to one. */
 struct constant {
   const char *name;
+  const struct spec_names *names;
   long code;
   const char *target; /* aliases: the status's name */
   const char *reason;
@@ -53,6 +55,7 @@ struct view {
   size_t nconstants;
   struct lookup_design design;
   const char *prefix, *upper_prefix, *spec_file;
+  struct spec_names prefix_names;
   const char **class_upper;        /* upper-case ids */
   size_t *class_first, *class_len; /* each class's slice of statuses */
   const char **flag_upper;
@@ -151,12 +154,18 @@ GETTER(root_statuses, struct spec, s,
        list(VIEW_STATUS, s->statuses, s->nstatuses, 0))
 GETTER(root_constants, struct spec, s,
        list(VIEW_CONSTANT, v->constants, v->nconstants, 0))
+GETTER(root_names, struct spec, s, object(VIEW_NAMES, &v->prefix_names))
 GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_names, struct lookup_design, d, object(VIEW_INDEX, &d->names))
 GETTER(internal_reasons, struct lookup_design, d,
        object(VIEW_INDEX, &d->reasons))
+
+GETTER(names_upper_snake, struct spec_names, n, text(n->upper_snake))
+GETTER(names_upper_camel, struct spec_names, n, text(n->upper_camel))
+GETTER(names_lower_snake, struct spec_names, n, text(n->lower_snake))
+GETTER(names_lower_camel, struct spec_names, n, text(n->lower_camel))
 
 static size_t class_at(const struct view *v, const struct spec_class *c)
 {
@@ -166,6 +175,7 @@ static size_t class_at(const struct view *v, const struct spec_class *c)
 GETTER(class_id, struct spec_class, c, text(c->id))
 GETTER(class_upper, struct spec_class, c, text(v->class_upper[class_at(v, c)]))
 GETTER(class_title, struct spec_class, c, text(c->title))
+GETTER(class_names, struct spec_class, c, object(VIEW_NAMES, &c->names))
 GETTER(class_lo, struct spec_class, c, integer(c->lo))
 GETTER(class_hi, struct spec_class, c, integer(c->hi))
 GETTER(class_index, struct spec_class, c, integer((long)class_at(v, c) + 1))
@@ -181,12 +191,14 @@ static size_t flag_at(const struct view *v, const struct spec_flag *f)
 GETTER(flag_id, struct spec_flag, f, text(f->id))
 GETTER(flag_upper, struct spec_flag, f, text(v->flag_upper[flag_at(v, f)]))
 GETTER(flag_meaning, struct spec_flag, f, text(f->meaning))
+GETTER(flag_names, struct spec_flag, f, object(VIEW_NAMES, &f->names))
 GETTER(flag_statuses, struct spec_flag, f,
        list(VIEW_STATUS_REF, v->flag_statuses[flag_at(v, f)],
             v->flag_len[flag_at(v, f)], 1))
 
 GETTER(status_code, struct spec_status, st, integer(st->code))
 GETTER(status_name, struct spec_status, st, text(st->name))
+GETTER(status_names, struct spec_status, st, object(VIEW_NAMES, &st->names))
 GETTER(status_reason, struct spec_status, st, text(st->reason))
 GETTER(status_description, struct spec_status, st, text(st->description))
 GETTER(status_reference, struct spec_status, st, text(st->reference))
@@ -199,8 +211,10 @@ GETTER(status_aliases, struct spec_status, st,
 
 GETTER(alias_reason, struct spec_alias, a, text(a->reason))
 GETTER(alias_name, struct spec_alias, a, text(a->name))
+GETTER(alias_names, struct spec_alias, a, object(VIEW_NAMES, &a->names))
 
 GETTER(constant_name, struct constant, c, text(c->name))
+GETTER(constant_names, struct constant, c, object(VIEW_NAMES, c->names))
 GETTER(constant_code, struct constant, c, integer(c->code))
 GETTER(constant_target, struct constant, c, text(c->target))
 GETTER(constant_reason, struct constant, c, text(c->reason))
@@ -275,50 +289,81 @@ GETTER(row_slot, unsigned long, slot, integer((long)*slot))
 #define VIEW_EXTRA_STATUS_FIELDS
 #endif
 
+/* The tables, one row per field. */
+/* clang-format off */
 static const struct field root_fields[] = {
-    {"prefix", root_prefix, 0},       {"PREFIX", root_upper, 0},
-    {"spec_file", root_spec_file, 0}, {"title", root_title, 0},
-    {"source", root_source, 0},       {"count", root_count, 0},
-    {"classes", root_classes, 0},     {"flags", root_flags, 0},
-    {"statuses", root_statuses, 0},   {"constants", root_constants, 0},
-    {"internal", root_internal, 1}};
+  {"prefix", root_prefix, 0},
+  {"PREFIX", root_upper, 0},
+  {"names", root_names, 0},
+  {"spec_file", root_spec_file, 0},
+  {"title", root_title, 0},
+  {"source", root_source, 0},
+  {"count", root_count, 0},
+  {"classes", root_classes, 0},
+  {"flags", root_flags, 0},
+  {"statuses", root_statuses, 0},
+  {"constants", root_constants, 0},
+  {"internal", root_internal, 1}};
+static const struct field names_fields[] = {
+  {"UPPER_SNAKE", names_upper_snake, 0},
+  {"UpperCamel", names_upper_camel, 0},
+  {"lower_snake", names_lower_snake, 0},
+  {"lowerCamel", names_lower_camel, 0}};
 static const struct field internal_fields[] = {
-    {"code_slots", internal_slots, 0},
-    {"name_index", internal_names, 0},
-    {"reason_index", internal_reasons, 0}};
-static const struct field class_fields[] = {{"id", class_id, 0},
-                                            {"ID", class_upper, 0},
-                                            {"title", class_title, 0},
-                                            {"lo", class_lo, 0},
-                                            {"hi", class_hi, 0},
-                                            {"index", class_index, 0},
-                                            {"statuses", class_statuses, 0}};
+  {"code_slots", internal_slots, 0},
+  {"name_index", internal_names, 0},
+  {"reason_index", internal_reasons, 0}};
+static const struct field class_fields[] = {
+  {"id", class_id, 0},
+  {"ID", class_upper, 0},
+  {"names", class_names, 0},
+  {"title", class_title, 0},
+  {"lo", class_lo, 0},
+  {"hi", class_hi, 0},
+  {"index", class_index, 0},
+  {"statuses", class_statuses, 0}};
 static const struct field class_ref_fields[] = {
-    {"id", class_id, 0}, {"ID", class_upper, 0}, {"title", class_title, 0}};
-static const struct field flag_fields[] = {{"id", flag_id, 0},
-                                           {"ID", flag_upper, 0},
-                                           {"meaning", flag_meaning, 0},
-                                           {"statuses", flag_statuses, 0}};
+  {"id", class_id, 0},
+  {"ID", class_upper, 0},
+  {"names", class_names, 0},
+  {"title", class_title, 0}};
+static const struct field flag_fields[] = {
+  {"id", flag_id, 0},
+  {"ID", flag_upper, 0},
+  {"names", flag_names, 0},
+  {"meaning", flag_meaning, 0},
+  {"statuses", flag_statuses, 0}};
 static const struct field flag_ref_fields[] = {
-    {"id", flag_id, 0}, {"ID", flag_upper, 0}, {"meaning", flag_meaning, 0}};
+  {"id", flag_id, 0},
+  {"ID", flag_upper, 0},
+  {"names", flag_names, 0},
+  {"meaning", flag_meaning, 0}};
 static const struct field status_fields[] = {
-    {"code", status_code, 0},
-    {"name", status_name, 0},
-    {"reason", status_reason, 0},
-    {"description", status_description, 0},
-    {"reference", status_reference, 0},
-    {"class", status_class, 0},
-    {"flags", status_flags, 0},
-    {"flag_list", status_flag_list, 0},
-    {"aliases", status_aliases, 0} VIEW_EXTRA_STATUS_FIELDS};
-static const struct field status_ref_fields[] = {{"code", status_code, 0},
-                                                 {"name", status_name, 0}};
-static const struct field alias_fields[] = {{"reason", alias_reason, 0},
-                                            {"name", alias_name, 0}};
-static const struct field constant_fields[] = {{"name", constant_name, 0},
-                                               {"code", constant_code, 0},
-                                               {"target", constant_target, 0},
-                                               {"reason", constant_reason, 0}};
+  {"code", status_code, 0},
+  {"name", status_name, 0},
+  {"names", status_names, 0},
+  {"reason", status_reason, 0},
+  {"description", status_description, 0},
+  {"reference", status_reference, 0},
+  {"class", status_class, 0},
+  {"flags", status_flags, 0},
+  {"flag_list", status_flag_list, 0},
+  {"aliases", status_aliases, 0}
+  VIEW_EXTRA_STATUS_FIELDS};
+static const struct field status_ref_fields[] = {
+  {"code", status_code, 0},
+  {"name", status_name, 0},
+  {"names", status_names, 0}};
+static const struct field alias_fields[] = {
+  {"reason", alias_reason, 0},
+  {"name", alias_name, 0},
+  {"names", alias_names, 0}};
+static const struct field constant_fields[] = {
+  {"name", constant_name, 0},
+  {"names", constant_names, 0},
+  {"code", constant_code, 0},
+  {"target", constant_target, 0},
+  {"reason", constant_reason, 0}};
 static const struct field slots_fields[] = {
     {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0},
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
@@ -350,6 +395,7 @@ static const struct field line_fields[] = {{"items", line_items, 0}};
 static const struct field length_fields[] = {{"at", length_at, 0},
                                              {"base", length_base, 0}};
 static const struct field row_slot_fields[] = {{"slot", row_slot, 0}};
+/* clang-format on */
 
 /* Every list item has these two more, for separators. */
 static const char *const item_fields[] = {"first", "last"};
@@ -367,6 +413,7 @@ struct type_info {
 
 static const struct type_info types[] = {
     [VIEW_ROOT] = TYPE(root_fields, 0),
+    [VIEW_NAMES] = TYPE(names_fields, 0),
     [VIEW_INTERNAL] = TYPE(internal_fields, 0),
     [VIEW_CLASS] = TYPE(class_fields, sizeof(struct spec_class)),
     [VIEW_CLASS_REF] = TYPE(class_ref_fields, 0),
@@ -564,11 +611,13 @@ static void build_constants(struct view *v)
     struct constant *c = &v->constants[v->nconstants++];
 
     c->name = st->name;
+    c->names = &st->names;
     c->code = st->code;
     c->reason = st->reason;
     for (j = 0; j < st->naliases; j++) {
       c = &v->constants[v->nconstants++];
       c->name = st->aliases[j].name;
+      c->names = &st->aliases[j].names;
       c->code = st->code;
       c->target = st->name;
       c->reason = st->aliases[j].reason;
@@ -614,6 +663,7 @@ struct view *view_new(const struct spec *s, const char *prefix,
     prefix = s->name;
   v->prefix = arena_strndup(a, prefix, strlen(prefix));
   v->upper_prefix = upper(a, prefix);
+  spec_names_of(&v->prefix_names, a, prefix);
   v->spec_file = arena_strndup(a, spec_file, strlen(spec_file));
   index_classes(v);
   index_flags(v);

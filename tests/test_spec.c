@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "diag.h"
 #include "loader.h"
 #include "spec.h"
@@ -269,10 +270,44 @@ static void test_root_kinds(void **state)
   check_errors("just text", want_scalar, 1);
 }
 
+/* The four cases of a name, written out by hand. */
+static void test_name_cases(void **state)
+{
+  static const struct {
+    const char *id, *upper_snake, *upper_camel, *lower_snake, *lower_camel;
+  } rows[] = {
+      {"NOT_FOUND", "NOT_FOUND", "NotFound", "not_found", "notFound"},
+      {"IM_A_TEAPOT", "IM_A_TEAPOT", "ImATeapot", "im_a_teapot",
+       "imATeapot"},
+      {"HTTP_VERSION_NOT_SUPPORTED", "HTTP_VERSION_NOT_SUPPORTED",
+       "HttpVersionNotSupported", "http_version_not_supported",
+       "httpVersionNotSupported"},
+      {"OK", "OK", "Ok", "ok", "ok"},
+      {"TYPE_2A", "TYPE_2A", "Type2a", "type_2a", "type2a"},
+      {"client_error", "CLIENT_ERROR", "ClientError", "client_error",
+       "clientError"},
+      {"x", "X", "X", "x", "x"},
+  };
+  struct arena *a = arena_new();
+  struct spec_names n;
+  size_t i;
+
+  (void)state;
+  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+    spec_names_of(&n, a, rows[i].id);
+    assert_string_equal(n.upper_snake, rows[i].upper_snake);
+    assert_string_equal(n.upper_camel, rows[i].upper_camel);
+    assert_string_equal(n.lower_snake, rows[i].lower_snake);
+    assert_string_equal(n.lower_camel, rows[i].lower_camel);
+  }
+  arena_free(a);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_derive_name),
+      cmocka_unit_test(test_name_cases),
       cmocka_unit_test(test_lower_ident),
       cmocka_unit_test(test_minimal_spec_sorted_without_classes),
       cmocka_unit_test(test_other_domain),
