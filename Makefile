@@ -31,7 +31,8 @@ STD      = -std=c99 -D_XOPEN_SOURCE=700
 # cmark-gfm: the docs guide renders the markdown; cmake, meson and
 # ninja-build: the build-system examples; gperf: the baseline of make bench.
 DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang cmark-gfm \
-               cmake meson ninja-build gperf
+               cmake meson ninja-build gperf \
+               python3 mypy nodejs node-typescript rustc golang-go
 
 ifeq ($(SANITIZE),1)
 B        := build/san
