@@ -222,7 +222,8 @@ $(EXAMPLE): examples/http_lookup.c out/http_status.c out/http_status.h
 	$(CC) $(STD) $(WARNINGS) -Wswitch-enum $(CFLAGS) $(SANFLAGS) -Iout \
 	  -o $@ examples/http_lookup.c out/http_status.c
 
-check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
+check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
+       $(REGISTRY_TSV)
 	@if [ "$(CMOCKA_LIBS)" = missing ]; then \
 	  echo "cmocka not found by $(PKG_CONFIG): run 'make deps'" >&2; exit 2; fi
 	@STATUSGEN=$(STATUSGEN) sh tests/run-tests.sh $(TESTS)
@@ -235,6 +236,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL)
 	@sh examples/check.sh $(EXAMPLE)
 	@sh examples/build-systems.sh $(STATUSGEN)
 	@sh tests/bad/run.sh $(STATUSGEN)
+	@sh tests/lang/run.sh $(STATUSGEN) $(REGISTRY_TSV)
 	@sh tests/stress.sh $(STATUSGEN)
 	@sh tests/guides.sh
 	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \
