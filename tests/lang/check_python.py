@@ -247,7 +247,6 @@ def main(argv: list[str]) -> int:
     mypy = shutil.which("mypy")
     if mypy is None:
         print("python: type checks skipped, no mypy")
-    sys.dont_write_bytecode = True
     with tempfile.TemporaryDirectory() as scratch:
         cache = ["--cache-dir", os.path.join(scratch, "mypy-cache")]
         http = None

@@ -12,4 +12,5 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "json: skipped, no python3"
   exit 0
 fi
-exec python3 tests/lang/check_json.py "$@"
+# -B: no __pycache__ left in tests/lang
+exec python3 -B tests/lang/check_json.py "$@"
