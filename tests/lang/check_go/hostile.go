@@ -120,9 +120,9 @@ func checkHostile(path string) error {
 		keys := append([]key{{st.Name, st.Reason}}, st.Aliases...)
 		for _, k := range keys {
 			got, ok := hostile.FromName(k.Name)
-			expect(ok && got == s, "hostile FromName(%q): got %d, %v", k.Name, got, ok)
+			expect(ok && got == s, "hostile FromName(%+q): got %d, %v", k.Name, got, ok)
 			got, ok = hostile.FromReason(k.Reason)
-			expect(ok && got == s, "hostile FromReason(%q): got %d, %v", k.Reason, got, ok)
+			expect(ok && got == s, "hostile FromReason(%+q): got %d, %v", k.Reason, got, ok)
 		}
 	}
 	return nil

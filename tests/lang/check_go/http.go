@@ -130,10 +130,10 @@ func checkRow(r, st row) {
 	s := http_status.HttpStatus(r.code)
 	what := fmt.Sprintf("%d (%s)", r.code, r.name)
 	got, ok := http_status.FromName(r.name)
-	expect(ok && got == s, "FromName(%q): got %d, %v, want %d", r.name, got, ok, r.code)
+	expect(ok && got == s, "FromName(%+q): got %d, %v, want %d", r.name, got, ok, r.code)
 	for _, v := range []string{r.reason, upperASCII(r.reason), lowerASCII(r.reason), swapASCII(r.reason)} {
 		got, ok := http_status.FromReason(v)
-		expect(ok && got == s, "FromReason(%q): got %d, %v, want %d", v, got, ok, r.code)
+		expect(ok && got == s, "FromReason(%+q): got %d, %v, want %d", v, got, ok, r.code)
 	}
 	if r.alias {
 		return
@@ -209,7 +209,7 @@ func checkMisses(rows []row) {
 		}
 		for text, from := range misses {
 			got, ok := from(text)
-			expect(!ok && got == 0, "%q is found: %d", text, got)
+			expect(!ok && got == 0, "%+q is found: %d", text, got)
 		}
 	}
 	for _, from := range []func(string) (http_status.HttpStatus, bool){http_status.FromName, http_status.FromReason} {

@@ -29,7 +29,7 @@ func expect(ok bool, format string, args ...interface{}) {
 
 // same checks that got is want, byte for byte.
 func same(what, got, want string) {
-	expect(got == want, "%s: got %q, want %q", what, got, want)
+	expect(got == want, "%s: got %+q, want %+q", what, got, want)
 }
 
 func main() {
