@@ -55,7 +55,8 @@ done
 
 # The HTTP module's documentation builds without a warning (links that
 # resolve, well-formed markup); rustdoc comes with Debian's rustc.
-if command -v rustdoc >/dev/null 2>&1 && [ -f "$tmp/http_status/http_status.rs" ]; then
+if command -v rustdoc >/dev/null 2>&1 &&
+  [ -f "$tmp/http_status/libhttp_status.rlib" ]; then
   if rustdoc --edition 2021 -D warnings --crate-type lib \
     -o "$tmp/http_status/doc" "$tmp/http_status/http_status.rs"; then
     pass
@@ -77,7 +78,8 @@ run_checker() {
   if "$dir/$name" "$@"; then pass; else fail "$name"; fi
 }
 
-if [ -f "$tmp/http_status/http_status.rs" ]; then
+# A checker runs only on a module that compiled (its library is there).
+if [ -f "$tmp/http_status/libhttp_status.rlib" ]; then
   run_checker check_rust "$tmp/http_status" "$registry"
 fi
 
@@ -112,7 +114,7 @@ for s in model["statuses"]:
         print("alias", s["code"], h(a["name"]), h(a["reason"]))
 EOF
   fail "the hostile spec's texts from its model"
-elif [ -f "$tmp/hostile/hostile.rs" ]; then
+elif [ -f "$tmp/hostile/libhostile.rlib" ]; then
   run_checker check_rust_hostile "$tmp/hostile" "$tmp/hostile.txt"
 fi
 
