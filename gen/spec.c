@@ -259,8 +259,10 @@ static void read_classes(struct checker *c, const struct value *list)
       k->id_mark = r->mark;
       k->id = get_ident(c, r, "id");
     }
-    if ((r = value_get(v, "title")))
+    if ((r = value_get(v, "title"))) {
+      k->title_mark = r->mark;
       k->title = get_text(c, r, "title");
+    }
     if ((r = value_get(v, "range")) && !want_kind(c, r, "range", VALUE_SEQ)) {
       if (r->len != 2)
         diag_error(c->d, &r->mark, "'range' must be [low, high]");
@@ -310,6 +312,7 @@ static void read_flags(struct checker *c, const struct value *map)
     f->id = get_ident(c, k, "flag");
     if (!f->id)
       c->flags_ok = 0;
+    f->meaning_mark = map->as.items[2 * i + 1].mark;
     f->meaning = get_text(c, &map->as.items[2 * i + 1], "meaning");
     for (j = 0; f->id && j < c->s->nclasses; j++) {
       const struct spec_class *o = &c->s->classes[j];
@@ -436,8 +439,10 @@ static void read_status(struct checker *c, struct spec_status *st,
   check_keys(c, v, "status", status_keys);
   if ((code = value_get(v, "code")))
     st->code = get_code(c, code, "code");
-  if ((r = value_get(v, "reason")))
+  if ((r = value_get(v, "reason"))) {
+    st->reason_mark = r->mark;
     st->reason = get_text(c, r, "reason");
+  }
   if ((r = value_get(v, "name"))) {
     st->name_mark = r->mark;
     st->name_given = 1;
@@ -449,10 +454,14 @@ static void read_status(struct checker *c, struct spec_status *st,
     if (st->reason)
       st->name = derive(c, st->reason, &r->mark);
   }
-  if ((r = value_get(v, "description")))
+  if ((r = value_get(v, "description"))) {
+    st->description_mark = r->mark;
     st->description = get_text(c, r, "description");
-  if ((r = value_get(v, "reference")))
+  }
+  if ((r = value_get(v, "reference"))) {
+    st->reference_mark = r->mark;
     st->reference = get_text(c, r, "reference");
+  }
   if ((r = value_get(v, "flags")))
     read_status_flags(c, st, r);
   if ((r = value_get(v, "aliases")))
@@ -712,10 +721,14 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
       c.s->name_mark = v->mark;
       c.s->name = get_ident(&c, v, "name");
     }
-    if ((v = value_get(root, "title")))
+    if ((v = value_get(root, "title"))) {
+      c.s->title_mark = v->mark;
       c.s->title = get_text(&c, v, "title");
-    if ((v = value_get(root, "source")))
+    }
+    if ((v = value_get(root, "source"))) {
+      c.s->source_mark = v->mark;
       c.s->source = get_text(&c, v, "source");
+    }
     if ((v = value_get(root, "classes")))
       read_classes(&c, v);
     if ((v = value_get(root, "flags")))

@@ -12,7 +12,10 @@
 
 /* Every name keeps the place it was written (or derived from), so that a
    later stage refusing it (an output kind that reserves it) can say where
-   it is. The model only checks a name's shape and uniqueness. */
+   it is. The model only checks a name's shape and uniqueness. So does
+   every text (each *_mark beside it: of its value), which an output that
+   cannot escape a character (plain text, bidirectional controls) refuses
+   at its place. */
 
 /* A name in the four cases languages use, derived from one identifier
    (lower or upper snake case) by words, the runs between underscores:
@@ -33,6 +36,7 @@ struct spec_class {
   long lo, hi;         /* codes lo..hi inclusive belong to the class */
   struct mark mark;    /* of the class's mapping */
   struct mark id_mark; /* of its 'id' value */
+  struct mark title_mark;
   struct spec_names names; /* of id */
 };
 
@@ -41,6 +45,7 @@ struct spec_flag {
   const char *meaning; /* one line */
   struct spec_names names; /* of id */
   struct mark mark;    /* of its id (the key in 'flags') */
+  struct mark meaning_mark;
 };
 
 struct spec_alias {
@@ -64,6 +69,7 @@ struct spec_status {
   size_t naliases;
   struct mark mark;      /* of the status's mapping */
   struct mark name_mark; /* of its 'name' when given, else of its 'reason' */
+  struct mark reason_mark, description_mark, reference_mark;
   int name_given;        /* 1: from 'name'; 0: derived from the reason */
   struct spec_names names; /* of name */
 };
@@ -76,6 +82,7 @@ struct spec {
   struct spec_names names; /* of name */
   const char *title;
   const char *source;
+  struct mark title_mark, source_mark;
   const struct spec_class *classes; /* in the spec's order */
   size_t nclasses;
   const struct spec_flag *flags; /* in the spec's order */
