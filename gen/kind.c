@@ -312,10 +312,16 @@ static int read_entry(struct kind_map *m, const struct value *k,
   const struct kind *kind;
   struct buf ids = BUF_INIT;
 
-  if (k->kind != VALUE_STRING || !usable_key(k->str, k->len))
+  if (!k->str)
     return diag_error(d, &k->mark,
-                      "a key of the kinds file is an output extension "
-                      "('.gperf') or file name ('Makefile')");
+                      "a key must be an output extension ('.gperf') or "
+                      "file name ('Makefile'), not %s",
+                      value_kind_name(k->kind));
+  if (!usable_key(k->str, k->len))
+    return diag_error(d, &k->mark,
+                      "'%s' is neither an output extension ('.gperf') nor "
+                      "a file name ('Makefile')",
+                      k->str);
   if (v->kind != VALUE_STRING || !(kind = kind_by_id(v->str))) {
     kind_list_ids(&ids);
     if (v->kind == VALUE_STRING)
