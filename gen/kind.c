@@ -312,16 +312,11 @@ static int read_entry(struct kind_map *m, const struct value *k,
   const struct kind *kind;
   struct buf ids = BUF_INIT;
 
-  if (!k->str)
-    return diag_error(d, &k->mark,
-                      "a key must be an output extension ('.gperf') or "
-                      "file name ('Makefile'), not %s",
-                      value_kind_name(k->kind));
-  if (!usable_key(k->str, k->len))
+  if (!k->str || !usable_key(k->str, k->len)) /* the loader's keys are text */
     return diag_error(d, &k->mark,
                       "'%s' is neither an output extension ('.gperf') nor "
                       "a file name ('Makefile')",
-                      k->str);
+                      k->str ? k->str : "");
   if (v->kind != VALUE_STRING || !(kind = kind_by_id(v->str))) {
     kind_list_ids(&ids);
     if (v->kind == VALUE_STRING)
@@ -365,7 +360,7 @@ const struct kind *kind_map_find(const struct kind_map *m, const char *name)
     const char *key = m->entries[i].key;
     size_t len = strlen(key);
 
-    if (strcmp(key, name) == 0)
+    if (key[0] != '.' && strcmp(key, name) == 0)
       return m->entries[i].kind;
     if (key[0] == '.' && len < n && len > best &&
         strcmp(name + n - len, key) == 0) {

@@ -92,8 +92,9 @@ const struct kind *kind_for_path(const char *path);
 
 /* What a templates folder says of its outputs' kinds, read from its
    kinds file: a YAML mapping whose keys are either extensions (".gperf",
-   ".d.ts": a '.' and more, matched at the end of an output's name) or
-   whole output file names ("Makefile"), and whose values are kind ids:
+   ".d.ts": a '.' and more, matched at the end of an output's name after
+   something else) or whole output file names ("Makefile"), and whose
+   values are kind ids:
      .gperf: text
      .tmpl: c
    An output's kind is that of its whole name when the file gives it,
