@@ -20,7 +20,7 @@ struct run {
   struct diag *d;
   const struct spec *spec;
   const char *prefix;
-  struct kind_map *map; /* what the templates folder's kinds file says */
+  struct kind_map *map;      /* what the templates folder's kinds file says */
   const struct kind **kinds; /* the kinds met so far, names checked */
   size_t nkinds;
   char **names; /* outputs named so far, to catch two templates at one */

@@ -312,8 +312,10 @@ static void make_sets(const char *dir)
 static void run_lang(struct proc_result *r, const char *dir, const char *lang)
 {
   struct buf t = BUF_INIT, out = BUF_INIT;
-  const char *argv[] = {NULL, "-q",  "-t", NULL, "--lang", NULL, "-o",
-                        NULL, "spec/http_status.yaml", NULL};
+  const char *argv[] = {NULL, "-q",     "-t",
+                        NULL, "--lang", NULL,
+                        "-o", NULL,     "spec/http_status.yaml",
+                        NULL};
 
   buf_printf(&t, "%s/t", dir);
   buf_printf(&out, "%s/out", dir);
@@ -393,8 +395,8 @@ static int is_set(const char *name)
    says (--check into an empty folder: every output, stale). */
 static void test_lang_in_the_project(void **state)
 {
-  const char *argv[] = {NULL, "--check", "-o", NULL, NULL, NULL,
-                        "spec/http_status.yaml", NULL};
+  const char *argv[] = {
+      NULL, "--check", "-o", NULL, NULL, NULL, "spec/http_status.yaml", NULL};
   struct proc_result r, with_t;
   struct buf dir = BUF_INIT, path = BUF_INIT;
   struct dirent *e;

@@ -176,8 +176,7 @@ static const struct row json[] = {
     {"bidirectional controls", RLO "x" PDF LRI PDI LRM RLM ALM, 0,
      "\\u202ex\\u202c\\u2066\\u2069\\u200e\\u200f\\u061c"},
     {"next line and byte order mark", NEL BOM, 0, "\\u0085\\ufeff"},
-    {"escape look-alikes", "\\u0041 \\x41 \\n", 0,
-     "\\\\u0041 \\\\x41 \\\\n"},
+    {"escape look-alikes", "\\u0041 \\x41 \\n", 0, "\\\\u0041 \\\\x41 \\\\n"},
     {"other syntax kept", "*/ /* // ${x} `t` {{y}} %s '", 0,
      "*/ /* // ${x} `t` {{y}} %s '"},
     {"UTF-8 kept", "caf\xc3\xa9 " GRIN, 0, "caf\xc3\xa9 " GRIN},
@@ -210,15 +209,17 @@ static const struct row python[] = {
 
 static const struct row javascript[] = {
     {"plain text", "Not Found", 0, "Not Found"},
-    {"quotes of three kinds", "\"a\" 'b' `c`", 0,
-     "\\\"a\\\" \\'b\\' \\`c\\`"},
+    {"quotes of three kinds", "\"a\" 'b' `c`", 0, "\\\"a\\\" \\'b\\' \\`c\\`"},
     {"backslashes", "a\\u0041\\", 0, "a\\\\u0041\\\\"},
     {"a substitution", "${x}", 0, "$\\{x}"},
     {"a dollar and a brace apart", "$x {y}", 0, "$x {y}"},
     {"a first brace", "{y}", 0, "\\{y}"},
     {"a last dollar", "a$", 0, "a\\x24"},
     {"line ends and tabs", "a\nb\tc\rd", 0, "a\\nb\\tc\\rd"},
-    {"control bytes, never as \\0", "\0" "1\x1b\x7f", 4, "\\x001\\x1b\\x7f"},
+    {"control bytes, never as \\0",
+     "\0"
+     "1\x1b\x7f",
+     4, "\\x001\\x1b\\x7f"},
     {"a comment end", "a*/b", 0, "a*\\/b"},
     {"a first slash", "/*a", 0, "\\/*a"},
     {"a last star", "a*", 0, "a\\x2a"},
@@ -279,7 +280,6 @@ static const struct row go[] = {
     {"UTF-8 kept", "caf\xc3\xa9 " GRIN, 0, "caf\xc3\xa9 " GRIN},
     {"nothing", "", 0, ""},
 };
-
 
 /* Every escaper's table. */
 static void test_tables(void **state)
@@ -543,11 +543,10 @@ static int simple_escape(char c, const char *known)
    it; after a backslash come the simple escapes of known, else rest()
    decodes the escape at s[*i] (past the backslash) into out, moving *i
    past it, or refuses it (-1). Returns 0, or -1 for no valid literal. */
-static int decode_with(const char *s, size_t len, struct buf *out,
-                       int (*bad)(const char *s, size_t i, size_t len),
-                       const char *known,
-                       int (*rest)(const char *s, size_t *i, size_t len,
-                                   struct buf *out))
+static int
+decode_with(const char *s, size_t len, struct buf *out,
+            int (*bad)(const char *s, size_t i, size_t len), const char *known,
+            int (*rest)(const char *s, size_t *i, size_t len, struct buf *out))
 {
   size_t i = 0;
   int c;
@@ -919,21 +918,29 @@ static void check_lang(const struct lang *l, const char *s, size_t n,
 /* Pieces of hostile text: every language's special bytes, and characters
    beyond ASCII; bytes of invalid UTF-8 come last. */
 static const char *const pieces[] = {
-    "\"", "'", "`", "\\", "/", "*", "<", ">", "!", "-", "$", "{", "}", "?",
-    "\n", "\r", "\t", "\x01", "\x7f", "a", "0", " ", "%", "#", "x", "u",
-    "\xc3\xa9", GRIN, RLO, PDF, LRI, PDI, LRM, RLM, ALM, LS, PS, NEL, BOM,
-    "\xff", "\xc3", "\xe2\x80"};
+    "\"", "'", "`", "\\", "/",        "*",  "<",    ">",    "!",       "-", "$",
+    "{",  "}", "?", "\n", "\r",       "\t", "\x01", "\x7f", "a",       "0", " ",
+    "%",  "#", "x", "u",  "\xc3\xa9", GRIN, RLO,    PDF,    LRI,       PDI, LRM,
+    RLM,  ALM, LS,  PS,   NEL,        BOM,  "\xff", "\xc3", "\xe2\x80"};
 #define VALID_PIECES (COUNT(pieces) - 3)
 
 /* Every escaper over every pair and triple of pieces, some hostile
    phrases, and random strings of pieces. */
 static void test_languages_round_trip(void **state)
 {
-  static const char *const phrases[] = {
-      "*/", "/*", "*/*/", "/**/", "</script>", "<!--", "-->", "<!-- -->",
-      "${x}", "$${", "``", "''", "\"\"\"", "'''", "\\u0041", "\\x41",
-      "\\U0001F600", "\\N{DASH}", "\\0", "\\", "a\\\nb", "%s", "{}",
-      "{{title}}", "#{x}", "a" RLO "b" PDF "c"};
+  static const char *const phrases[] = {"*/",          "/*",
+                                        "*/*/",        "/**/",
+                                        "</script>",   "<!--",
+                                        "-->",         "<!-- -->",
+                                        "${x}",        "$${",
+                                        "``",          "''",
+                                        "\"\"\"",      "'''",
+                                        "\\u0041",     "\\x41",
+                                        "\\U0001F600", "\\N{DASH}",
+                                        "\\0",         "\\",
+                                        "a\\\nb",      "%s",
+                                        "{}",          "{{title}}",
+                                        "#{x}",        "a" RLO "b" PDF "c"};
   char s[64], name[48];
   unsigned long seed = 6789;
   size_t i, j, k, l, n, np;
@@ -950,8 +957,7 @@ static void test_languages_round_trip(void **state)
           snprintf(s, sizeof s, "%s%s%s", pieces[i], pieces[j], pieces[k]);
           snprintf(name, sizeof name, "pieces %zu %zu %zu", i, j, k);
           check_lang(&langs[l], s, strlen(s), name);
-          check_lang(&langs[l], s, strlen(pieces[i]) + strlen(pieces[j]),
-                     name);
+          check_lang(&langs[l], s, strlen(pieces[i]) + strlen(pieces[j]), name);
         }
     for (i = 0; i < 5000; i++) {
       for (n = 0; n + 4 < sizeof s;) {

@@ -441,8 +441,8 @@ static void test_each_kind_escapes(void **state)
       {"demo.gperf", "Say \"hi\" \\ <b>"},
       {"demo.tmpl", "Say \\\"hi\\\" \\\\ \\u003cb\\u003e"},
   };
-  const char *argv[] = {NULL, "-q", "-t", NULL, "-o", NULL,
-                        "-M", NULL, NULL, NULL};
+  const char *argv[] = {NULL, "-q", "-t", NULL, "-o",
+                        NULL, "-M", NULL, NULL, NULL};
   struct buf name = BUF_INIT, text = BUF_INIT;
   struct proc_result r;
   size_t i;

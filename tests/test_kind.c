@@ -218,14 +218,10 @@ static void test_nothing_refused(void **state)
   static const struct {
     const char *yaml, *prefix, *output;
   } rows[] = {
-      {near_misses, NULL, "integer.h"},
-      {near_misses, "int8", "int8.c"},
-      {reserving, NULL, "int.md"},
-      {reserving, "class", "class.html"},
-      {reserving, NULL, "int.json"},
-      {reserving, NULL, "int.txt"},
-      {reserving, NULL, "int.py"},
-      {reserving, NULL, "int.rs"},
+      {near_misses, NULL, "integer.h"}, {near_misses, "int8", "int8.c"},
+      {reserving, NULL, "int.md"},      {reserving, "class", "class.html"},
+      {reserving, NULL, "int.json"},    {reserving, NULL, "int.txt"},
+      {reserving, NULL, "int.py"},      {reserving, NULL, "int.rs"},
   };
   size_t i;
 
@@ -295,9 +291,9 @@ static void test_map(void **state)
   } rows[] = {
       {"http_status.gperf", "text"},
       {"Makefile", "text"},
-      {"x.d.ts", "text"},   /* the longest extension wins */
+      {"x.d.ts", "text"}, /* the longest extension wins */
       {"x.ts", "javascript"},
-      {"x.h", "markdown"},  /* the file overrides the table */
+      {"x.h", "markdown"}, /* the file overrides the table */
       {"x.c", "c"},
       {"notes.txt", "json"}, /* a whole name overrides an extension */
       {"other.txt", "text"},
@@ -452,15 +448,15 @@ static void test_rust_alias_self(void **state)
 }
 
 static const char go_spec[] =
-    "name: func\n"                                  /* 1: col 7 */
-    "title: T\n"                                    /* 2 */
-    "source: S\n"                                   /* 3 */
-    "classes:\n"                                    /* 4 */
-    "  - {id: known, title: K, range: [0, 9]}\n"    /* 5: col 10 */
-    "  - {id: a_1, title: A, range: [10, 99]}\n"    /* 6: col 10 */
-    "flags:\n"                                      /* 7 */
-    "  a1: a\n"                                     /* 8: col 3 */
-    "statuses:\n"                                   /* 9 */
+    "name: func\n"                               /* 1: col 7 */
+    "title: T\n"                                 /* 2 */
+    "source: S\n"                                /* 3 */
+    "classes:\n"                                 /* 4 */
+    "  - {id: known, title: K, range: [0, 9]}\n" /* 5: col 10 */
+    "  - {id: a_1, title: A, range: [10, 99]}\n" /* 6: col 10 */
+    "flags:\n"                                   /* 7 */
+    "  a1: a\n"                                  /* 8: col 3 */
+    "statuses:\n"                                /* 9 */
     "  - {code: 1, name: FROM_NAME, reason: R1, description: D}\n" /* 10:21 */
     "  - {code: 2, name: FUNC, reason: R2, description: D}\n" /* 11: col 21 */
     "  - {code: 3, name: X_1, reason: R3, description: D}\n"  /* 12: col 21 */
@@ -579,24 +575,24 @@ static void test_python_reserves(void **state)
 
 /* Every text of a spec, each holding a bidirectional control. */
 static const char bidi_spec[] =
-    "name: b\n"                                       /* 1 */
-    "title: \"T \\u202e\"\n"                          /* 2: col 8 */
-    "source: \"S \\u2066x\\u2069\"\n"                 /* 3: col 9 */
-    "classes:\n"                                      /* 4 */
-    "  - id: c\n"                                     /* 5 */
-    "    title: \"C \\u200e\"\n"                      /* 6: col 12 */
-    "    range: [0, 9]\n"                             /* 7 */
-    "flags:\n"                                        /* 8 */
-    "  f: \"F \\u061c\"\n"                            /* 9: col 6 */
-    "statuses:\n"                                     /* 10 */
-    "  - code: 1\n"                                   /* 11 */
-    "    reason: \"R \\u202a\"\n"                     /* 12: col 13 */
-    "    description: \"D \\u202b\"\n"                /* 13: col 18 */
-    "    reference: \"F \\u202c\"\n"                  /* 14: col 16 */
+    "name: b\n"                                                /* 1 */
+    "title: \"T \\u202e\"\n"                                   /* 2: col 8 */
+    "source: \"S \\u2066x\\u2069\"\n"                          /* 3: col 9 */
+    "classes:\n"                                               /* 4 */
+    "  - id: c\n"                                              /* 5 */
+    "    title: \"C \\u200e\"\n"                               /* 6: col 12 */
+    "    range: [0, 9]\n"                                      /* 7 */
+    "flags:\n"                                                 /* 8 */
+    "  f: \"F \\u061c\"\n"                                     /* 9: col 6 */
+    "statuses:\n"                                              /* 10 */
+    "  - code: 1\n"                                            /* 11 */
+    "    reason: \"R \\u202a\"\n"                              /* 12: col 13 */
+    "    description: \"D \\u202b\"\n"                         /* 13: col 18 */
+    "    reference: \"F \\u202c\"\n"                           /* 14: col 16 */
     "    aliases: [\"A \\u202d\", \"Plain\", \"B \\u2067\"]\n" /* 15: 15, 36 */
-    "  - code: 2\n"                                   /* 16 */
-    "    reason: Fine \xe2\x80\x8f\n"                 /* 17: col 13 */
-    "    description: \"Only separators \\u2028 \\ufeff\"\n"; /* 18 */
+    "  - code: 2\n"                                            /* 16 */
+    "    reason: Fine \xe2\x80\x8f\n"                          /* 17: col 13 */
+    "    description: \"Only separators \\u2028 \\ufeff\"\n";  /* 18 */
 
 static void test_text_refuses_bidi(void **state)
 {
@@ -622,8 +618,8 @@ static void test_text_refuses_bidi(void **state)
       "s.yaml:17:13: error: 'reason' holds U+200F, a bidirectional control "
       "that the plain text output (%s) cannot escape",
   };
-  static const char *const escaping[] = {"b.c", "b.md", "b.html", "b.json",
-                                         "b.py", "b.ts", "b.rs", "b.go"};
+  static const char *const escaping[] = {"b.c",  "b.md", "b.html", "b.json",
+                                         "b.py", "b.ts", "b.rs",   "b.go"};
   struct spec_load l;
   const struct spec *s = load(&l, bidi_spec);
   struct buf expected = BUF_INIT, got = BUF_INIT;

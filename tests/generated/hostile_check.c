@@ -74,8 +74,8 @@ static void texts(void)
   same("reason 8", hostile_reason(8), reason8);
   same("name 8", hostile_name(8), "BIDI");
   same("description 8", hostile_description(8),
-       "Isolates " LRI "x" PDI ", marks " LRM RLM ALM ", embeddings " LRE RLE
-       PDF " and an override " LRO PDF ": /* */ -->");
+       "Isolates " LRI "x" PDI ", marks " LRM RLM ALM
+       ", embeddings " LRE RLE PDF " and an override " LRO PDF ": /* */ -->");
   equal("no reference 8", hostile_reference(8) == NULL, 1);
   same("reason 42", hostile_reason(42), "/*slash star first");
   same("name 42", hostile_name(42), "ANSWER");
