@@ -59,7 +59,7 @@ GPERF_DIR      := $(B)/gperf
 GPERF_STAMP    := $(B)/gperf.stamp
 GPERF_SOURCES  := $(GPERF_DIR)/http_status_names.c \
                   $(GPERF_DIR)/http_status_reasons.c
-GPERF_TEMPLATES := $(wildcard bench/gperf/*.mustache)
+GPERF_TEMPLATES := $(wildcard bench/gperf/*.mustache) bench/gperf/kinds.yaml
 
 LOOKUP_OBJS = $(addprefix $(B)/$(1)/,lookups.o bench.o dense.o \
                 http_status.o http_status_names.o http_status_reasons.o)

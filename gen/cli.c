@@ -2,6 +2,7 @@
    must do on the way out, whatever the way: remove its temporaries. */
 #include "cli.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <getopt.h>
@@ -16,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "generate.h"
+#include "kind.h"
 #include "loader.h"
 #include "output.h"
 #include "spec.h"
@@ -35,6 +37,7 @@
 struct options {
   const char *spec;
   const char *templates;
+  const char *lang; /* NULL: the default set */
   const char *out;
   const char *prefix;
   const char *depfile;
@@ -45,10 +48,14 @@ struct options {
 
 static const char usage[] =
     "usage: statusgen [OPTIONS] SPEC\n"
-    "Generates C lookups and docs for the status list in SPEC (YAML).\n"
+    "Generates lookups and docs for the status list in SPEC (YAML): C and\n"
+    "Markdown by default, or another language's stock template set.\n"
     "\n"
     "  -t, --templates DIR  templates folder (default: ./templates, else\n"
     "                       the installed ones)\n"
+    "      --lang NAME      the stock template set NAME in the templates\n"
+    "                       folder (c: the default set; go, json, python,\n"
+    "                       rust, typescript)\n"
     "  -o, --out DIR        output folder (default: out)\n"
     "      --prefix NAME    symbol and file prefix (default: the spec's name)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
@@ -66,7 +73,29 @@ static const char usage[] =
     "      --version        print the version and exit\n"
     "  -h, --help           print this help and exit\n"
     "\n"
+    "Output kinds, chosen by extension: how spec text is escaped in an\n"
+    "output, and which names it reserves. A templates folder may map\n"
+    "other extensions in its " KIND_FILE " (for example '.gperf: text').\n";
+
+static const char usage_end[] =
+    "\n"
     "Exit status: 0 success, 1 --check found stale outputs, 2 error.\n";
+
+/* The help: the options, then each kind with its extensions. */
+static void print_help(void)
+{
+  size_t n, i, k;
+  const struct kind *kinds = kind_table(&n);
+
+  fputs(usage, stdout);
+  for (i = 0; i < n; i++) {
+    printf("  %-11s", kinds[i].id);
+    for (k = 0; kinds[i].extensions[k]; k++)
+      printf(" %s", kinds[i].extensions[k]);
+    puts(kinds[i].escape ? "" : " (written raw)");
+  }
+  fputs(usage_end, stdout);
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -99,6 +128,18 @@ static unsigned long count_of(const char *s, int units)
   return n << shift;
 }
 
+/* 1 when s can name a stock template set: a folder's plain name. */
+static int is_set_name(const char *s)
+{
+  const char *p;
+
+  for (p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+          (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+      return 0;
+  return p > s;
+}
+
 /* Returns -1 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -109,10 +150,12 @@ static int parse_options(int argc, char **argv, struct options *o)
     OPT_VERSION,
     OPT_NO_SYNC,
     OPT_MAX_STEPS,
-    OPT_MAX_OUTPUT
+    OPT_MAX_OUTPUT,
+    OPT_LANG
   };
   static const struct option longs[] = {
       {"templates", required_argument, NULL, 't'},
+      {"lang", required_argument, NULL, OPT_LANG},
       {"out", required_argument, NULL, 'o'},
       {"prefix", required_argument, NULL, OPT_PREFIX},
       {"check", no_argument, NULL, OPT_CHECK},
@@ -135,6 +178,7 @@ static int parse_options(int argc, char **argv, struct options *o)
   while ((c = getopt_long(argc, argv, ":t:o:M:qvh", longs, NULL)) != -1) {
     switch (c) {
     case 't': o->templates = optarg; break;
+    case OPT_LANG: o->lang = optarg; break;
     case 'o': o->out = optarg; break;
     case 'M': o->depfile = optarg; break;
     case 'q': o->quiet = 1, o->verbose = 0; break;
@@ -159,7 +203,7 @@ static int parse_options(int argc, char **argv, struct options *o)
       o->dump_model = optarg ? 2 : 1;
       break;
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
-    case 'h': fputs(usage, stdout); return 0;
+    case 'h': print_help(); return 0;
     case ':':
       return usage_error("option '%s' needs an argument", argv[optind - 1]);
     default: return usage_error("unknown option '%s'", argv[optind - 1]);
@@ -175,6 +219,12 @@ static int parse_options(int argc, char **argv, struct options *o)
     return usage_error("--prefix '%s' is not a lower snake case C "
                        "identifier",
                        o->prefix);
+  if (o->lang && !is_set_name(o->lang))
+    return usage_error("--lang '%s' is not the name of a template set "
+                       "(letters, digits, '_', '-')",
+                       o->lang);
+  if (o->lang && strcmp(o->lang, "c") == 0)
+    o->lang = NULL; /* the default set */
   return -1;
 }
 
@@ -261,31 +311,114 @@ static int is_dir(const char *path)
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The templates when -t is not given: ./templates; else the installed
-   ones, first beside the binary (BIN/../share/statusgen/templates, so a
-   staged or moved install works), then under the compiled-in PREFIX. The
-   outputs do not depend on which: templates know nothing of their
-   folder. The path goes to b, which the caller frees. */
-static const char *find_templates(struct buf *b)
+/* Where templates are looked for, in order, into roots (each empty on
+   entry): the folder -t gave (given); else each of ./templates and the
+   installed ones that exists, first beside the binary
+   (BIN/../share/statusgen/templates, so a staged or moved install works),
+   then under the compiled-in PREFIX. Returns how many (at most 3). */
+static size_t template_roots(const char *given, struct buf roots[3])
 {
   char exe[4096];
   ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
   char *slash;
+  size_t k = 0;
 
+  if (given) {
+    buf_puts(&roots[k++], given);
+    return k;
+  }
   if (is_dir("templates"))
-    return "templates";
+    buf_puts(&roots[k++], "templates");
   if (n > 0) {
     exe[n] = '\0';
-    if ((slash = strrchr(exe, '/')) != NULL) {
-      buf_printf(b, "%.*s/../share/statusgen/templates", (int)(slash - exe),
-                 exe);
-      if (is_dir(b->data))
-        return b->data;
+    if ((slash = strrchr(exe, '/')) != NULL)
+      buf_printf(&roots[k], "%.*s/../share/statusgen/templates",
+                 (int)(slash - exe), exe);
+    if (roots[k].len && is_dir(roots[k].data))
+      k++;
+    else
+      buf_clear(&roots[k]);
+  }
+  buf_puts(&roots[k], STATUSGEN_DATADIR "/templates");
+  if (is_dir(roots[k].data))
+    return k + 1;
+  buf_clear(&roots[k]);
+  return k;
+}
+
+static int by_name(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The usage error of a --lang that no root holds, listing the sets they
+   hold: "c" (the default set) and their subfolders. */
+static int unknown_set(const char *lang, const struct buf *roots, size_t n)
+{
+  struct buf list = BUF_INIT, path = BUF_INIT;
+  char **names = xcalloc(1, sizeof *names);
+  size_t i, k, count = 0;
+  struct dirent *e;
+  DIR *dh;
+  int r;
+
+  names[count++] = xstrndup("c", 1);
+  for (i = 0; i < n; i++) {
+    if (!(dh = opendir(roots[i].data)))
+      continue;
+    while ((e = readdir(dh))) {
+      buf_clear(&path);
+      buf_printf(&path, "%s/%s", roots[i].data, e->d_name);
+      if (e->d_name[0] == '.' || e->d_name[0] == '_' || !is_dir(path.data))
+        continue;
+      names = xrealloc(names, (count + 1) * sizeof *names);
+      names[count++] = xstrndup(e->d_name, strlen(e->d_name));
+    }
+    closedir(dh);
+  }
+  qsort(names, count, sizeof *names, by_name);
+  for (k = 0; k < count; k++)
+    if (!k || strcmp(names[k], names[k - 1]) != 0)
+      buf_printf(&list, "%s%s", k ? ", " : "", names[k]);
+  for (k = 0; k < count; k++)
+    free(names[k]);
+  free(names);
+  buf_clear(&path);
+  buf_printf(&path, "--lang '%s' is no template set (sets: %s)", lang,
+             list.data);
+  r = usage_error("%s", path.data);
+  buf_free(&path);
+  buf_free(&list);
+  return r;
+}
+
+/* The templates folder of the run, into where (empty on entry): the first
+   root (template_roots), or with --lang NAME, the folder NAME of the first
+   root that has one. The outputs do not depend on which: templates know
+   nothing of their folder. Returns -1 to go on, or the exit status of a
+   usage error (no root has the set). */
+static int find_templates(const struct options *o, struct buf *where)
+{
+  struct buf roots[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
+  size_t n = template_roots(o->templates, roots), i;
+  int r = -1;
+
+  for (i = 0; i < n && !where->len; i++) {
+    if (!o->lang) {
+      buf_puts(where, roots[i].data);
+    } else {
+      buf_printf(where, "%s/%s", roots[i].data, o->lang);
+      if (!is_dir(where->data))
+        buf_clear(where);
     }
   }
-  buf_clear(b);
-  buf_puts(b, STATUSGEN_DATADIR "/templates");
-  return is_dir(b->data) ? b->data : "templates";
+  if (!where->len && !o->lang)
+    buf_puts(where, "templates"); /* none: reported as it cannot be read */
+  if (!where->len)
+    r = unknown_set(o->lang, roots, n);
+  for (i = 0; i < 3; i++)
+    buf_free(&roots[i]);
+  return r;
 }
 
 /* Colour only for a terminal, never with NO_COLOR set (no-color.org). */
@@ -368,14 +501,13 @@ static int finish_set(const struct options *o, struct output *out,
   return diag_count(d) == before ? 0 : -1;
 }
 
-/* Renders every template, then checks or writes; the exit status. */
+/* Renders every template of the folder where, then checks or writes; the
+   exit status. */
 static int run_templates(const struct spec *s, const struct options *o,
-                         struct diag *d)
+                         const char *where, struct diag *d)
 {
   struct view *v = view_new(s, o->prefix, o->spec);
   struct output *out = output_new(o->check, o->no_sync);
-  struct buf found = BUF_INIT;
-  const char *where = o->templates ? o->templates : find_templates(&found);
   struct tmpldir *dir = tmpldir_open(where, d);
   int status = EXIT_ERROR, r;
 
@@ -390,7 +522,6 @@ static int run_templates(const struct spec *s, const struct options *o,
     status = o->check && r > 0;
 done:
   working_on = "statusgen";
-  buf_free(&found);
   tmpldir_free(dir);
   output_free(out);
   view_free(v);
@@ -403,10 +534,15 @@ int cli_main(int argc, char **argv)
   struct diag *d;
   struct value_tree *tree;
   struct spec *s = NULL;
+  struct buf where = BUF_INIT;
   int status = parse_options(argc, argv, &o);
 
-  if (status >= 0)
+  if (status < 0)
+    status = find_templates(&o, &where);
+  if (status >= 0) {
+    buf_free(&where);
     return status;
+  }
   catch_signals();
   d = diag_new();
   diag_set_color(d, use_color());
@@ -425,11 +561,12 @@ int cli_main(int argc, char **argv)
     if (o.verbose)
       fprintf(stderr, "statusgen: %s: %lu statuses\n", o.spec,
               (unsigned long)s->nstatuses);
-    status = run_templates(s, &o, d);
+    status = run_templates(s, &o, where.data, d);
     diag_print(d, stderr);
   }
   spec_free(s);
   value_tree_free(tree);
   diag_free(d);
+  buf_free(&where);
   return status;
 }

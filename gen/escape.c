@@ -161,8 +161,7 @@ static void c_octal(struct buf *out, unsigned char c)
   buf_printf(out, "\\%03o", (unsigned)c);
 }
 
-static void c_hidden(struct buf *out, unsigned long cp, const char *s,
-                     size_t n)
+static void c_hidden(struct buf *out, unsigned long cp, const char *s, size_t n)
 {
   size_t i;
 
@@ -184,8 +183,7 @@ void escape_c(struct buf *out, const char *s, size_t len)
 
 /* ---- the \u escapes of JSON, Python, JavaScript and Go ---- */
 
-static void u_hidden(struct buf *out, unsigned long cp, const char *s,
-                     size_t n)
+static void u_hidden(struct buf *out, unsigned long cp, const char *s, size_t n)
 {
   (void)s, (void)n;
   buf_printf(out, "\\u%04lx", cp);
@@ -275,8 +273,8 @@ static const char *javascript_code(const char *s, size_t i, size_t len,
   case '/': return first || s[i - 1] == '*' || s[i - 1] == '<' ? "\\/" : NULL;
   case '*': return last ? "\\x2a" : NULL;
   case '<': return last || starts(s, i, len, "<!--") ? "\\x3c" : NULL;
-  case '>': return first || (i >= 2 && starts(s, i - 2, len, "-->")) ? "\\x3e"
-                                                                     : NULL;
+  case '>':
+    return first || (i >= 2 && starts(s, i - 2, len, "-->")) ? "\\x3e" : NULL;
   default: return x_code((unsigned char)s[i], tmp);
   }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "kind.h"
+#include "loader.h"
 #include "mustache.h"
 #include "xmem.h"
 
@@ -19,6 +20,7 @@ struct run {
   struct diag *d;
   const struct spec *spec;
   const char *prefix;
+  struct kind_map *map;      /* what the templates folder's kinds file says */
   const struct kind **kinds; /* the kinds met so far, names checked */
   size_t nkinds;
   char **names; /* outputs named so far, to catch two templates at one */
@@ -98,22 +100,66 @@ static int flush(void *closure, struct buf *out)
   return r;
 }
 
-/* The kind of the output named name (NULL: none, raw text). The first
-   output of a kind checks the spec's names against it, once a run. */
-static const struct kind *kind_of(struct run *r, const char *name)
+/* Reports that template i gives an output (named name) of no kind. */
+static void no_kind(struct run *r, size_t i, const char *name)
 {
-  const struct kind *k = kind_for_path(name);
-  size_t i;
+  struct mark m = {0, 1, 1};
+  const char *dot = strrchr(name, '.');
+  struct buf ids = BUF_INIT;
 
-  if (!k)
+  m.file = tmpldir_path(r->dir, i);
+  kind_list_ids(&ids);
+  if (dot && dot != name)
+    diag_error(r->d, &m,
+               "no output kind for '%s' (map it to one in %s in the "
+               "templates folder, as '%s: text'; kinds: %s)",
+               dot, KIND_FILE, dot, ids.data);
+  else
+    diag_error(r->d, &m,
+               "no output kind for '%s', which has no extension (map it "
+               "to one in %s in the templates folder, as '%s: text'; "
+               "kinds: %s)",
+               name, KIND_FILE, name, ids.data);
+  buf_free(&ids);
+}
+
+/* The kind of the output named name, which template i gives; NULL after
+   an error (it has none). The first output of a kind checks the spec's
+   names and texts against it, once a run. */
+static const struct kind *kind_of(struct run *r, size_t i, const char *name)
+{
+  const struct kind *k = kind_map_find(r->map, name);
+  size_t j;
+
+  if (!k) {
+    no_kind(r, i, name);
     return NULL;
-  for (i = 0; i < r->nkinds; i++)
-    if (r->kinds[i] == k)
+  }
+  for (j = 0; j < r->nkinds; j++)
+    if (r->kinds[j] == k)
       return k;
   r->kinds = xrealloc(r->kinds, (r->nkinds + 1) * sizeof *r->kinds);
   r->kinds[r->nkinds++] = k;
   kind_check_names(k, r->spec, r->prefix, name, r->d);
+  kind_check_texts(k, r->spec, name, r->d);
   return k;
+}
+
+/* Reads the templates folder's kinds file into r->map, when it has one;
+   its problems go to d. An empty file says nothing. */
+static void read_kinds(struct run *r)
+{
+  struct buf src = BUF_INIT;
+  struct value_tree *tree = NULL;
+  const char *path;
+
+  r->map = kind_map_new();
+  if (tmpldir_read_extra(r->dir, KIND_FILE, &src, &path) > 0)
+    tree = loader_load_bytes(path, src.data, src.len, NULL, r->d);
+  if (tree && value_tree_root(tree)->kind != VALUE_NULL)
+    kind_map_read(r->map, value_tree_root(tree), r->d);
+  value_tree_free(tree);
+  buf_free(&src);
 }
 
 static void render_one(struct run *r, size_t i,
@@ -124,15 +170,13 @@ static void render_one(struct run *r, size_t i,
   struct output_file *f;
   struct mustache_sink sink;
 
-  if (output_name(r, i, &name) == 0) {
-    k = kind_of(r, name.data);
+  if (output_name(r, i, &name) == 0 && (k = kind_of(r, i, name.data))) {
     buf_printf(&path, "%s/%s", r->outdir, name.data);
     f = output_begin(r->out, path.data, r->d);
     sink.flush = flush;
     sink.closure = f;
     if (f) {
-      mustache_render_to(r->set, t, &r->mv, k ? k->escape : NULL, &sink, &body,
-                         r->d);
+      mustache_render_to(r->set, t, &r->mv, k->escape, &sink, &body, r->d);
       flush(f, &body);
       output_end(f, r->d);
     }
@@ -177,6 +221,7 @@ int generate(const struct view *v, const struct spec *s, const char *prefix,
       parsed[i] =
           mustache_set_parse(r.set, tmpldir_path(dir, i), src.data, src.len, d);
   }
+  read_kinds(&r);
   if (diag_count(d) == before) /* render only templates that all parse */
     for (i = 0; i < n; i++)
       render_one(&r, i, parsed[i]);
@@ -185,6 +230,7 @@ int generate(const struct view *v, const struct spec *s, const char *prefix,
   free(r.names);
   free(r.from);
   free(r.kinds);
+  kind_map_free(r.map);
   free(parsed);
   buf_free(&src);
   mustache_set_free(r.set);

@@ -1,8 +1,9 @@
 /* generate: renders every template of a templates folder against a view,
    each to the output its file name gives (the name is a template too:
    "{{prefix}}.h" gives "http_status.h"), escaped for that output's kind
-   (kind.h), once the spec's names are checked against what that kind
-   reserves. Knows templates and files, not the domain. */
+   (kind.h: by its extension, or as the folder's kinds file says), once
+   the spec's names are checked against what that kind reserves. Knows
+   templates and files, not the domain. */
 #ifndef STATUSGEN_GENERATE_H
 #define STATUSGEN_GENERATE_H
 
@@ -22,12 +23,17 @@ struct generate_options {
 
 /* Parses every template of dir, then renders each, streaming, into a file
    of out under outdir, as opt says (NULL: the defaults). v is the view of
-   s under prefix (NULL: the spec's name), as view_new() made it: the first
-   output of each kind checks s's names, and prefix, against what the kind
-   reserves (kind_check_names), reporting at the spec. A render stops as
-   soon as its file fails (a full disk). Returns 0, or -1 after every error
-   found is in d (parse errors of all templates, then names reserved and
-   render errors); out must then not be committed. */
+   s under prefix (NULL: the spec's name), as view_new() made it. Every
+   output has a kind, from dir's kinds file (KIND_FILE) or its extension:
+   an output of none is an error at its template ("T:1:1: error: no
+   output kind for '.foo' ..."), and is not rendered. The first output of
+   each kind checks s's names, and prefix, against what the kind reserves
+   (kind_check_names), and s's texts against what it cannot escape
+   (kind_check_texts), reporting at the spec. A render stops as soon as
+   its file fails (a full disk). Returns 0, or -1 after every error found
+   is in d (parse errors of all templates and of the kinds file, then
+   outputs of no kind, names reserved, texts refused and render errors);
+   out must then not be committed. */
 int generate(const struct view *v, const struct spec *s, const char *prefix,
              struct tmpldir *dir, const char *outdir,
              const struct generate_options *opt, struct output *out,

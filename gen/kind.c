@@ -59,11 +59,12 @@ static const struct kind_reservation c_reserved[] = {
 
 /* The module is PREFIX.py: imported by that name, so no keyword. */
 static const char *const python_keywords[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await",
-    "break", "class", "continue", "def", "del", "elif", "else", "except",
-    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
-    "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield", NULL};
+    "False",  "None",     "True",  "and",    "as",       "assert",
+    "async",  "await",    "break", "class",  "continue", "def",
+    "del",    "elif",     "else",  "except", "finally",  "for",
+    "from",   "global",   "if",    "import", "in",       "is",
+    "lambda", "nonlocal", "not",   "or",     "pass",     "raise",
+    "return", "try",      "while", "with",   "yield",    NULL};
 /* Modules the stock set imports: a module of that name beside its users
    would be imported in their place, by itself too. */
 static const char *const python_modules[] = {"enum", "typing", NULL};
@@ -81,11 +82,13 @@ static const struct kind_reservation python_reserved[] = {
 /* The enum (or frozen object) is the prefix's UpperCamel, in a module
    that may use the language's own objects and types: none of those. */
 static const char *const javascript_builtins[] = {
-    "Array", "BigInt", "Boolean", "Date", "Error", "Function", "Infinity",
-    "JSON", "Map", "Math", "NaN", "Number", "Object", "Partial", "Promise",
-    "Proxy", "RangeError", "Readonly", "ReadonlyArray", "ReadonlyMap",
-    "ReadonlySet", "Record", "Reflect", "RegExp", "Required", "Set", "String",
-    "Symbol", "TypeError", "WeakMap", "WeakSet", NULL};
+    "Array",       "BigInt",     "Boolean",  "Date",          "Error",
+    "Function",    "Infinity",   "JSON",     "Map",           "Math",
+    "NaN",         "Number",     "Object",   "Partial",       "Promise",
+    "Proxy",       "RangeError", "Readonly", "ReadonlyArray", "ReadonlyMap",
+    "ReadonlySet", "Record",     "Reflect",  "RegExp",        "Required",
+    "Set",         "String",     "Symbol",   "TypeError",     "WeakMap",
+    "WeakSet",     NULL};
 /* is<Class>() and is<Flag>() beside isKnown(). */
 static const char *const known_camel[] = {"Known", NULL};
 
@@ -105,24 +108,28 @@ static const struct kind_namespace predicates_camel[] = {
 /* The module is PREFIX (PREFIX.rs): strict, reserved and edition 2018
    keywords. */
 static const char *const rust_keywords[] = {
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern",
-    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod",
-    "move", "mut", "pub", "ref", "return", "self", "Self", "static",
-    "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
-    "while", "async", "await", "dyn", "abstract", "become", "box", "do",
-    "final", "macro", "override", "priv", "typeof", "unsized", "virtual",
-    "yield", "try", NULL};
+    "as",     "break",  "const",    "continue", "crate",  "else",    "enum",
+    "extern", "false",  "fn",       "for",      "if",     "impl",    "in",
+    "let",    "loop",   "match",    "mod",      "move",   "mut",     "pub",
+    "ref",    "return", "self",     "Self",     "static", "struct",  "super",
+    "trait",  "true",   "type",     "unsafe",   "use",    "where",   "while",
+    "async",  "await",  "dyn",      "abstract", "become", "box",     "do",
+    "final",  "macro",  "override", "priv",     "typeof", "unsized", "virtual",
+    "yield",  "try",    NULL};
 /* Crates every Rust module sees: a module of that name is ambiguous. */
 static const char *const rust_crates[] = {"std", "core", "alloc", NULL};
 /* The enum is the prefix's UpperCamel, in a module that uses the prelude
    (Option<Self>, TryFrom<u16>): none of its names. */
 static const char *const rust_prelude[] = {
-    "AsMut", "AsRef", "Box", "Clone", "Copy", "Default",
-    "DoubleEndedIterator", "Drop", "Eq", "Err", "ExactSizeIterator",
-    "Extend", "Fn", "FnMut", "FnOnce", "From", "FromIterator", "Into",
-    "IntoIterator", "Iterator", "None", "Ok", "Option", "Ord", "PartialEq",
-    "PartialOrd", "Result", "Self", "Send", "Sized", "Some", "String", "Sync",
-    "ToOwned", "ToString", "TryFrom", "TryInto", "Unpin", "Vec", NULL};
+    /* types and values */
+    "Box", "Err", "None", "Ok", "Option", "Result", "Self", "Some", "String",
+    "Vec",
+    /* traits */
+    "AsMut", "AsRef", "Clone", "Copy", "Default", "DoubleEndedIterator", "Drop",
+    "Eq", "ExactSizeIterator", "Extend", "Fn", "FnMut", "FnOnce", "From",
+    "FromIterator", "Into", "IntoIterator", "Iterator", "Ord", "PartialEq",
+    "PartialOrd", "Send", "Sized", "Sync", "ToOwned", "ToString", "TryFrom",
+    "TryInto", "Unpin", NULL};
 /* Variants are UpperCamel: Self is the only keyword they can spell. */
 static const char *const rust_self[] = {"Self", NULL};
 
@@ -145,10 +152,10 @@ static const struct kind_namespace rust_namespaces[] = {
 
 /* The package is PREFIX. */
 static const char *const go_keywords[] = {
-    "break", "case", "chan", "const", "continue", "default", "defer",
-    "else", "fallthrough", "for", "func", "go", "goto", "if", "import",
-    "interface", "map", "package", "range", "return", "select", "struct",
-    "switch", "type", "var", NULL};
+    "break",  "case",        "chan", "const",   "continue", "default", "defer",
+    "else",   "fallthrough", "for",  "func",    "go",       "goto",    "if",
+    "import", "interface",   "map",  "package", "range",    "return",  "select",
+    "struct", "switch",      "type", "var",     NULL};
 /* package main is a command, which no one imports. */
 static const char *const go_commands[] = {"main", NULL};
 /* The package's functions, beside the type (the prefix's UpperCamel) and
@@ -312,10 +319,11 @@ static int read_entry(struct kind_map *m, const struct value *k,
   const struct kind *kind;
   struct buf ids = BUF_INIT;
 
-  if (k->kind != VALUE_STRING || !usable_key(k->str, k->len))
+  if (!k->str || !usable_key(k->str, k->len)) /* the loader's keys are text */
     return diag_error(d, &k->mark,
-                      "a key of the kinds file is an output extension "
-                      "('.gperf') or file name ('Makefile')");
+                      "'%s' is neither an output extension ('.gperf') nor "
+                      "a file name ('Makefile')",
+                      k->str ? k->str : "");
   if (v->kind != VALUE_STRING || !(kind = kind_by_id(v->str))) {
     kind_list_ids(&ids);
     if (v->kind == VALUE_STRING)
@@ -333,8 +341,7 @@ static int read_entry(struct kind_map *m, const struct value *k,
   return 0;
 }
 
-int kind_map_read(struct kind_map *m, const struct value *root,
-                  struct diag *d)
+int kind_map_read(struct kind_map *m, const struct value *root, struct diag *d)
 {
   size_t i;
   int r = 0;
@@ -359,7 +366,7 @@ const struct kind *kind_map_find(const struct kind_map *m, const char *name)
     const char *key = m->entries[i].key;
     size_t len = strlen(key);
 
-    if (strcmp(key, name) == 0)
+    if (key[0] != '.' && strcmp(key, name) == 0)
       return m->entries[i].kind;
     if (key[0] == '.' && len < n && len > best &&
         strcmp(name + n - len, key) == 0) {
@@ -436,20 +443,26 @@ static void check_reserved(struct check *c, const struct item *it)
   if (!r->roles)
     return;
   if (strcmp(formed, it->name) == 0 && r->what && in_list(formed, r->words))
-    diag_error(c->d, it->mark, "%s '%s'%s is %s, reserved by the %s output "
-               "(%s)%s", it->noun, it->name, it->how, r->what, c->k->name,
-               c->output, it->hint);
+    diag_error(c->d, it->mark,
+               "%s '%s'%s is %s, reserved by the %s output "
+               "(%s)%s",
+               it->noun, it->name, it->how, r->what, c->k->name, c->output,
+               it->hint);
   else if (strcmp(formed, it->name) == 0)
     diag_error(c->d, it->mark, "%s '%s'%s is reserved by the %s output (%s)%s",
                it->noun, it->name, it->how, c->k->name, c->output, it->hint);
   else if (r->what && in_list(formed, r->words))
-    diag_error(c->d, it->mark, "%s '%s'%s gives '%s', %s, reserved by the %s "
-               "output (%s)%s", it->noun, it->name, it->how, formed, r->what,
-               c->k->name, c->output, it->hint);
+    diag_error(c->d, it->mark,
+               "%s '%s'%s gives '%s', %s, reserved by the %s "
+               "output (%s)%s",
+               it->noun, it->name, it->how, formed, r->what, c->k->name,
+               c->output, it->hint);
   else
-    diag_error(c->d, it->mark, "%s '%s'%s gives '%s', reserved by the %s "
-               "output (%s)%s", it->noun, it->name, it->how, formed,
-               c->k->name, c->output, it->hint);
+    diag_error(c->d, it->mark,
+               "%s '%s'%s gives '%s', reserved by the %s "
+               "output (%s)%s",
+               it->noun, it->name, it->how, formed, c->k->name, c->output,
+               it->hint);
 }
 
 /* A name of a namespace: an item in the form its use gives. */

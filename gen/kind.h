@@ -71,7 +71,7 @@ struct kind {
      the text is written raw (plain text), and a spec text holding a
      bidirectional control is refused (kind_check_texts). */
   void (*escape)(struct buf *out, const char *s, size_t len);
-  const struct kind_reservation *reserved;  /* ends with roles 0 */
+  const struct kind_reservation *reserved; /* ends with roles 0 */
   const struct kind_namespace *namespaces; /* ends with uses[0] roles 0 */
 };
 
@@ -92,8 +92,9 @@ const struct kind *kind_for_path(const char *path);
 
 /* What a templates folder says of its outputs' kinds, read from its
    kinds file: a YAML mapping whose keys are either extensions (".gperf",
-   ".d.ts": a '.' and more, matched at the end of an output's name) or
-   whole output file names ("Makefile"), and whose values are kind ids:
+   ".d.ts": a '.' and more, matched at the end of an output's name after
+   something else) or whole output file names ("Makefile"), and whose
+   values are kind ids:
      .gperf: text
      .tmpl: c
    An output's kind is that of its whole name when the file gives it,
@@ -109,8 +110,7 @@ void kind_map_free(struct kind_map *m);
    mapping, a key that is neither an extension nor a file name, a value
    that is not a kind's id. Returns 0, or -1 when anything was reported;
    m keeps the entries that were right. */
-int kind_map_read(struct kind_map *m, const struct value *root,
-                  struct diag *d);
+int kind_map_read(struct kind_map *m, const struct value *root, struct diag *d);
 
 /* The kind of the output file named name (without a folder) by m (NULL:
    by the table alone). NULL when it has none. */

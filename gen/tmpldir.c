@@ -19,6 +19,7 @@ struct tmpldir {
   char **files; /* read so far */
   size_t nfiles;
   struct buf partial; /* the last partial handed out */
+  char *extra;        /* the path of the last tmpldir_read_extra() */
 };
 
 static int by_string(const void *a, const void *b)
@@ -115,6 +116,7 @@ void tmpldir_free(struct tmpldir *t)
   free(t->files);
   free(t->dir);
   free(t->real);
+  free(t->extra);
   buf_free(&t->partial);
   free(t);
 }
@@ -195,6 +197,28 @@ int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out)
                       "templates folder '%s'",
                       t->dir);
   return r < 0 ? -1 : 0;
+}
+
+int tmpldir_read_extra(struct tmpldir *t, const char *name, struct buf *out,
+                       const char **path)
+{
+  struct mark m = {0, 0, 0};
+  struct buf p = BUF_INIT;
+  int r;
+
+  buf_printf(&p, "%s/%s", t->dir, name);
+  free(t->extra);
+  t->extra = buf_detach(&p, NULL);
+  if (path)
+    *path = t->extra;
+  m.file = t->extra;
+  r = read_file(t, t->extra, out);
+  if (r == -2)
+    diag_error(t->d, &m,
+               "cannot read: it leads outside the templates "
+               "folder '%s'",
+               t->dir);
+  return r < 0 ? -1 : r;
 }
 
 enum mustache_found tmpldir_partial(void *closure, const char *name, size_t len,

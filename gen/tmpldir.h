@@ -37,6 +37,14 @@ const char *tmpldir_path(const struct tmpldir *t, size_t i);
 /* Appends the i-th template's bytes to out; -1 after an error in d. */
 int tmpldir_read(struct tmpldir *t, size_t i, struct buf *out);
 
+/* Appends the bytes of the file name (a plain file name) directly in the
+   folder to out, when there is one: 1 read, 0 there is none, -1 after an
+   error in d (it cannot be read, or leads outside the folder). path (when
+   not NULL) gets dir/name, which lives as long as t. A file read counts
+   among tmpldir_files(). */
+int tmpldir_read_extra(struct tmpldir *t, const char *name, struct buf *out,
+                       const char **path);
+
 /* The partial callback for struct mustache_config, closure t. */
 enum mustache_found tmpldir_partial(void *t, const char *name, size_t len,
                                     struct mustache_source *src);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make install and install-lib into a staging folder: the staged binary,
 # run from a folder outside the project with no -t, finds its templates
-# beside itself and makes the same bytes as out/; the man page has no groff
+# beside itself and makes the same bytes as out/, and with --lang NAME the
+# same bytes as the project's templates/NAME; the man page has no groff
 # warning; the library builds a program through pkg-config; uninstall
 # removes every file. Ends with "install: N passed, N failed".
 #
@@ -28,6 +29,19 @@ for f in out/*; do
 done
 [ "$(ls "$tmp/elsewhere/out" | wc -l)" = "$(ls out | wc -l)" ] && ok ||
   bad "the staged binary made other files"
+
+# Each stock set, installed with the default one.
+for set in templates/*/; do
+  [ -d "$set" ] || continue
+  name=$(basename "$set")
+  rm -rf "$tmp/lang" "$tmp/elsewhere/lang" && mkdir "$tmp/lang" "$tmp/elsewhere/lang"
+  (cd "$tmp/elsewhere" && "$stage$prefix/bin/statusgen" -q -t "$top/$set" \
+    -o "$tmp/lang" spec/http_status.yaml) || bad "statusgen -t $set"
+  (cd "$tmp/elsewhere" &&
+    "$stage$prefix/bin/statusgen" -q --lang "$name" -o lang spec/http_status.yaml) &&
+    diff -r "$tmp/lang" "$tmp/elsewhere/lang" >/dev/null && ok ||
+    bad "the staged binary's --lang $name differs from -t $set"
+done
 
 if command -v groff >/dev/null; then
   warnings=$(groff -ww -man -z "$stage$prefix/share/man/man1/statusgen.1" 2>&1)

@@ -5,7 +5,8 @@
    exit status 2. The specs under tests/specs/reserved are valid models
    whose names the C output reserves: --dump-model prints them, and
    generating the default templates from them gets the diagnostics they
-   state, writing nothing. */
+   state, writing nothing. --help lists the output kinds; --lang takes a
+   stock set from the templates folder, or says which sets there are. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -231,6 +233,212 @@ static void test_version_and_help(void **state)
   proc_result_free(&r);
 }
 
+/* --help lists every kind with its extensions, and --lang. */
+static void test_help_lists_kinds(void **state)
+{
+  static const char *const lines[] = {
+      "      --lang NAME      the stock template set NAME in the templates\n",
+      "  c           .c .h .cc .cpp .cxx .hh .hpp .hxx .inc\n",
+      "  markdown    .md .markdown\n",
+      "  html        .html .htm .xml .svg\n",
+      "  json        .json\n",
+      "  python      .py .pyi\n",
+      "  javascript  .js .mjs .cjs .ts .mts .cts\n",
+      "  rust        .rs\n",
+      "  go          .go\n",
+      "  text        .txt (written raw)\n",
+      "other extensions in its kinds.yaml (for example '.gperf: text').\n",
+  };
+  struct proc_result r;
+  size_t i;
+
+  (void)state;
+  run(&r, "--help", NULL, NULL);
+  assert_int_equal(r.status, 0);
+  for (i = 0; i < sizeof lines / sizeof *lines; i++)
+    if (!strstr(r.out.data, lines[i]))
+      fail_msg("--help lacks: %s", lines[i]);
+  proc_result_free(&r);
+}
+
+/* A scratch folder, made and removed by the tests of --lang. */
+static void scratch(struct buf *dir)
+{
+  const char *t = getenv("TMPDIR");
+
+  buf_printf(dir, "%s/statusgen-lang-XXXXXX", t ? t : "/tmp");
+  assert_non_null(mkdtemp(dir->data));
+}
+
+static void remove_scratch(struct buf *dir)
+{
+  const char *rm[] = {"/bin/rm", "-rf", NULL, NULL};
+  struct proc_result r;
+
+  rm[2] = dir->data;
+  proc_result_run(&r, rm);
+  proc_result_free(&r);
+  buf_free(dir);
+}
+
+/* In dir: a templates folder t with a template of its own (its default
+   set), a set foo, an empty folder bar, and out for the outputs. */
+static void make_sets(const char *dir)
+{
+  static const char *const folders[] = {"t", "t/foo", "t/bar", "out"};
+  static const char *const files[] = {"t/{{prefix}}_top.json.mustache",
+                                      "t/foo/{{prefix}}_foo.json.mustache"};
+  struct buf path = BUF_INIT;
+  size_t i;
+  FILE *f;
+
+  for (i = 0; i < sizeof folders / sizeof *folders; i++) {
+    buf_clear(&path);
+    buf_printf(&path, "%s/%s", dir, folders[i]);
+    assert_int_equal(mkdir(path.data, 0777), 0);
+  }
+  for (i = 0; i < sizeof files / sizeof *files; i++) {
+    buf_clear(&path);
+    buf_printf(&path, "%s/%s", dir, files[i]);
+    f = fopen(path.data, "w");
+    assert_non_null(f);
+    fputs("{\"title\": \"{{title}}\"}\n", f);
+    assert_int_equal(fclose(f), 0);
+  }
+  buf_free(&path);
+}
+
+/* Runs statusgen -q -t DIR/t --lang lang -o DIR/out on the HTTP spec. */
+static void run_lang(struct proc_result *r, const char *dir, const char *lang)
+{
+  struct buf t = BUF_INIT, out = BUF_INIT;
+  const char *argv[] = {NULL, "-q",     "-t",
+                        NULL, "--lang", NULL,
+                        "-o", NULL,     "spec/http_status.yaml",
+                        NULL};
+
+  buf_printf(&t, "%s/t", dir);
+  buf_printf(&out, "%s/out", dir);
+  argv[0] = proc_statusgen();
+  argv[3] = t.data;
+  argv[5] = lang;
+  argv[7] = out.data;
+  proc_result_run(r, argv);
+  buf_free(&t);
+  buf_free(&out);
+}
+
+static int exists(const char *dir, const char *name)
+{
+  struct buf path = BUF_INIT;
+  int r;
+
+  buf_printf(&path, "%s/%s", dir, name);
+  r = access(path.data, F_OK) == 0;
+  buf_free(&path);
+  return r;
+}
+
+/* --lang NAME takes the set NAME in the templates folder (-t here); c is
+   the folder's own set; another name is a usage error that lists the
+   sets found, before the spec is read. */
+static void test_lang(void **state)
+{
+  struct buf dir = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  scratch(&dir);
+  make_sets(dir.data);
+  run_lang(&r, dir.data, "foo");
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  assert_true(exists(dir.data, "out/http_status_foo.json"));
+  assert_false(exists(dir.data, "out/http_status_top.json"));
+  proc_result_free(&r);
+  run_lang(&r, dir.data, "c");
+  assert_int_equal(r.status, 0);
+  assert_true(exists(dir.data, "out/http_status_top.json"));
+  proc_result_free(&r);
+  run_lang(&r, dir.data, "nope");
+  assert_string_equal(r.err.data, "statusgen: error: --lang 'nope' is no "
+                                  "template set (sets: bar, c, foo)\n"
+                                  "Try 'statusgen --help'.\n");
+  assert_string_equal(r.out.data, "");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  run_lang(&r, dir.data, "../t");
+  assert_string_equal(r.err.data,
+                      "statusgen: error: --lang '../t' is not the name of a "
+                      "template set (letters, digits, '_', '-')\n"
+                      "Try 'statusgen --help'.\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  remove_scratch(&dir);
+}
+
+static int is_set(const char *name)
+{
+  struct buf path = BUF_INIT;
+  struct stat st;
+  int r;
+
+  buf_printf(&path, "templates/%s", name);
+  r = name[0] != '.' && name[0] != '_' && stat(path.data, &st) == 0 &&
+      S_ISDIR(st.st_mode);
+  buf_free(&path);
+  return r;
+}
+
+/* Without -t, --lang looks in ./templates: c is the default set, whose
+   outputs are out/; each other set there says what -t templates/NAME
+   says (--check into an empty folder: every output, stale). */
+static void test_lang_in_the_project(void **state)
+{
+  const char *argv[] = {
+      NULL, "--check", "-o", NULL, NULL, NULL, "spec/http_status.yaml", NULL};
+  struct proc_result r, with_t;
+  struct buf dir = BUF_INIT, path = BUF_INIT;
+  struct dirent *e;
+  DIR *d;
+
+  (void)state;
+  scratch(&dir);
+  argv[0] = proc_statusgen();
+  argv[3] = "out";
+  argv[4] = "--lang";
+  argv[5] = "c";
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_string_equal(r.out.data, "");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  argv[3] = dir.data;
+  d = opendir("templates");
+  assert_non_null(d);
+  while ((e = readdir(d))) {
+    if (!is_set(e->d_name))
+      continue;
+    buf_clear(&path);
+    buf_printf(&path, "templates/%s", e->d_name);
+    argv[4] = "--lang";
+    argv[5] = e->d_name;
+    proc_result_run(&r, argv);
+    argv[4] = "-t";
+    argv[5] = path.data;
+    proc_result_run(&with_t, argv);
+    assert_string_equal(r.err.data, with_t.err.data);
+    assert_string_equal(r.out.data, with_t.out.data);
+    assert_int_equal(r.status, with_t.status);
+    assert_int_equal(r.status, 1);
+    proc_result_free(&r);
+    proc_result_free(&with_t);
+  }
+  closedir(d);
+  buf_free(&path);
+  remove_scratch(&dir);
+}
+
 /* Runs statusgen on a pseudo-terminal through script(1), env first. */
 static void run_on_tty(struct proc_result *r, const char *env)
 {
@@ -323,6 +531,9 @@ int main(void)
       cmocka_unit_test(test_spec_is_a_folder),
       cmocka_unit_test(test_usage_errors),
       cmocka_unit_test(test_version_and_help),
+      cmocka_unit_test(test_help_lists_kinds),
+      cmocka_unit_test(test_lang),
+      cmocka_unit_test(test_lang_in_the_project),
       cmocka_unit_test(test_color_only_on_a_terminal),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;

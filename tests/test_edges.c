@@ -472,6 +472,7 @@ static void test_output_named_as_the_spec_is_refused(void **state)
   (void)state;
   assert_int_equal(mkdir(at("t"), 0777), 0);
   put_text(at("t/{{prefix}}.yaml.mustache"), "name: {{prefix}}\n");
+  put_text(at("t/kinds.yaml"), ".yaml: text\n");
   assert_int_equal(mkdir(at("spec"), 0777), 0);
   slurp(SPEC, &before);
   put_file(at("spec/http_status.yaml"), before.data, before.len);

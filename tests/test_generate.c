@@ -1,7 +1,8 @@
 /* test_generate: statusgen as a build step: outputs deterministic, written
    only when changed, --check, the depfile, --prefix, names an output kind
-   reserves, and failing runs that leave every existing output as it was.
-   Runs the binary in scratch folders. */
+   reserves, each output escaped for its kind (by extension or by the
+   templates folder's kinds file), and failing runs that leave every
+   existing output as it was. Runs the binary in scratch folders. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -411,6 +412,105 @@ static void test_prefix_keyword(void **state)
   buf_free(&list);
 }
 
+/* Every output is escaped for its kind, by its extension or by the
+   templates folder's kinds file (which makes .gperf plain text and .tmpl
+   JSON), and the kinds file is a dependency of the outputs. The expected
+   texts are written here by hand. */
+static void test_each_kind_escapes(void **state)
+{
+  static const char spec[] =
+      "name: demo\ntitle: Demo\nsource: the test\nstatuses:\n"
+      "  - {code: 7, name: SEVEN, reason: 'Say \"hi\" \\ <b>',\n"
+      "     description: Seven.}\n";
+  static const struct {
+    const char *file, *text;
+  } rows[] = {
+      {"demo.c", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.hpp", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.md", "Say \"hi\" \\\\ \\<b\\>"},
+      {"demo.markdown", "Say \"hi\" \\\\ \\<b\\>"},
+      {"demo.html", "Say &quot;hi&quot; \\ &lt;b&gt;"},
+      {"demo.svg", "Say &quot;hi&quot; \\ &lt;b&gt;"},
+      {"demo.json", "Say \\\"hi\\\" \\\\ \\u003cb\\u003e"},
+      {"demo.py", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.ts", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.mjs", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.rs", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.go", "Say \\\"hi\\\" \\\\ <b>"},
+      {"demo.txt", "Say \"hi\" \\ <b>"},
+      {"demo.gperf", "Say \"hi\" \\ <b>"},
+      {"demo.tmpl", "Say \\\"hi\\\" \\\\ \\u003cb\\u003e"},
+  };
+  const char *argv[] = {NULL, "-q", "-t", NULL, "-o",
+                        NULL, "-M", NULL, NULL, NULL};
+  struct buf name = BUF_INIT, text = BUF_INIT;
+  struct proc_result r;
+  size_t i;
+
+  (void)state;
+  mkdir(at("kt", NULL), 0777);
+  mkdir(at("ko", NULL), 0777);
+  write_file(at("demo.yaml", NULL), spec);
+  write_file(at("kt", "kinds.yaml"), ".gperf: text\n.tmpl: json\n");
+  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+    buf_clear(&name);
+    buf_printf(&name, "{{prefix}}%s.mustache", strchr(rows[i].file, '.'));
+    write_file(at("kt", name.data), "{{#statuses}}{{reason}}{{/statuses}}");
+  }
+  argv[0] = proc_statusgen();
+  argv[3] = at("kt", NULL);
+  argv[5] = at("ko", NULL);
+  argv[7] = at("ko.d", NULL);
+  argv[8] = at("demo.yaml", NULL);
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+    slurp(at("ko", rows[i].file), &text);
+    if (strcmp(text.data, rows[i].text) != 0)
+      fail_msg("%s: %s, expected %s", rows[i].file, text.data, rows[i].text);
+  }
+  slurp(at("ko.d", NULL), &text);
+  buf_clear(&name);
+  buf_printf(&name, "\n  %s", at("kt", "kinds.yaml"));
+  assert_non_null(strstr(text.data, name.data));
+  buf_free(&name);
+  buf_free(&text);
+}
+
+/* A kinds file is read only from inside the templates folder, as
+   templates and partials are. */
+static void test_kinds_file_leading_outside(void **state)
+{
+  const char *argv[] = {NULL, "-q", "-t", NULL, "-o", NULL, SPEC, NULL};
+  struct buf want = BUF_INIT, list = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  mkdir(at("kl", NULL), 0777);
+  mkdir(at("kl-out", NULL), 0777);
+  write_file(at("kl", "{{prefix}}.json.mustache"), "\"{{title}}\"\n");
+  write_file(at("elsewhere.yaml", NULL), ".json: text\n");
+  assert_int_equal(symlink(at("elsewhere.yaml", NULL), at("kl", "kinds.yaml")),
+                   0);
+  argv[0] = proc_statusgen();
+  argv[3] = at("kl", NULL);
+  argv[5] = at("kl-out", NULL);
+  proc_result_run(&r, argv);
+  buf_printf(&want,
+             "%s: error: cannot read: it leads outside the templates folder "
+             "'%s'\n",
+             at("kl", "kinds.yaml"), at("kl", NULL));
+  assert_string_equal(r.err.data, want.data);
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  listing(at("kl-out", NULL), &list);
+  assert_string_equal(list.data, "");
+  buf_free(&want);
+  buf_free(&list);
+}
+
 /* A templates folder whose real path cannot be found (longer than
    PATH_MAX, reached by a relative name from a deep working folder) is
    refused with the reason, not as a folder without templates. */
@@ -459,6 +559,8 @@ int main(void)
       cmocka_unit_test(test_bad_output_folder),
       cmocka_unit_test(test_reserved_name_refused_by_the_c_output),
       cmocka_unit_test(test_prefix_keyword),
+      cmocka_unit_test(test_each_kind_escapes),
+      cmocka_unit_test(test_kinds_file_leading_outside),
       cmocka_unit_test(test_templates_folder_unresolvable),
   };
 

@@ -1,8 +1,14 @@
 /* test_kind: output kinds. The kind an output name selects (and so its
-   escaper), and the names each kind reserves: the C output refuses its
-   keywords as the prefix, its API's names among status and alias names,
-   none and known as ids, each reported at its place in the spec; Markdown
-   and HTML refuse nothing. Expected messages are written here by hand. */
+   escaper), by the table or by a templates folder's kinds file, whose
+   mistakes are reported at their places; the names each kind reserves, in
+   the cases its stock set writes them: the C output refuses its keywords
+   as the prefix, its API's names among status and alias names, none and
+   known as ids; Python, JavaScript/TypeScript, Rust and Go their keywords
+   and their sets' names, and names that become equal in one of their
+   namespaces (X_1 and X1 both give X1); Markdown, HTML and JSON refuse
+   nothing; plain text refuses bidirectional controls in every text. Each
+   at its place in the spec. Expected messages are written here by
+   hand. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,9 +16,12 @@
 
 #include <string.h>
 
+#include <stdio.h>
+
 #include "diag.h"
 #include "escape.h"
 #include "kind.h"
+#include "loader.h"
 #include "spec.h"
 #include "spec_load.h"
 
@@ -209,10 +218,10 @@ static void test_nothing_refused(void **state)
   static const struct {
     const char *yaml, *prefix, *output;
   } rows[] = {
-      {near_misses, NULL, "integer.h"},
-      {near_misses, "int8", "int8.c"},
-      {reserving, NULL, "int.md"},
-      {reserving, "class", "class.html"},
+      {near_misses, NULL, "integer.h"}, {near_misses, "int8", "int8.c"},
+      {reserving, NULL, "int.md"},      {reserving, "class", "class.html"},
+      {reserving, NULL, "int.json"},    {reserving, NULL, "int.txt"},
+      {reserving, NULL, "int.py"},      {reserving, NULL, "int.rs"},
   };
   size_t i;
 
@@ -226,6 +235,420 @@ static void test_nothing_refused(void **state)
   }
 }
 
+/* Every kind: its id finds it, its extensions select it and no other,
+   and --help's list of ids is in the table's order. */
+static void test_table(void **state)
+{
+  size_t n, i, k;
+  const struct kind *t = kind_table(&n);
+  struct buf ids = BUF_INIT;
+
+  (void)state;
+  assert_int_equal(n, 9);
+  for (i = 0; i < n; i++) {
+    assert_ptr_equal(kind_by_id(t[i].id), &t[i]);
+    for (k = 0; t[i].extensions[k]; k++) {
+      char path[32];
+
+      snprintf(path, sizeof path, "x%s", t[i].extensions[k]);
+      if (kind_for_path(path) != &t[i])
+        fail_msg("%s: not of kind %s", path, t[i].id);
+    }
+  }
+  assert_null(kind_by_id("cobol"));
+  assert_null(kind_by_id("C"));
+  assert_null(kind_by_id(""));
+  kind_list_ids(&ids);
+  assert_string_equal(ids.data, "c, markdown, html, json, python, "
+                                "javascript, rust, go, text");
+  assert_null(kind_by_id("text")->escape);
+  buf_free(&ids);
+}
+
+/* A kinds file read by the loader, as generate reads it. */
+static struct kind_map *map_of(const char *yaml, struct diag *d)
+{
+  struct kind_map *m = kind_map_new();
+  struct value_tree *tree =
+      loader_load_bytes("t/kinds.yaml", yaml, strlen(yaml), NULL, d);
+
+  assert_non_null(tree);
+  kind_map_read(m, value_tree_root(tree), d);
+  value_tree_free(tree);
+  return m;
+}
+
+static void test_map(void **state)
+{
+  static const char yaml[] = "# kinds\n"
+                             ".gperf: text\n"
+                             "Makefile: text\n"
+                             ".d.ts: text\n"
+                             ".h: markdown\n"
+                             "notes.txt: json\n";
+  static const struct {
+    const char *name, *id;
+  } rows[] = {
+      {"http_status.gperf", "text"},
+      {"Makefile", "text"},
+      {"x.d.ts", "text"}, /* the longest extension wins */
+      {"x.ts", "javascript"},
+      {"x.h", "markdown"}, /* the file overrides the table */
+      {"x.c", "c"},
+      {"notes.txt", "json"}, /* a whole name overrides an extension */
+      {"other.txt", "text"},
+      {"a.gperf.c", "c"},
+      {"makefile", NULL},
+      {"x.gperf2", NULL},
+      {"gperf", NULL},
+      {".gperf", NULL}, /* an extension needs a name before it */
+  };
+  struct diag *d = diag_new();
+  struct kind_map *m = map_of(yaml, d);
+  size_t i;
+
+  (void)state;
+  assert_int_equal(diag_count(d), 0);
+  for (i = 0; i < COUNT(rows); i++) {
+    const struct kind *k = kind_map_find(m, rows[i].name);
+
+    if (!rows[i].id ? k != NULL : !k || strcmp(k->id, rows[i].id) != 0)
+      fail_msg("%s: kind %s, expected %s", rows[i].name, k ? k->id : "none",
+               rows[i].id ? rows[i].id : "none");
+  }
+  assert_ptr_equal(kind_map_find(NULL, "x.rs"), kind_by_id("rust"));
+  assert_null(kind_map_find(NULL, "x.gperf"));
+  kind_map_free(m);
+  diag_free(d);
+}
+
+/* A kinds file's mistakes, each at its place; the right lines stay. */
+static void test_map_errors(void **state)
+{
+  static const struct {
+    const char *yaml, *want;
+  } rows[] = {
+      {"- .gperf\n",
+       "t/kinds.yaml:1:1: error: the kinds file must map output extensions "
+       "to kinds ('.gperf: text'), not a list\n"},
+      {".gperf: txt\n.ok: c\n",
+       "t/kinds.yaml:1:9: error: unknown kind 'txt' (kinds: c, markdown, "
+       "html, json, python, javascript, rust, go, text)\n"},
+      {".a: [c]\n",
+       "t/kinds.yaml:1:5: error: the kind of '.a' must be one of c, markdown, "
+       "html, json, python, javascript, rust, go, text, not a list\n"},
+      {"a/b.c: c\n..: c\n\"\": text\n",
+       "t/kinds.yaml:1:1: error: 'a/b.c' is neither an output extension "
+       "('.gperf') nor a file name ('Makefile')\n"
+       "t/kinds.yaml:2:1: error: '..' is neither an output extension "
+       "('.gperf') nor a file name ('Makefile')\n"
+       "t/kinds.yaml:3:1: error: '' is neither an output extension "
+       "('.gperf') nor a file name ('Makefile')\n"},
+      {".x: C\n",
+       "t/kinds.yaml:1:5: error: unknown kind 'C' (kinds: c, markdown, "
+       "html, json, python, javascript, rust, go, text)\n"},
+  };
+  size_t i, k;
+
+  (void)state;
+  for (i = 0; i < COUNT(rows); i++) {
+    struct diag *d = diag_new();
+    struct kind_map *m = map_of(rows[i].yaml, d);
+    struct buf got = BUF_INIT;
+
+    for (k = 0; k < diag_count(d); k++)
+      buf_printf(&got, "%s\n", diag_message(d, k));
+    if (strcmp(got.data, rows[i].want) != 0)
+      fail_msg("row %zu\nwant:\n%sgot:\n%s", i, rows[i].want, got.data);
+    buf_free(&got);
+    kind_map_free(m);
+    diag_free(d);
+  }
+  {
+    struct diag *d = diag_new();
+    struct kind_map *m = map_of(".gperf: txt\n.ok: go\n", d);
+
+    assert_ptr_equal(kind_map_find(m, "x.ok"), kind_by_id("go"));
+    assert_null(kind_map_find(m, "x.gperf"));
+    kind_map_free(m);
+    diag_free(d);
+  }
+}
+
+/* Names each language's stock set writes, refused at their places. */
+static const char rust_spec[] =
+    "name: type\n"                 /* 1: col 7 */
+    "title: T\n"                   /* 2 */
+    "source: S\n"                  /* 3 */
+    "statuses:\n"                  /* 4 */
+    "  - code: 1\n"                /* 5 */
+    "    reason: Self\n"           /* 6: col 13 */
+    "    description: D\n"         /* 7 */
+    "  - code: 2\n"                /* 8 */
+    "    name: X_1\n"              /* 9: col 11 */
+    "    reason: Two\n"            /* 10 */
+    "    description: D\n"         /* 11 */
+    "  - code: 3\n"                /* 12 */
+    "    name: X1\n"               /* 13: col 11 */
+    "    reason: Three\n"          /* 14 */
+    "    description: D\n"         /* 15 */
+    "    aliases: [Selfish, A1]\n" /* 16: col 15, col 24 */
+    "  - code: 4\n"                /* 17 */
+    "    name: A_1\n"              /* 18: col 11 */
+    "    reason: Four\n"           /* 19 */
+    "    description: D\n";        /* 20 */
+
+static const char *const rust_refusals[] = {
+    "s.yaml:6:13: error: name 'SELF', derived from the reason, gives 'Self', "
+    "a Rust keyword, reserved by the Rust output (%s): give the status a "
+    "'name'",
+    "s.yaml:13:11: error: name 'X1' gives 'X1' in the Rust output (%s), as "
+    "name 'X_1' does (at 9:11)",
+    "s.yaml:18:11: error: name 'A_1' gives 'A1' in the Rust output (%s), as "
+    "name 'A1' does (at 16:24)",
+};
+
+static void test_rust_reserves(void **state)
+{
+  struct spec_load l;
+  const struct spec *s = load(&l, rust_spec);
+
+  (void)state;
+  check_names(s, NULL, "type.rs",
+              "s.yaml:1:7: error: name 'type' is a Rust keyword, reserved by "
+              "the Rust output (type.rs)",
+              rust_refusals, COUNT(rust_refusals));
+  check_names(s, "std", "std.rs",
+              "statusgen: error: --prefix 'std' is a Rust crate, reserved by "
+              "the Rust output (std.rs)",
+              rust_refusals, COUNT(rust_refusals));
+  check_names(s, "option", "option.rs",
+              "statusgen: error: --prefix 'option' gives 'Option', a name of "
+              "Rust's prelude, reserved by the Rust output (option.rs)",
+              rust_refusals, COUNT(rust_refusals));
+  check_names(s, "self_type", "self_type.rs", NULL, rust_refusals,
+              COUNT(rust_refusals));
+  spec_load_free(&l);
+}
+
+/* An alias whose UpperCamel is Self. */
+static void test_rust_alias_self(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:5:52: error: name 'SELF', derived from the alias, gives "
+      "'Self', a Rust keyword, reserved by the Rust output (%s)"};
+  struct spec_load l;
+  const struct spec *s =
+      load(&l, "name: me\ntitle: T\nsource: S\nstatuses:\n"
+               "  - {code: 1, reason: R, description: D, aliases: [self]}\n");
+
+  (void)state;
+  check_names(s, NULL, "me.rs", NULL, want, COUNT(want));
+  spec_load_free(&l);
+}
+
+static const char go_spec[] =
+    "name: func\n"                               /* 1: col 7 */
+    "title: T\n"                                 /* 2 */
+    "source: S\n"                                /* 3 */
+    "classes:\n"                                 /* 4 */
+    "  - {id: known, title: K, range: [0, 9]}\n" /* 5: col 10 */
+    "  - {id: a_1, title: A, range: [10, 99]}\n" /* 6: col 10 */
+    "flags:\n"                                   /* 7 */
+    "  a1: a\n"                                  /* 8: col 3 */
+    "statuses:\n"                                /* 9 */
+    "  - {code: 1, name: FROM_NAME, reason: R1, description: D}\n" /* 10:21 */
+    "  - {code: 2, name: FUNC, reason: R2, description: D}\n" /* 11: col 21 */
+    "  - {code: 3, name: X_1, reason: R3, description: D}\n"  /* 12: col 21 */
+    "  - {code: 4, reason: X 1 Y, description: D,\n"          /* 13: col 23 */
+    "     aliases: [X1 Y, From Reason]}\n";                   /* 14: 16, 22 */
+
+/* What the Go output says of go_spec under three prefixes: the spec's
+   name (whose UpperCamel, the type, a constant takes), main, and
+   from_reason (taken by the function, and by an alias's constant). */
+static const char *const go_func[] = {
+    "s.yaml:1:7: error: name 'func' is a Go keyword, reserved by the Go "
+    "output (%s)",
+    "s.yaml:5:10: error: id 'known' gives 'Known', reserved by the Go output "
+    "(%s)",
+    "s.yaml:8:3: error: flag 'a1' gives 'A1' in the Go output (%s), as id "
+    "'a_1' does (at 6:10)",
+    "s.yaml:10:21: error: name 'FROM_NAME' gives 'FromName', reserved by the "
+    "Go output (%s)",
+    "s.yaml:11:21: error: name 'FUNC' gives 'Func' in the Go output (%s), as "
+    "name 'func' does (at 1:7)",
+    "s.yaml:14:16: error: name 'X1_Y', derived from the alias, gives 'X1Y' in "
+    "the Go output (%s), as name 'X_1_Y' does (at 13:23)",
+    "s.yaml:14:22: error: name 'FROM_REASON', derived from the alias, gives "
+    "'FromReason', reserved by the Go output (%s)",
+};
+static const char *const go_main[] = {
+    "statusgen: error: --prefix 'main' is reserved by the Go output (%s)",
+    "s.yaml:5:10: error: id 'known' gives 'Known', reserved by the Go output "
+    "(%s)",
+    "s.yaml:8:3: error: flag 'a1' gives 'A1' in the Go output (%s), as id "
+    "'a_1' does (at 6:10)",
+    "s.yaml:10:21: error: name 'FROM_NAME' gives 'FromName', reserved by the "
+    "Go output (%s)",
+    "s.yaml:14:16: error: name 'X1_Y', derived from the alias, gives 'X1Y' in "
+    "the Go output (%s), as name 'X_1_Y' does (at 13:23)",
+    "s.yaml:14:22: error: name 'FROM_REASON', derived from the alias, gives "
+    "'FromReason', reserved by the Go output (%s)",
+};
+static const char *const go_from_reason[] = {
+    "statusgen: error: --prefix 'from_reason' gives 'FromReason', reserved "
+    "by the Go output (%s)",
+    "s.yaml:5:10: error: id 'known' gives 'Known', reserved by the Go output "
+    "(%s)",
+    "s.yaml:8:3: error: flag 'a1' gives 'A1' in the Go output (%s), as id "
+    "'a_1' does (at 6:10)",
+    "s.yaml:10:21: error: name 'FROM_NAME' gives 'FromName', reserved by the "
+    "Go output (%s)",
+    "s.yaml:14:16: error: name 'X1_Y', derived from the alias, gives 'X1Y' in "
+    "the Go output (%s), as name 'X_1_Y' does (at 13:23)",
+    "s.yaml:14:22: error: name 'FROM_REASON', derived from the alias, gives "
+    "'FromReason', reserved by the Go output (%s)",
+    "s.yaml:14:22: error: name 'FROM_REASON', derived from the alias, gives "
+    "'FromReason' in the Go output (%s), as --prefix 'from_reason' does",
+};
+
+static void test_go_reserves(void **state)
+{
+  struct spec_load l;
+  const struct spec *s = load(&l, go_spec);
+
+  (void)state;
+  check_names(s, NULL, "func.go", NULL, go_func, COUNT(go_func));
+  check_names(s, "main", "main.go", NULL, go_main, COUNT(go_main));
+  check_names(s, "from_reason", "from_reason.go", NULL, go_from_reason,
+              COUNT(go_from_reason));
+  spec_load_free(&l);
+}
+
+/* TypeScript and JavaScript: isKnown() and is<Class>() beside
+   is<Flag>(); the enum (or object) not named as a built-in. */
+static void test_javascript_reserves(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:5:10: error: id 'known' gives 'Known', reserved by the "
+      "JavaScript/TypeScript output (%s)",
+      "s.yaml:8:3: error: flag 'a1' gives 'A1' in the JavaScript/TypeScript "
+      "output (%s), as id 'a_1' does (at 6:10)",
+  };
+  struct spec_load l;
+  const struct spec *s = load(&l, go_spec);
+
+  (void)state;
+  check_names(s, NULL, "func.ts", NULL, want, COUNT(want));
+  check_names(s, "object", "object.mjs",
+              "statusgen: error: --prefix 'object' gives 'Object', a "
+              "JavaScript or TypeScript built-in, reserved by the "
+              "JavaScript/TypeScript output (object.mjs)",
+              want, COUNT(want));
+  spec_load_free(&l);
+}
+
+/* Python: the module's name (no keyword, no module the set imports) and
+   the class's (no name it imports); its members and properties cannot
+   clash that the model allows. */
+static void test_python_reserves(void **state)
+{
+  struct spec_load l;
+  const struct spec *s = load(&l, go_spec);
+
+  (void)state;
+  check_names(s, NULL, "func.py", NULL, NULL, 0);
+  check_names(s, "lambda", "lambda.py",
+              "statusgen: error: --prefix 'lambda' is a Python keyword, "
+              "reserved by the Python output (lambda.py)",
+              NULL, 0);
+  check_names(s, "enum", "enum.py",
+              "statusgen: error: --prefix 'enum' is reserved by the Python "
+              "output (enum.py)",
+              NULL, 0);
+  check_names(s, "int_enum", "int_enum.pyi",
+              "statusgen: error: --prefix 'int_enum' gives 'IntEnum', "
+              "reserved by the Python output (int_enum.pyi)",
+              NULL, 0);
+  spec_load_free(&l);
+}
+
+/* Every text of a spec, each holding a bidirectional control. */
+static const char bidi_spec[] =
+    "name: b\n"                                                /* 1 */
+    "title: \"T \\u202e\"\n"                                   /* 2: col 8 */
+    "source: \"S \\u2066x\\u2069\"\n"                          /* 3: col 9 */
+    "classes:\n"                                               /* 4 */
+    "  - id: c\n"                                              /* 5 */
+    "    title: \"C \\u200e\"\n"                               /* 6: col 12 */
+    "    range: [0, 9]\n"                                      /* 7 */
+    "flags:\n"                                                 /* 8 */
+    "  f: \"F \\u061c\"\n"                                     /* 9: col 6 */
+    "statuses:\n"                                              /* 10 */
+    "  - code: 1\n"                                            /* 11 */
+    "    reason: \"R \\u202a\"\n"                              /* 12: col 13 */
+    "    description: \"D \\u202b\"\n"                         /* 13: col 18 */
+    "    reference: \"F \\u202c\"\n"                           /* 14: col 16 */
+    "    aliases: [\"A \\u202d\", \"Plain\", \"B \\u2067\"]\n" /* 15: 15, 36 */
+    "  - code: 2\n"                                            /* 16 */
+    "    reason: Fine \xe2\x80\x8f\n"                          /* 17: col 13 */
+    "    description: \"Only separators \\u2028 \\ufeff\"\n";  /* 18 */
+
+static void test_text_refuses_bidi(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:2:8: error: 'title' holds U+202E, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:3:9: error: 'source' holds U+2066, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:6:12: error: 'title' holds U+200E, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:9:6: error: 'meaning' holds U+061C, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:12:13: error: 'reason' holds U+202A, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:13:18: error: 'description' holds U+202B, a bidirectional "
+      "control that the plain text output (%s) cannot escape",
+      "s.yaml:14:16: error: 'reference' holds U+202C, a bidirectional "
+      "control that the plain text output (%s) cannot escape",
+      "s.yaml:15:15: error: 'alias' holds U+202D, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:15:36: error: 'alias' holds U+2067, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+      "s.yaml:17:13: error: 'reason' holds U+200F, a bidirectional control "
+      "that the plain text output (%s) cannot escape",
+  };
+  static const char *const escaping[] = {"b.c",  "b.md", "b.html", "b.json",
+                                         "b.py", "b.ts", "b.rs",   "b.go"};
+  struct spec_load l;
+  const struct spec *s = load(&l, bidi_spec);
+  struct buf expected = BUF_INIT, got = BUF_INIT;
+  struct diag *d = diag_new();
+  size_t i;
+
+  (void)state;
+  assert_int_equal(kind_check_texts(kind_by_id("text"), s, "b.txt", d), -1);
+  for (i = 0; i < COUNT(want); i++) {
+    buf_printf(&expected, want[i], "b.txt");
+    buf_putc(&expected, '\n');
+  }
+  for (i = 0; i < diag_count(d); i++)
+    buf_printf(&got, "%s\n", diag_message(d, i));
+  assert_string_equal(got.data, expected.data);
+  for (i = 0; i < COUNT(escaping); i++) {
+    struct diag *none = diag_new();
+
+    assert_int_equal(
+        kind_check_texts(kind_for_path(escaping[i]), s, escaping[i], none), 0);
+    assert_int_equal(diag_count(none), 0);
+    diag_free(none);
+  }
+  buf_free(&expected);
+  buf_free(&got);
+  diag_free(d);
+  spec_load_free(&l);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -233,6 +656,15 @@ int main(void)
       cmocka_unit_test(test_c_reserves_at_the_spec),
       cmocka_unit_test(test_c_checks_the_prefix),
       cmocka_unit_test(test_nothing_refused),
+      cmocka_unit_test(test_table),
+      cmocka_unit_test(test_map),
+      cmocka_unit_test(test_map_errors),
+      cmocka_unit_test(test_rust_reserves),
+      cmocka_unit_test(test_rust_alias_self),
+      cmocka_unit_test(test_go_reserves),
+      cmocka_unit_test(test_javascript_reserves),
+      cmocka_unit_test(test_python_reserves),
+      cmocka_unit_test(test_text_refuses_bidi),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,8 +9,10 @@
 # left. A mismatch prints a diff of the expected stderr against the actual.
 #
 # Cases: tests/bad/spec/*.yaml (a spec each), tests/bad/templates/*.case
-# (a templates folder each: "=== NAME" starts a file), and the generated
-# ones below (large inputs, faults, files that cannot be committed).
+# (a templates folder each: "=== NAME" starts a file), tests/bad/kind/
+# *.case (a templates folder of outputs of some kinds, run on the spec
+# NAME.yaml beside it, else on the HTTP spec), and the generated ones
+# below (large inputs, faults, files that cannot be committed).
 # Ends with "bad: N passed, N failed".
 #
 # usage: tests/bad/run.sh STATUSGEN [--print]
@@ -114,6 +116,18 @@ for c in "$here"/templates/*.case; do
   esac
   check "templates/$(basename "$c")" spec/http_status.yaml -t "$tmp/t"
   case_limit=
+done
+
+# Output kinds: what no kind, a kinds file, or a kind's reserved names
+# and texts refuse.
+for c in "$here"/kind/*.case; do
+  fresh_out
+  new_templates
+  awk -v dir="$tmp/t" '/^=== / { f = dir "/" substr($0, 5); next }
+                       { print > f }' "$c"
+  spec=${c%.case}.yaml
+  [ -f "$spec" ] || spec=spec/http_status.yaml
+  check "kind/$(basename "$c" .case)" "$spec" -t "$tmp/t"
 done
 
 # Generated: inputs too large to commit, and faults of the file system.
