@@ -68,13 +68,16 @@ static const char *const python_keywords[] = {
 /* Modules the stock set imports: a module of that name beside its users
    would be imported in their place, by itself too. */
 static const char *const python_modules[] = {"enum", "typing", NULL};
-/* The class Prefix(IntEnum) beside the names it imports. */
-static const char *const python_imports[] = {"IntEnum", "Optional", NULL};
+/* Properties is_<class> and is_<flag> of an int subclass: none may hide
+   one of int's own methods (int.is_integer, from Python 3.12). */
+static const char *const python_int_methods[] = {"integer", NULL};
 
 static const struct kind_reservation python_reserved[] = {
     {KIND_PREFIX, KIND_LOWER_SNAKE, python_keywords, NULL, "a Python keyword"},
     {KIND_PREFIX, KIND_LOWER_SNAKE, python_modules, NULL, NULL},
-    {KIND_PREFIX, KIND_UPPER_CAMEL, python_imports, NULL, NULL},
+    /* the class: None, True and False are keywords too */
+    {KIND_PREFIX, KIND_UPPER_CAMEL, python_keywords, NULL, "a Python keyword"},
+    {KIND_CLASS | KIND_FLAG, KIND_LOWER_SNAKE, python_int_methods, NULL, NULL},
     {0, KIND_UPPER_SNAKE, NULL, NULL, NULL}};
 
 /* ---- JavaScript and TypeScript ---- */
@@ -132,20 +135,30 @@ static const char *const rust_prelude[] = {
     "TryInto", "Unpin", NULL};
 /* Variants are UpperCamel: Self is the only keyword they can spell. */
 static const char *const rust_self[] = {"Self", NULL};
+/* The module's own types beside the enum, and the associated constant
+   that lists the statuses beside the aliases' constants. */
+static const char *const rust_api_types[] = {"Class", "Flag", "UnknownCode",
+                                             NULL};
+static const char *const rust_api_consts[] = {"ALL", NULL};
 
 static const struct kind_reservation rust_reserved[] = {
     {KIND_PREFIX, KIND_LOWER_SNAKE, rust_keywords, NULL, "a Rust keyword"},
     {KIND_PREFIX, KIND_LOWER_SNAKE, rust_crates, NULL, "a Rust crate"},
     {KIND_PREFIX, KIND_UPPER_CAMEL, rust_prelude, NULL,
      "a name of Rust's prelude"},
-    {KIND_STATUS | KIND_ALIAS, KIND_UPPER_CAMEL, rust_self, NULL,
-     "a Rust keyword"},
+    {KIND_STATUS | KIND_ALIAS | KIND_CLASS | KIND_FLAG, KIND_UPPER_CAMEL,
+     rust_self, NULL, "a Rust keyword"},
+    {KIND_PREFIX, KIND_UPPER_CAMEL, rust_api_types, NULL, NULL},
+    {KIND_ALIAS, KIND_UPPER_SNAKE, rust_api_consts, NULL, NULL},
     {0, KIND_UPPER_SNAKE, NULL, NULL, NULL}};
 
 /* The enum's variants (UpperCamel of statuses) and associated constants
    (UPPER_SNAKE of aliases) are all Self::NAME. */
 static const struct kind_namespace rust_namespaces[] = {
     {{{KIND_STATUS, KIND_UPPER_CAMEL}, {KIND_ALIAS, KIND_UPPER_SNAKE}}},
+    /* the variants of the enums Class and Flag */
+    {{{KIND_CLASS, KIND_UPPER_CAMEL}, {0, KIND_UPPER_SNAKE}}},
+    {{{KIND_FLAG, KIND_UPPER_CAMEL}, {0, KIND_UPPER_SNAKE}}},
     {{{0, KIND_UPPER_SNAKE}, {0, KIND_UPPER_SNAKE}}}};
 
 /* ---- Go ---- */
@@ -160,7 +173,8 @@ static const char *const go_keywords[] = {
 static const char *const go_commands[] = {"main", NULL};
 /* The package's functions, beside the type (the prefix's UpperCamel) and
    a constant per status and alias (their UpperCamel). */
-static const char *const go_api_names[] = {"FromName", "FromReason", NULL};
+static const char *const go_api_names[] = {
+    "FromName", "FromReason", "FlagMeaning", "Title", "Source", NULL};
 
 static const struct kind_reservation go_reserved[] = {
     {KIND_PREFIX, KIND_LOWER_SNAKE, go_keywords, NULL, "a Go keyword"},

@@ -566,10 +566,76 @@ static void test_python_reserves(void **state)
               "statusgen: error: --prefix 'enum' is reserved by the Python "
               "output (enum.py)",
               NULL, 0);
-  check_names(s, "int_enum", "int_enum.pyi",
-              "statusgen: error: --prefix 'int_enum' gives 'IntEnum', "
-              "reserved by the Python output (int_enum.pyi)",
+  check_names(s, "none", "none.pyi",
+              "statusgen: error: --prefix 'none' gives 'None', a Python "
+              "keyword, reserved by the Python output (none.pyi)",
               NULL, 0);
+  spec_load_free(&l);
+}
+
+/* A class or flag whose property would hide int.is_integer. */
+static void test_python_int_methods(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:5:10: error: id 'integer' is reserved by the Python output "
+      "(%s)"};
+  struct spec_load l;
+  const struct spec *s =
+      load(&l, "name: p\ntitle: T\nsource: S\nclasses:\n"
+               "  - {id: integer, title: I, range: [0, 9]}\n"
+               "statuses:\n  - {code: 1, reason: R, description: D}\n");
+
+  (void)state;
+  check_names(s, NULL, "p.py", NULL, want, COUNT(want));
+  spec_load_free(&l);
+}
+
+/* The Go set's package-level names beside the constants. */
+static void test_go_set_names(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:5:21: error: name 'TITLE' gives 'Title', reserved by the Go "
+      "output (%s)",
+      "s.yaml:6:21: error: name 'FLAG_MEANING' gives 'FlagMeaning', reserved "
+      "by the Go output (%s)"};
+  struct spec_load l;
+  const struct spec *s =
+      load(&l, "name: g\ntitle: T\nsource: S\nstatuses:\n"
+               "  - {code: 1, name: TITLE, reason: R1, description: D}\n"
+               "  - {code: 2, name: FLAG_MEANING, reason: R2, description: "
+               "D}\n");
+
+  (void)state;
+  check_names(s, NULL, "g.go", NULL, want, COUNT(want));
+  spec_load_free(&l);
+}
+
+/* The Rust set's own names: its module types, the ALL constant beside
+   the aliases' constants, Self and twins among class and flag variants. */
+static void test_rust_set_names(void **state)
+{
+  static const char *const want[] = {
+      "s.yaml:5:10: error: id 'self' gives 'Self', a Rust keyword, reserved "
+      "by the Rust output (%s)",
+      "s.yaml:7:10: error: id 'b1' gives 'B1' in the Rust output (%s), as id "
+      "'b_1' does (at 6:10)",
+      "s.yaml:9:52: error: name 'ALL', derived from the alias, is reserved by "
+      "the Rust output (%s)"};
+  struct spec_load l;
+  const struct spec *s =
+      load(&l, "name: r\ntitle: T\nsource: S\nclasses:\n"
+               "  - {id: self, title: S, range: [0, 9]}\n"
+               "  - {id: b_1, title: B, range: [10, 19]}\n"
+               "  - {id: b1, title: C, range: [20, 29]}\n"
+               "statuses:\n  - {code: 1, reason: R, description: D, "
+               "aliases: [All]}\n");
+
+  (void)state;
+  check_names(s, NULL, "r.rs", NULL, want, COUNT(want));
+  check_names(s, "unknown_code", "unknown_code.rs",
+              "statusgen: error: --prefix 'unknown_code' gives "
+              "'UnknownCode', reserved by the Rust output (unknown_code.rs)",
+              want, COUNT(want));
   spec_load_free(&l);
 }
 
@@ -664,6 +730,9 @@ int main(void)
       cmocka_unit_test(test_go_reserves),
       cmocka_unit_test(test_javascript_reserves),
       cmocka_unit_test(test_python_reserves),
+      cmocka_unit_test(test_python_int_methods),
+      cmocka_unit_test(test_rust_set_names),
+      cmocka_unit_test(test_go_set_names),
       cmocka_unit_test(test_text_refuses_bidi),
   };
 
