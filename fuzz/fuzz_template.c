@@ -84,10 +84,15 @@ static int render_once(struct mustache_set *set,
 static void run(const struct value *root, const char *tpl, size_t len,
                 unsigned options)
 {
+  /* bits 1-2 and 4-5 of the options pick one; inputs whose bits 4-5 are
+     0 keep the choice they had when there were four */
   static void (*const escapers[])(struct buf *, const char *, size_t) = {
-      escape_html, escape_c, escape_markdown, NULL};
+      escape_html,       escape_c,      escape_markdown,   NULL,
+      escape_json,       escape_python, escape_javascript, escape_rust,
+      escape_go,         escape_c,      escape_json,       escape_python,
+      escape_javascript, escape_rust,   escape_go,         escape_html};
   void (*escape)(struct buf *, const char *, size_t) =
-      escapers[(options >> 1) & 3];
+      escapers[((options >> 1) & 3) | ((options >> 4) & 3) << 2];
   struct mustache_config cfg;
   struct mustache_set *set;
   struct mustache_view view;

@@ -8,19 +8,21 @@
 
    The stable part, which users' templates may rely on (field order is
    dump order):
-     root:   prefix, PREFIX, spec_file, title, source, count, classes,
-             flags, statuses, constants, internal
-     class:  id, ID, title, lo, hi, index, statuses
-     flag:   id, ID, meaning, statuses (as status refs)
-     status: code, name, reason, description, reference, class (a class
-             ref), flags (every declared flag id -> true/false), flag_list
-             (flag refs), aliases
-     alias:  reason, name
-     class ref: id, ID, title    flag ref: id, ID, meaning
-     status ref: code, name
-     constant: name, code, target (the status's name for an alias, else
-             null), reason: every enumerator, each status followed by its
-             aliases
+     root:   prefix, PREFIX, names, spec_file, title, source, count,
+             classes, flags, statuses, constants, internal
+     class:  id, ID, names, title, lo, hi, index, statuses
+     flag:   id, ID, names, meaning, statuses (as status refs)
+     status: code, name, names, reason, description, reference, class (a
+             class ref), flags (every declared flag id -> true/false),
+             flag_list (flag refs), aliases
+     alias:  reason, name, names
+     class ref: id, ID, names, title    flag ref: id, ID, names, meaning
+     status ref: code, name, names
+     constant: name, names, code, target (the status's name for an alias,
+             else null), reason: every enumerator, each status followed by
+             its aliases
+     names:  UPPER_SNAKE, UpperCamel, lower_snake, lowerCamel (struct
+             spec_names)
    Every item of a list has two more fields, first and last (booleans),
    for separators. Absent values are null or false, never missing, so
    strict templates can name every field of every entry.
