@@ -673,8 +673,9 @@ void spec_names_of(struct spec_names *out, struct arena *a, const char *id)
   out->lower_camel = recase(a, id, 1, 0);
 }
 
-/* Every name of a valid model in its four cases. The arrays are the
-   arena's, built above and read by no one yet: written here once. */
+/* Every name of a valid model in its four cases, and each alias's
+   status. The arrays are the arena's, built above and read by no one
+   yet: written here once. */
 static void name_everything(struct spec *s, struct arena *a)
 {
   struct spec_class *classes = (struct spec_class *)s->classes;
@@ -691,8 +692,10 @@ static void name_everything(struct spec *s, struct arena *a)
     struct spec_alias *aliases = (struct spec_alias *)statuses[i].aliases;
 
     spec_names_of(&statuses[i].names, a, statuses[i].name);
-    for (j = 0; j < statuses[i].naliases; j++)
+    for (j = 0; j < statuses[i].naliases; j++) {
       spec_names_of(&aliases[j].names, a, aliases[j].name);
+      aliases[j].status = &statuses[i]; /* the statuses are sorted now */
+    }
   }
 }
 

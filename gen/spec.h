@@ -53,6 +53,7 @@ struct spec_alias {
   const char *name;   /* derived from it: UPPER_SNAKE */
   struct mark mark;   /* of the reason, which is where the name comes from */
   struct spec_names names; /* of name */
+  const struct spec_status *status; /* whose former reason it is */
 };
 
 struct spec_status {

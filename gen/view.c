@@ -212,6 +212,8 @@ GETTER(status_aliases, struct spec_status, st,
 GETTER(alias_reason, struct spec_alias, a, text(a->reason))
 GETTER(alias_name, struct spec_alias, a, text(a->name))
 GETTER(alias_names, struct spec_alias, a, object(VIEW_NAMES, &a->names))
+GETTER(alias_status, struct spec_alias, a,
+       object(VIEW_STATUS_REF, a->status))
 
 GETTER(constant_name, struct constant, c, text(c->name))
 GETTER(constant_names, struct constant, c, object(VIEW_NAMES, c->names))
@@ -357,7 +359,8 @@ static const struct field status_ref_fields[] = {
 static const struct field alias_fields[] = {
   {"reason", alias_reason, 0},
   {"name", alias_name, 0},
-  {"names", alias_names, 0}};
+  {"names", alias_names, 0},
+  {"status", alias_status, 0}};
 static const struct field constant_fields[] = {
   {"name", constant_name, 0},
   {"names", constant_names, 0},

@@ -15,7 +15,7 @@
      status: code, name, names, reason, description, reference, class (a
              class ref), flags (every declared flag id -> true/false),
              flag_list (flag refs), aliases
-     alias:  reason, name, names
+     alias:  reason, name, names, status (a status ref)
      class ref: id, ID, names, title    flag ref: id, ID, names, meaning
      status ref: code, name, names
      constant: name, names, code, target (the status's name for an alias,
