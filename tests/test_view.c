@@ -99,6 +99,12 @@ static void test_statuses_and_classes(void **state)
   assert_int_equal(at(v, "statuses.3.flags.closes").kind, VIEW_BOOL);
   assert_int_equal(at(v, "statuses.3.flags.closes").num, 0);
   assert_string_equal(at(v, "statuses.5.aliases.0.name").text, "MAILBOX_BUSY");
+  assert_int_equal(at(v, "statuses.5.aliases.0.status.code").num, 450);
+  assert_string_equal(at(v, "statuses.5.aliases.0.names.UpperCamel").text,
+                      "MailboxBusy");
+  assert_string_equal(
+      at(v, "statuses.5.aliases.0.status.names.lowerCamel").text,
+      "mailboxUnavailableTransient");
   assert_int_equal(at(v, "classes.0.statuses").num, 3);
   assert_int_equal(at(v, "classes.1.statuses").num, 1);
   assert_int_equal(at(v, "classes.2.statuses").num, 2);
