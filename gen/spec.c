@@ -637,13 +637,12 @@ static void read_statuses(struct checker *c, const struct value *list)
   c->s->nstatuses = list->len;
 }
 
-/* id in case: each letter upper (upper), lower, or by words (camel: the
-   first letter of a word upper, unless it is the first word and first is
-   lower), without the underscores when camel. */
-static const char *recase(struct arena *a, const char *id, int camel,
-                          int upper)
+/* id in case into out (room for strlen(id) + 1): each letter upper
+   (upper), lower, or by words (camel: the first letter of a word upper,
+   unless it is the first word and upper is 0), without the underscores
+   when camel. */
+static void recase(char *out, const char *id, int camel, int upper)
 {
-  char *out = arena_alloc(a, strlen(id) + 1), *o = out;
   int start = 1, first = 1;
 
   for (; *id; id++) {
@@ -654,23 +653,51 @@ static const char *recase(struct arena *a, const char *id, int camel,
       continue;
     }
     if (camel)
-      *o++ = (char)(start && !(first && !upper) ? toupper(ch) : tolower(ch));
+      *out++ = (char)(start && !(first && !upper) ? toupper(ch) : tolower(ch));
     else
-      *o++ = (char)(upper ? toupper(ch) : tolower(ch));
+      *out++ = (char)(upper ? toupper(ch) : tolower(ch));
     if (start && ch != '_')
       first = 0;
     start = ch == '_';
   }
-  *o = '\0';
-  return out;
+  *out = '\0';
+}
+
+/* The text of case, built in tmp: one of the texts already at hand when
+   it equals one (a name is often its own UPPER_SNAKE, an id its own
+   lower_snake, a one-word name its lowerCamel), else a copy in a. A spec
+   of 100k statuses has 200k names: four copies each would be most of
+   the model. */
+static const char *form(struct arena *a, const char *tmp,
+                        const char *const *have, size_t nhave)
+{
+  size_t i;
+
+  for (i = 0; i < nhave; i++)
+    if (strcmp(tmp, have[i]) == 0)
+      return have[i];
+  return arena_strndup(a, tmp, strlen(tmp));
 }
 
 void spec_names_of(struct spec_names *out, struct arena *a, const char *id)
 {
-  out->upper_snake = recase(a, id, 0, 1);
-  out->upper_camel = recase(a, id, 1, 1);
-  out->lower_snake = recase(a, id, 0, 0);
-  out->lower_camel = recase(a, id, 1, 0);
+  char small[128], *tmp = small;
+  size_t n = strlen(id) + 1;
+  const char *have[4];
+
+  if (n > sizeof small)
+    tmp = xmalloc(n);
+  have[0] = id;
+  recase(tmp, id, 0, 1);
+  out->upper_snake = have[1] = form(a, tmp, have, 1);
+  recase(tmp, id, 1, 1);
+  out->upper_camel = have[2] = form(a, tmp, have, 2);
+  recase(tmp, id, 0, 0);
+  out->lower_snake = have[3] = form(a, tmp, have, 3);
+  recase(tmp, id, 1, 0);
+  out->lower_camel = form(a, tmp, have, 4);
+  if (tmp != small)
+    free(tmp);
 }
 
 /* Every name of a valid model in its four cases, and each alias's

@@ -300,6 +300,22 @@ static void test_name_cases(void **state)
     assert_string_equal(n.lower_snake, rows[i].lower_snake);
     assert_string_equal(n.lower_camel, rows[i].lower_camel);
   }
+  { /* longer than any name a real spec has: 45 words "AB" */
+    char id[200] = "", camel[200] = "", snake[200] = "", lower[200] = "ab";
+
+    for (i = 0; i < 45; i++) {
+      strcat(id, i ? "_AB" : "AB");
+      strcat(camel, "Ab");
+      strcat(snake, i ? "_ab" : "ab");
+      if (i)
+        strcat(lower, "Ab");
+    }
+    spec_names_of(&n, a, id);
+    assert_string_equal(n.upper_snake, id);
+    assert_string_equal(n.upper_camel, camel);
+    assert_string_equal(n.lower_snake, snake);
+    assert_string_equal(n.lower_camel, lower);
+  }
   arena_free(a);
 }
 
