@@ -84,6 +84,15 @@ void bench_report(const char *name, double figure, const char *unit,
   fflush(stdout);
 }
 
+void bench_report_count(const char *name, unsigned long count, const char *unit,
+                        double ratio, const char *baseline)
+{
+  printf("bench %s %lu %s ratio=", name, count, unit);
+  print_figure(ratio);
+  printf(" vs %s\n", baseline);
+  fflush(stdout);
+}
+
 void bench_fail(const char *fmt, ...)
 {
   va_list ap;

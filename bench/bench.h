@@ -34,6 +34,11 @@ double bench_paired_ratio(const double *a, const double *b, size_t reps);
 void bench_report(const char *name, double figure, const char *unit,
                   double ratio, const char *baseline);
 
+/* The same line for a figure that is a count (bytes, relocations), which
+   prints whole: "bench NAME COUNT UNIT ratio=RATIO vs BASELINE". */
+void bench_report_count(const char *name, unsigned long count, const char *unit,
+                        double ratio, const char *baseline);
+
 /* Prints "bench: MESSAGE" on standard error and exits with status 1. */
 void bench_fail(const char *fmt, ...)
 #if defined(__GNUC__)

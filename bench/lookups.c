@@ -1,11 +1,12 @@
-/* lookups: times the generated lookups of out/http_status.c, compiled as
-   they are in a translation unit of their own, against baselines in
-   translation units of their own, over workloads built from a fixed seed
-   before any timing:
+/* lookups: times the generated lookups of http_status.c (out/'s, or
+   another shape's), compiled as they are in a translation unit of their
+   own, against baselines in translation units of their own, over workloads
+   built from a fixed seed before any timing:
      code->reason  http_status_reason       vs an array indexed by code
      name->code    http_status_from_name    vs a gperf perfect hash
      reason->code  http_status_from_reason  vs gperf --ignore-case
-   Built once per compiler; LABEL (gcc, clang) ends each line's name.
+   Built once per compiler and shape; LABEL (gcc/table, clang/switch, ...)
+   ends each line's name.
 
    usage: lookups LABEL */
 #include <limits.h>
