@@ -162,11 +162,11 @@ $(GPERF_DIR)/%.c: $(GPERF_STAMP) bench/bench.mk
 # .c as a user builds it, -O2 -fPIC, and linked alone into a shared
 # library.
 define LOOKUP_RULES
-$(B)/$(1)/$(2)/%.o: bench/%.c
+$(B)/$(1)/$(2)/%.o: bench/%.c $(3)/http_status.h
 	@mkdir -p $$(@D)
 	$(Q)$(1) $(STD) $(OWN_WARNINGS) $(BENCH_CFLAGS) -MMD -MP -Ibench -I$(3) \
 	  -I$(GPERF_DIR) -c -o $$@ $$<
-$(B)/$(1)/$(2)/lookups.o: $(GPERF_STAMP) $(3)/http_status.h
+$(B)/$(1)/$(2)/lookups.o: $(GPERF_STAMP)
 $(B)/$(1)/$(2)/http_status.o: $(3)/http_status.c
 	@mkdir -p $$(@D)
 	$(Q)$(1) $(STD) $(OWN_WARNINGS) $(BENCH_CFLAGS) -MMD -MP -I$(3) \
