@@ -628,15 +628,18 @@ static const char *const http_status_name_keys_[] = {
   "NOT_IMPLEMENTED",
   "PARTIAL_CONTENT",
   "REQUEST_TIMEOUT",
-  "ALREADY_REPORTED",
-  "PAYMENT_REQUIRED",
   "UPGRADE_REQUIRED",
   "MULTIPLE_CHOICES",
+  "REQUEST_TIME_OUT",
+  "ALREADY_REPORTED",
+  "GATEWAY_TIME_OUT",
+  "PAYMENT_REQUIRED",
+  "MOVED_TEMPORARILY",
   "FAILED_DEPENDENCY",
   "CONTENT_TOO_LARGE",
+  "PAYLOAD_TOO_LARGE",
   "TOO_MANY_REQUESTS",
   "MOVED_PERMANENTLY",
-  "PAYLOAD_TOO_LARGE",
   "TEMPORARY_REDIRECT",
   "EXPECTATION_FAILED",
   "PERMANENT_REDIRECT",
@@ -649,9 +652,10 @@ static const char *const http_status_name_keys_[] = {
   "REQUEST_URI_TOO_LONG",
   "INSUFFICIENT_STORAGE",
   "PRECONDITION_REQUIRED",
-  "INTERNAL_SERVER_ERROR",
+  "REQUEST_URI_TOO_LARGE",
   "RANGE_NOT_SATISFIABLE",
   "UNPROCESSABLE_CONTENT",
+  "INTERNAL_SERVER_ERROR",
   "UNSUPPORTED_MEDIA_TYPE",
   "VARIANT_ALSO_NEGOTIATES",
   "REQUEST_ENTITY_TOO_LARGE",
@@ -705,6 +709,9 @@ static const size_t http_status_name_lens_[] = {
   16,
   16,
   16,
+  16,
+  16,
+  17,
   17,
   17,
   17,
@@ -721,6 +728,7 @@ static const size_t http_status_name_lens_[] = {
   20,
   20,
   20,
+  21,
   21,
   21,
   21,
@@ -774,15 +782,18 @@ static const int http_status_name_codes_[] = {
   501,
   206,
   408,
-  208,
-  402,
   426,
   300,
+  408,
+  208,
+  504,
+  402,
+  302,
   424,
+  413,
   413,
   429,
   301,
-  413,
   307,
   417,
   308,
@@ -795,9 +806,10 @@ static const int http_status_name_codes_[] = {
   414,
   507,
   428,
-  500,
+  414,
   416,
   422,
+  500,
   415,
   506,
   413,
@@ -855,6 +867,10 @@ static const unsigned http_status_name_next_[] = {
   0,
   0,
   0,
+  44,
+  0,
+  0,
+  0,
   0,
   0,
   0,
@@ -886,31 +902,31 @@ static const unsigned http_status_name_next_[] = {
 
 static const unsigned http_status_name_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 6,
-  8, 6, 0, 0, 3, 2, 2, 16, 2, 7, 0, 0,
+  8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
   0, 0, 0, 0, 0, 1, 0, 8
 };
 
 static const long http_status_name_base_[31 + 1] = {
-  166, 166, -79, 166, -70, -68, -73, -79, -67, -55, -57, -41,
-  -21, -5, -13, -5, 9, 21, 34, 53, 53, 64, 63, 63,
-  68, 166, 79, 67, 166, 75, 166, 93
+  164, 164, -79, 164, -70, -68, -73, -79, -67, -55, -57, -41,
+  -21, -5, -13, -5, 7, 24, 32, 51, 51, 66, 61, 61,
+  66, 164, 77, 65, 164, 73, 164, 91
 };
 
-static const unsigned http_status_name_row_[166] = {
+static const unsigned http_status_name_row_[164] = {
   1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
   0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
   13, 14, 15, 16, 17, 0, 0, 18, 0, 0, 0, 0,
   0, 0, 0, 0, 19, 0, 0, 20, 21, 0, 0, 0,
   0, 22, 0, 0, 23, 0, 0, 24, 0, 25, 0, 0,
   0, 26, 27, 0, 28, 29, 30, 0, 0, 0, 0, 31,
-  0, 32, 0, 33, 0, 34, 35, 0, 0, 0, 0, 0,
-  0, 0, 36, 0, 0, 0, 0, 37, 0, 38, 39, 0,
-  0, 0, 0, 40, 41, 0, 0, 0, 0, 0, 0, 42,
-  0, 0, 43, 44, 0, 0, 45, 0, 46, 0, 47, 48,
-  0, 0, 49, 0, 0, 0, 0, 0, 0, 50, 0, 0,
-  51, 52, 53, 0, 54, 55, 0, 0, 56, 0, 0, 57,
-  0, 0, 0, 58, 59, 60, 61, 62, 63, 64, 65, 0,
-  0, 66, 67, 0, 0, 68, 0, 0, 0, 69
+  0, 32, 0, 33, 0, 34, 35, 0, 0, 0, 0, 36,
+  0, 0, 0, 0, 37, 38, 0, 39, 0, 0, 0, 0,
+  40, 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45,
+  46, 47, 0, 0, 48, 0, 49, 0, 50, 51, 0, 0,
+  52, 0, 0, 0, 0, 0, 0, 53, 0, 0, 54, 55,
+  56, 0, 57, 58, 0, 59, 0, 0, 0, 0, 60, 0,
+  61, 62, 63, 64, 65, 66, 67, 68, 69, 0, 0, 70,
+  71, 0, 0, 72, 0, 0, 0, 73
 };
 
 int http_status_from_name(const char *s, size_t len)
@@ -922,7 +938,7 @@ int http_status_from_name(const char *s, size_t len)
     return -1;
   row = (unsigned long)(http_status_name_base_[len] +
                         (unsigned char)s[http_status_name_at_[len]]);
-  if (row >= 166u)
+  if (row >= 164u)
     return -1;
   for (i = http_status_name_row_[row]; i != 0;
        i = http_status_name_next_[i])
@@ -967,15 +983,18 @@ static const char *const http_status_reason_keys_[] = {
   "not implemented",
   "partial content",
   "request timeout",
-  "already reported",
-  "payment required",
   "upgrade required",
   "multiple choices",
+  "request time-out",
+  "already reported",
+  "gateway time-out",
+  "payment required",
+  "moved temporarily",
   "failed dependency",
   "content too large",
+  "payload too large",
   "too many requests",
   "moved permanently",
-  "payload too large",
   "temporary redirect",
   "expectation failed",
   "permanent redirect",
@@ -988,9 +1007,10 @@ static const char *const http_status_reason_keys_[] = {
   "request-uri too long",
   "insufficient storage",
   "precondition required",
-  "internal server error",
+  "request-uri too large",
   "range not satisfiable",
   "unprocessable content",
+  "internal server error",
   "unsupported media type",
   "variant also negotiates",
   "request entity too large",
@@ -1044,6 +1064,9 @@ static const size_t http_status_reason_lens_[] = {
   16,
   16,
   16,
+  16,
+  16,
+  17,
   17,
   17,
   17,
@@ -1060,6 +1083,7 @@ static const size_t http_status_reason_lens_[] = {
   20,
   20,
   20,
+  21,
   21,
   21,
   21,
@@ -1113,15 +1137,18 @@ static const int http_status_reason_codes_[] = {
   501,
   206,
   408,
-  208,
-  402,
   426,
   300,
+  408,
+  208,
+  504,
+  402,
+  302,
   424,
+  413,
   413,
   429,
   301,
-  413,
   307,
   417,
   308,
@@ -1134,9 +1161,10 @@ static const int http_status_reason_codes_[] = {
   414,
   507,
   428,
-  500,
+  414,
   416,
   422,
+  500,
   415,
   506,
   413,
@@ -1194,6 +1222,10 @@ static const unsigned http_status_reason_next_[] = {
   0,
   0,
   0,
+  44,
+  0,
+  0,
+  0,
   0,
   0,
   0,
@@ -1225,31 +1257,30 @@ static const unsigned http_status_reason_next_[] = {
 
 static const unsigned http_status_reason_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 10,
-  8, 6, 0, 0, 3, 2, 2, 16, 2, 7, 0, 0,
+  8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
   0, 0, 0, 0, 0, 1, 0, 8
 };
 
 static const long http_status_reason_base_[31 + 1] = {
-  157, 157, -111, 157, -102, -100, -105, -111, -99, -87, -89, -87,
-  -62, -46, -54, -46, -32, -20, -7, 12, 12, 23, 22, 22,
-  27, 157, 38, 26, 157, 34, 157, 52
+  155, 155, -111, 155, -102, -100, -105, -111, -99, -87, -89, -87,
+  -62, -46, -54, -46, -34, -17, -9, 10, 10, 25, 20, 20,
+  25, 155, 36, 24, 155, 32, 155, 50
 };
 
-static const unsigned http_status_reason_row_[157] = {
+static const unsigned http_status_reason_row_[155] = {
   1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
   0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
   13, 14, 15, 16, 17, 18, 0, 0, 0, 0, 19, 20,
   0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24, 0,
   25, 0, 0, 0, 26, 27, 0, 28, 29, 30, 0, 0,
   0, 0, 31, 0, 32, 0, 33, 0, 34, 35, 0, 0,
-  0, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 0,
-  38, 39, 0, 0, 0, 0, 40, 41, 0, 0, 0, 0,
-  0, 0, 42, 0, 0, 43, 44, 0, 0, 45, 0, 46,
-  0, 47, 48, 0, 0, 49, 0, 0, 0, 0, 0, 0,
-  50, 0, 0, 51, 52, 53, 0, 54, 55, 0, 0, 56,
-  0, 0, 57, 0, 0, 0, 58, 59, 60, 61, 62, 63,
-  64, 65, 0, 0, 66, 67, 0, 0, 68, 0, 0, 0,
-  69
+  0, 0, 36, 0, 0, 0, 0, 37, 38, 0, 39, 0,
+  0, 0, 0, 40, 41, 0, 0, 0, 0, 42, 0, 0,
+  0, 43, 45, 46, 47, 0, 0, 48, 0, 49, 0, 50,
+  51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
+  0, 54, 55, 56, 0, 57, 58, 0, 59, 0, 0, 0,
+  0, 60, 0, 61, 62, 63, 64, 65, 66, 67, 68, 69,
+  0, 0, 70, 71, 0, 0, 72, 0, 0, 0, 73
 };
 
 int http_status_from_reason(const char *s, size_t len)
@@ -1263,7 +1294,7 @@ int http_status_from_reason(const char *s, size_t len)
   row = (unsigned long)(http_status_reason_base_[len] +
                         http_status_lower_[(unsigned char)
                                           s[http_status_reason_at_[len]]]);
-  if (row >= 157u)
+  if (row >= 155u)
     return -1;
   for (i = http_status_reason_row_[row]; i != 0;
        i = http_status_reason_next_[i])

@@ -85,21 +85,45 @@ static void test_seed_descriptions(void **state)
                         http_seed[i].description);
 }
 
+/* s with each ASCII letter in upper case (upper) or lower case. */
+static char *recased(const char *s, int upper)
+{
+  size_t i, n = strlen(s);
+  char *p = exact(s, n);
+
+  for (i = 0; i < n; i++)
+    p[i] = (char)(upper ? toupper((unsigned char)p[i])
+                        : tolower((unsigned char)p[i]));
+  return p;
+}
+
 static void test_aliases(void **state)
 {
   size_t i;
+  int upper;
 
   (void)state;
+  assert_int_equal(HTTP_STATUS_MOVED_TEMPORARILY, 302);
+  assert_int_equal(HTTP_STATUS_REQUEST_TIME_OUT, 408);
   assert_int_equal(HTTP_STATUS_PAYLOAD_TOO_LARGE, 413);
   assert_int_equal(HTTP_STATUS_REQUEST_ENTITY_TOO_LARGE, 413);
   assert_int_equal(HTTP_STATUS_REQUEST_URI_TOO_LONG, 414);
+  assert_int_equal(HTTP_STATUS_REQUEST_URI_TOO_LARGE, 414);
   assert_int_equal(HTTP_STATUS_REQUESTED_RANGE_NOT_SATISFIABLE, 416);
   assert_int_equal(HTTP_STATUS_UNPROCESSABLE_ENTITY, 422);
+  assert_int_equal(HTTP_STATUS_GATEWAY_TIME_OUT, 504);
   for (i = 0; i < http_aliases_count; i++) {
     const struct http_alias *a = &http_aliases[i];
 
     assert_int_equal(from_name(a->name, strlen(a->name)), a->code);
     assert_int_equal(from_reason(a->reason, strlen(a->reason)), a->code);
+    for (upper = 0; upper <= 1; upper++) {
+      char *p = recased(a->reason, upper);
+
+      if (http_status_from_reason(p, strlen(a->reason)) != a->code)
+        fail_msg("'%s' (alias of %d) recased", a->reason, a->code);
+      free(p);
+    }
     /* the current phrase and name, never the former */
     assert_string_equal(http_status_reason(a->code),
                         http_registry_find(a->code)->reason);
@@ -178,6 +202,15 @@ static void test_reason_ignores_ascii_case_only(void **state)
       {"nOt FoUnD", 404},
       {"i'm a teapot", 418},
       {"REQUEST-URI TOO LONG", 414},
+      /* RFC 2068's and 2616's phrases that are RFC 9110's but for case,
+         and so no aliases */
+      {"HTTP Version not supported", 505},
+      {"Requested range not satisfiable", 416},
+      /* a legacy alias in another case, and near misses of aliases */
+      {"request time-out", 408},
+      {"Request Time out", -1},
+      {"Gateway Timeout ", -1},
+      {"Moved Temporarily.", -1},
       {"Not  Found", -1},
       {"Not Found ", -1},
       {" Not Found", -1},

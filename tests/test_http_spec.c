@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <string.h>
 
 #include "diag.h"
@@ -127,6 +128,8 @@ static void test_seed_descriptions_word_for_word(void **state)
   }
 }
 
+/* Every alias of the table, at its status, in the table's order (oldest
+   last), and no other. */
 static void test_aliases_oldest_last(void **state)
 {
   const struct spec *s = ((struct fixture *)*state)->spec;
@@ -138,12 +141,54 @@ static void test_aliases_oldest_last(void **state)
   while (k < http_aliases_count) {
     const struct spec_status *st = find(s, http_aliases[k].code);
 
+    assert_non_null(st);
+    assert_true(st->naliases > 0);
     for (i = 0; i < st->naliases; i++, k++) {
+      assert_true(k < http_aliases_count);
       assert_int_equal(st->code, http_aliases[k].code);
       assert_string_equal(st->aliases[i].reason, http_aliases[k].reason);
       assert_string_equal(st->aliases[i].name, http_aliases[k].name);
     }
   }
+}
+
+/* a and b are equal ignoring ASCII case. */
+static int same_but_case(const char *a, const char *b)
+{
+  for (; *a && *b; a++, b++)
+    if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+      return 0;
+  return *a == *b;
+}
+
+/* The legacy phrases servers still send, and no alias that only recases its
+   status's reason (RFC 2616's 505 "HTTP Version not supported"). */
+static void test_legacy_phrases(void **state)
+{
+  const struct spec *s = ((struct fixture *)*state)->spec;
+  static const struct {
+    int code;
+    const char *reason;
+  } legacy[] = {{302, "Moved Temporarily"},
+                {408, "Request Time-out"},
+                {414, "Request-URI Too Large"},
+                {504, "Gateway Time-out"}};
+  size_t i, j;
+
+  for (i = 0; i < sizeof legacy / sizeof *legacy; i++) {
+    const struct spec_status *st = find(s, legacy[i].code);
+    int seen = 0;
+
+    assert_non_null(st);
+    for (j = 0; j < st->naliases; j++)
+      seen |= strcmp(st->aliases[j].reason, legacy[i].reason) == 0;
+    if (!seen)
+      fail_msg("%d lacks '%s'", legacy[i].code, legacy[i].reason);
+  }
+  for (i = 0; i < s->nstatuses; i++)
+    for (j = 0; j < s->statuses[i].naliases; j++)
+      assert_false(same_but_case(s->statuses[i].aliases[j].reason,
+                                 s->statuses[i].reason));
 }
 
 static void test_reserved_codes_say_so(void **state)
@@ -163,6 +208,7 @@ int main(void)
       cmocka_unit_test(test_classes_by_first_digit),
       cmocka_unit_test(test_seed_descriptions_word_for_word),
       cmocka_unit_test(test_aliases_oldest_last),
+      cmocka_unit_test(test_legacy_phrases),
       cmocka_unit_test(test_reserved_codes_say_so),
   };
 

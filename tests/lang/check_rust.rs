@@ -65,18 +65,22 @@ const FLAG_PREDICATES: [(&str, Flag, fn(HttpStatus) -> bool); 5] = [
 
 // The former names as associated constants, by the names the registry
 // gives them.
-const ALIAS_CONSTANTS: [(&str, HttpStatus); 5] = [
+const ALIAS_CONSTANTS: [(&str, HttpStatus); 9] = [
+    ("MOVED_TEMPORARILY", HttpStatus::MOVED_TEMPORARILY),
+    ("REQUEST_TIME_OUT", HttpStatus::REQUEST_TIME_OUT),
     ("PAYLOAD_TOO_LARGE", HttpStatus::PAYLOAD_TOO_LARGE),
     (
         "REQUEST_ENTITY_TOO_LARGE",
         HttpStatus::REQUEST_ENTITY_TOO_LARGE,
     ),
     ("REQUEST_URI_TOO_LONG", HttpStatus::REQUEST_URI_TOO_LONG),
+    ("REQUEST_URI_TOO_LARGE", HttpStatus::REQUEST_URI_TOO_LARGE),
     (
         "REQUESTED_RANGE_NOT_SATISFIABLE",
         HttpStatus::REQUESTED_RANGE_NOT_SATISFIABLE,
     ),
     ("UNPROCESSABLE_ENTITY", HttpStatus::UNPROCESSABLE_ENTITY),
+    ("GATEWAY_TIME_OUT", HttpStatus::GATEWAY_TIME_OUT),
 ];
 
 fn read_registry(path: &str) -> (Vec<Row>, Vec<AliasRow>) {

@@ -107,12 +107,27 @@ const struct http_code http_registry[] = {
 };
 const size_t http_registry_count = COUNT(http_registry);
 
+/* By code, each code's oldest last. The RFC 1945, 2068 and 2616 phrases
+   are their Section 6.1.1 lists' (and 2616's Section 10 headings'); those
+   equal to RFC 9110's but for case are left out (505 "HTTP Version not
+   supported", 416 "Requested range not satisfiable"). */
 const struct http_alias http_aliases[] = {
+    /* RFC 1945 and 2068 */
+    {302, "Moved Temporarily", "MOVED_TEMPORARILY"},
+    /* RFC 2068 and 2616 */
+    {408, "Request Time-out", "REQUEST_TIME_OUT"},
+    /* RFC 7231; RFC 2068 and 2616 */
     {413, "Payload Too Large", "PAYLOAD_TOO_LARGE"},
     {413, "Request Entity Too Large", "REQUEST_ENTITY_TOO_LARGE"},
+    /* RFC 2616 (Section 10.4.15); RFC 2068 and 2616 */
     {414, "Request-URI Too Long", "REQUEST_URI_TOO_LONG"},
+    {414, "Request-URI Too Large", "REQUEST_URI_TOO_LARGE"},
+    /* RFC 2616 (Section 10.4.17) */
     {416, "Requested Range Not Satisfiable", "REQUESTED_RANGE_NOT_SATISFIABLE"},
+    /* RFC 4918 */
     {422, "Unprocessable Entity", "UNPROCESSABLE_ENTITY"},
+    /* RFC 2068 and 2616 */
+    {504, "Gateway Time-out", "GATEWAY_TIME_OUT"},
 };
 const size_t http_aliases_count = COUNT(http_aliases);
 

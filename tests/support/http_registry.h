@@ -30,7 +30,9 @@ struct http_code {
   unsigned flags;
 };
 
-/* A former reason phrase of a renamed code (RFC 9110 Appendix B.3). */
+/* A former reason phrase of a code: the renamings of RFC 9110 Appendix
+   B.3, RFC 7231 and RFC 4918, and the phrases of RFC 1945, 2068 and 2616
+   that differ from RFC 9110's other than by case. */
 struct http_alias {
   int code;
   const char *reason;
