@@ -115,6 +115,7 @@ static void copy_keys(struct lookup_index *x, struct arena *a,
     x->keys[i].len = len;
     x->keys[i].code = codes[i];
     x->keys[i].lower = lower;
+    x->keys[i].origin = i;
   }
   x->nkeys = n;
 }
@@ -193,6 +194,42 @@ static size_t cut(struct lookup_line **lines, struct arena *a,
   return k;
 }
 
+const char *lookup_ctype(long lo, long hi)
+{
+  if (lo >= 0)
+    return hi <= 255      ? "unsigned char"
+           : hi <= 65535L ? "unsigned short"
+                          : "unsigned long";
+  if (lo >= -127 && hi <= 127)
+    return "signed char";
+  return lo >= -32767 && hi <= 32767 ? "short" : "long";
+}
+
+/* The narrowest types of t's tables. */
+static void table_types(struct lookup_table *t)
+{
+  const struct lookup_index *x = &t->index;
+  long lo = -1, hi = -1, blo = (long)x->rows, bhi = (long)x->rows;
+  size_t i;
+
+  for (i = 0; i < x->nkeys; i++) {
+    lo = x->keys[i].code < lo ? x->keys[i].code : lo;
+    hi = x->keys[i].code > hi ? x->keys[i].code : hi;
+  }
+  for (i = 0; i < x->ngroups; i++) {
+    blo = x->groups[i].base < blo ? x->groups[i].base : blo;
+    bhi = x->groups[i].base > bhi ? x->groups[i].base : bhi;
+  }
+  t->len_type = lookup_ctype(0, (long)t->max_length);
+  t->code_type = lookup_ctype(lo, hi);
+  if (strcmp(t->code_type, "long") == 0 ||
+      strcmp(t->code_type, "unsigned long") == 0)
+    t->code_type = "int"; /* what the lookups return */
+  t->slot_type = lookup_ctype(0, (long)x->nkeys);
+  t->at_type = lookup_ctype(0, (long)t->max_length);
+  t->base_type = lookup_ctype(blo, bhi);
+}
+
 static void build_table(struct lookup_table *t, struct arena *a,
                         const char *const *texts, const long *codes, size_t n,
                         int fold)
@@ -215,6 +252,7 @@ static void build_table(struct lookup_table *t, struct arena *a,
   t->nlength_lines =
       cut(&t->length_lines, a, t->by_length, NULL, t->max_length + 1);
   t->nrow_lines = cut(&t->row_lines, a, NULL, t->by_row, x->rows);
+  table_types(t);
 }
 
 /* The entries of the tables indexed by code (dense: code - lo; otherwise
@@ -260,4 +298,172 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
   build_rows(d, a, status_codes, nstatuses);
   build_table(&d->names, a, names, codes, n, 0);
   build_table(&d->reasons, a, reasons, codes, n, 1);
+  d->slot_type = lookup_ctype(0, (long)nstatuses);
+  d->status_codes = status_codes;
+  d->nstatuses = nstatuses;
+  d->in_names = names;
+  d->in_reasons = reasons;
+  d->codes = codes;
+  d->n = n;
+}
+
+/* The pool. Candidates are every use of a text, in order; the first of
+   equal ones is stored, the others refer to it. */
+struct candidate {
+  struct lookup_text text;
+  size_t place;                    /* in the order of use */
+  const struct lookup_text **into; /* where its stored text goes */
+};
+
+static int by_text_then_place(const void *pa, const void *pb)
+{
+  const struct candidate *a = *(const struct candidate *const *)pa;
+  const struct candidate *b = *(const struct candidate *const *)pb;
+  size_t n = a->text.len < b->text.len ? a->text.len : b->text.len;
+  int c = memcmp(a->text.text, b->text.text, n);
+
+  if (c == 0 && a->text.len != b->text.len)
+    c = a->text.len < b->text.len ? -1 : 1;
+  if (c == 0)
+    c = a->place < b->place ? -1 : 1;
+  return c;
+}
+
+static void label(char *out, char kind, long code, size_t alias)
+{
+  char *p = out;
+  unsigned long u =
+      code < 0 ? (unsigned long)-(code + 1) + 1 : (unsigned long)code;
+  char digits[24];
+  size_t n = 0;
+
+  *p++ = kind;
+  if (code < 0)
+    *p++ = 'm';
+  do
+    digits[n++] = (char)('0' + u % 10);
+  while ((u /= 10) != 0);
+  while (n)
+    *p++ = digits[--n];
+  if (alias) {
+    *p++ = '_';
+    u = alias;
+    do
+      digits[n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    while (n)
+      *p++ = digits[--n];
+  }
+  *p = 0;
+}
+
+static void add(struct candidate *c, size_t *n, const char *text, char kind,
+                long code, size_t alias, const struct lookup_text **into)
+{
+  struct candidate *k = &c[*n];
+
+  k->text.text = text;
+  k->text.len = strlen(text);
+  label(k->text.label, kind, code, alias);
+  k->place = (*n)++;
+  k->into = into;
+}
+
+static char *lowered(struct arena *a, const char *s)
+{
+  size_t k, len = strlen(s);
+  char *lower = arena_strndup(a, s, len);
+
+  for (k = 0; k < len; k++)
+    lower[k] = (char)tolower((unsigned char)lower[k]);
+  return lower;
+}
+
+/* Every use of a text, in order: each status's reason, name, description
+   and reference, a former name's name; then each reason in lower case. */
+static size_t gather(struct lookup_design *d, struct arena *a,
+                     struct candidate *c, const char *const *descriptions,
+                     const char *const *references,
+                     const struct lookup_text **name_of,
+                     const struct lookup_text **lower_of)
+{
+  size_t i, n = 0, slot = 0, alias = 0, *aliases;
+
+  aliases = zeroed(a, d->n, sizeof *aliases);
+  for (i = 0; i < d->n; i++) {
+    long code = d->codes[i];
+
+    if (i == 0 || code != d->codes[i - 1]) {
+      struct lookup_texts *t = &d->by_slot[++slot];
+
+      alias = 0;
+      add(c, &n, d->in_reasons[i], 'r', code, 0, &t->reason);
+      add(c, &n, d->in_names[i], 'n', code, 0, &name_of[i]);
+      if (descriptions && descriptions[slot - 1])
+        add(c, &n, descriptions[slot - 1], 'd', code, 0, &t->description);
+      if (references && references[slot - 1])
+        add(c, &n, references[slot - 1], 'f', code, 0, &t->reference);
+    } else
+      add(c, &n, d->in_names[i], 'n', code, ++alias, &name_of[i]);
+    aliases[i] = alias;
+  }
+  for (i = 0; i < d->n; i++)
+    add(c, &n, lowered(a, d->in_reasons[i]), 'l', d->codes[i], aliases[i],
+        &lower_of[i]);
+  return n;
+}
+
+void lookup_design_pool(struct lookup_design *d, struct arena *a,
+                        const char *const *descriptions,
+                        const char *const *references)
+{
+  size_t i, k, n, max = 5 * d->n + 1, slot = 0;
+  struct candidate *c = zeroed(a, max, sizeof *c);
+  struct candidate **order = zeroed(a, max, sizeof *order);
+  const struct lookup_text **name_of = zeroed(a, d->n, sizeof *name_of);
+  const struct lookup_text **lower_of = zeroed(a, d->n, sizeof *lower_of);
+  struct lookup_pool *p = &d->pool;
+
+  d->by_slot = zeroed(a, d->nstatuses + 1, sizeof *d->by_slot);
+  n = gather(d, a, c, descriptions, references, name_of, lower_of);
+  for (i = 0; i < n; i++)
+    order[i] = &c[i];
+  qsort(order, n, sizeof *order, by_text_then_place);
+  /* the first of equal texts is stored: mark the others */
+  for (i = 1; i < n; i++)
+    if (order[i]->text.len == order[i - 1]->text.len &&
+        memcmp(order[i]->text.text, order[i - 1]->text.text,
+               order[i]->text.len) == 0)
+      order[i]->text.offset = (unsigned long)(order[i - 1] - c) + 1;
+  memset(p, 0, sizeof *p);
+  p->texts = zeroed(a, n, sizeof *p->texts);
+  p->size = 1; /* the lone NUL */
+  /* stored texts in order of use; each candidate knows its stored text */
+  for (i = 0; i < n; i++) {
+    if (c[i].text.offset) {
+      /* an earlier equal text, or one that refers to it */
+      k = c[i].text.offset - 1;
+      while (c[k].text.offset)
+        k = c[k].text.offset - 1;
+      c[i].place = c[k].place;
+    } else {
+      struct lookup_text *t = &p->texts[p->ntexts];
+
+      *t = c[i].text;
+      t->offset = p->size;
+      p->size += (unsigned long)t->len + 1;
+      c[i].place = p->ntexts++;
+    }
+  }
+  for (i = 0; i < n; i++)
+    if (c[i].into)
+      *c[i].into = &p->texts[c[i].place];
+  p->type = lookup_ctype(0, (long)p->size - 1);
+  for (i = 0; i < d->n; i++)
+    if (i == 0 || d->codes[i] != d->codes[i - 1])
+      d->by_slot[++slot].name = name_of[i];
+  for (i = 0; i < d->names.index.nkeys; i++)
+    d->names.index.keys[i].stored = name_of[d->names.index.keys[i].origin];
+  for (i = 0; i < d->reasons.index.nkeys; i++)
+    d->reasons.index.keys[i].stored = lower_of[d->reasons.index.keys[i].origin];
 }

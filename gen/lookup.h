@@ -13,6 +13,10 @@
    gives the slot of the one text that can match, which one compare of
    known length then checks. Texts that share their row are chained.
 
+   Texts: every one the generated lookups return or compare is stored
+   once in a pool, and the tables hold offsets into it in the narrowest
+   types that fit, so the generated source has no pointer table.
+
    This module owns the whole design: it also lays the shapes out as the
    tables of the generated source (entries, holes, and how many go on a
    line), which the view hands to the default templates as they are. */
@@ -34,7 +38,41 @@ struct lookup_key {
   size_t slot;   /* its place in keys, plus one */
   long row;      /* its group's base + byte */
   size_t next;   /* the slot of the next key with the same row, or 0 */
+  size_t origin; /* its place in the texts it was built from */
+  const struct lookup_text *stored; /* its text in the pool (lookup_pool) */
 };
+
+/* A text of the pool: the bytes of one or more texts of the generated
+   source, stored once. label names it (r404: the reason of 404, n404 its
+   name, d404 its description, f404 its reference, l404 its reason in
+   lower case; a former name's adds _1, _2...; m for a minus sign). */
+struct lookup_text {
+  const char *text; /* borrowed, or in the design's arena */
+  size_t len;
+  char label[48];
+  unsigned long offset; /* in the pool, past its first byte (none) */
+};
+
+/* One text lookup's key, status or former name, and its texts. */
+struct lookup_texts {
+  const struct lookup_text *reason, *name, *description, *reference;
+};
+
+/* Every text the generated lookups return or compare, each once, in order
+   of first use: the generated source stores them as one array of bytes
+   and everything else refers to them by offsets into it, so the tables
+   hold no pointer. Offset 0 is a lone NUL that stands for no text. */
+struct lookup_pool {
+  struct lookup_text *texts; /* stored, by offset */
+  size_t ntexts;
+  unsigned long size; /* bytes, NULs included */
+  const char *type;   /* the narrowest unsigned C type an offset fits */
+};
+
+/* The narrowest C integer type that holds every value from lo to hi
+   (lo <= hi), by the ranges C guarantees: unsigned char, signed char,
+   unsigned short, short, then unsigned long or long. */
+const char *lookup_ctype(long lo, long hi);
 
 /* The keys of one length. */
 struct lookup_group {
@@ -102,6 +140,9 @@ struct lookup_table {
   unsigned long *by_row; /* index.rows slots; 0 where no key */
   struct lookup_line *length_lines, *row_lines;
   size_t nlength_lines, nrow_lines;
+  /* the narrowest C types of its tables: lengths, codes, slots,
+     positions, bases */
+  const char *len_type, *code_type, *slot_type, *at_type, *base_type;
 };
 
 /* An entry of the tables indexed by code: a status (status > 0, its
@@ -118,6 +159,13 @@ struct lookup_design {
   struct lookup_row *rows;   /* the code tables' entries, in order */
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
+  const char *slot_type;        /* the narrowest C type a status's slot fits */
+  struct lookup_pool pool;      /* after lookup_design_pool */
+  struct lookup_texts *by_slot; /* each status's texts, 1-based */
+  /* the inputs, borrowed */
+  const long *status_codes, *codes;
+  const char *const *in_names, *const *in_reasons;
+  size_t nstatuses, n;
 };
 
 /* Works out the design, in memory from a, for nstatuses sorted codes
@@ -128,5 +176,12 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *status_codes, size_t nstatuses,
                          const char *const *names, const char *const *reasons,
                          const long *codes, size_t n);
+
+/* Lays out the pool of d (built by lookup_design_build) from its texts
+   and each status's description and reference (NULL when it has none;
+   both arrays may be NULL), in status order; borrows the texts. */
+void lookup_design_pool(struct lookup_design *d, struct arena *a,
+                        const char *const *descriptions,
+                        const char *const *references);
 
 #endif

@@ -36,6 +36,9 @@ enum view_type {
   VIEW_LINE,
   VIEW_LENGTH,
   VIEW_ROW_SLOT,
+  VIEW_POOL,
+  VIEW_POOL_TEXT,
+  VIEW_TEXTS,
   VIEW_NTYPES
 };
 
@@ -158,6 +161,7 @@ GETTER(root_names, struct spec, s, object(VIEW_NAMES, &v->prefix_names))
 GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
+GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
 GETTER(internal_names, struct lookup_design, d, object(VIEW_INDEX, &d->names))
 GETTER(internal_reasons, struct lookup_design, d,
        object(VIEW_INDEX, &d->reasons))
@@ -212,8 +216,7 @@ GETTER(status_aliases, struct spec_status, st,
 GETTER(alias_reason, struct spec_alias, a, text(a->reason))
 GETTER(alias_name, struct spec_alias, a, text(a->name))
 GETTER(alias_names, struct spec_alias, a, object(VIEW_NAMES, &a->names))
-GETTER(alias_status, struct spec_alias, a,
-       object(VIEW_STATUS_REF, a->status))
+GETTER(alias_status, struct spec_alias, a, object(VIEW_STATUS_REF, a->status))
 
 GETTER(constant_name, struct constant, c, text(c->name))
 GETTER(constant_names, struct constant, c, object(VIEW_NAMES, c->names))
@@ -242,6 +245,29 @@ GETTER(slot_offset, struct spec_status, st,
 GETTER(row_status, struct lookup_row, r,
        object(VIEW_STATUS, r->status ? &v->s->statuses[r->status - 1] : NULL))
 GETTER(row_gaps, struct lookup_row, r, list(VIEW_GAP, r->gaps, r->ngaps, 0))
+GETTER(row_slot_n, struct lookup_row, r, integer((long)r->status))
+GETTER(row_texts, struct lookup_row, r,
+       object(VIEW_TEXTS, r->status ? &v->design.by_slot[r->status] : NULL))
+GETTER(slots_slot_type, struct lookup_slots, sl, text(v->design.slot_type))
+GETTER(slots_pool_type, struct lookup_slots, sl, text(v->design.pool.type))
+GETTER(slot_texts, struct spec_status, st,
+       object(VIEW_TEXTS,
+              &v->design.by_slot[(size_t)(st - v->s->statuses) + 1]))
+
+GETTER(pool_type, struct lookup_pool, p, text(p->type))
+GETTER(pool_size, struct lookup_pool, p, integer((long)p->size))
+GETTER(pool_texts, struct lookup_pool, p,
+       list(VIEW_POOL_TEXT, p->texts, p->ntexts, 0))
+GETTER(text_label, struct lookup_text, t, text(t->label))
+GETTER(text_text, struct lookup_text, t, text(t->text))
+GETTER(text_size, struct lookup_text, t, integer((long)t->len + 1))
+GETTER(text_offset, struct lookup_text, t, integer((long)t->offset))
+GETTER(texts_reason, struct lookup_texts, t, text(t->reason->label))
+GETTER(texts_name, struct lookup_texts, t, text(t->name->label))
+GETTER(texts_description, struct lookup_texts, t,
+       text(t->description ? t->description->label : NULL))
+GETTER(texts_reference, struct lookup_texts, t,
+       text(t->reference ? t->reference->label : NULL))
 GETTER(gap_offset, unsigned long, g, integer((long)*g))
 
 GETTER(index_id, struct lookup_table, t,
@@ -257,6 +283,12 @@ GETTER(index_by_length, struct lookup_table, t,
        list(VIEW_LINE, t->length_lines, t->nlength_lines, 0))
 GETTER(index_by_row, struct lookup_table, t,
        list(VIEW_LINE, t->row_lines, t->nrow_lines, 0))
+GETTER(index_len_type, struct lookup_table, t, text(t->len_type))
+GETTER(index_code_type, struct lookup_table, t, text(t->code_type))
+GETTER(index_slot_type, struct lookup_table, t, text(t->slot_type))
+GETTER(index_at_type, struct lookup_table, t, text(t->at_type))
+GETTER(index_base_type, struct lookup_table, t, text(t->base_type))
+GETTER(index_pool_type, struct lookup_table, t, text(v->design.pool.type))
 
 GETTER(group_length, struct lookup_group, g, integer((long)g->length))
 GETTER(group_pos, struct lookup_group, g, integer((long)g->pos))
@@ -270,6 +302,8 @@ GETTER(key_code, struct lookup_key, k, integer(k->code))
 GETTER(key_slot, struct lookup_key, k, integer((long)k->slot))
 GETTER(key_row, struct lookup_key, k, integer(k->row))
 GETTER(key_next, struct lookup_key, k, integer((long)k->next))
+GETTER(key_label, struct lookup_key, k,
+       text(k->stored ? k->stored->label : NULL))
 
 GETTER(line_items, struct lookup_line, l,
        l->lengths ? list(VIEW_LENGTH, l->lengths, l->n, 0)
@@ -314,7 +348,8 @@ static const struct field names_fields[] = {
 static const struct field internal_fields[] = {
   {"code_slots", internal_slots, 0},
   {"name_index", internal_names, 0},
-  {"reason_index", internal_reasons, 0}};
+  {"reason_index", internal_reasons, 0},
+  {"pool", internal_pool, 0}};
 static const struct field class_fields[] = {
   {"id", class_id, 0},
   {"ID", class_upper, 0},
@@ -371,11 +406,15 @@ static const struct field slots_fields[] = {
     {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0},
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
     {"size", slots_size, 0},     {"cases", slots_cases, 0},
-    {"rows", slots_rows, 0}};
+    {"rows", slots_rows, 0},     {"slot_type", slots_slot_type, 0},
+    {"pool_type", slots_pool_type, 0}};
 static const struct field slot_fields[] = {
-    {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0}};
+    {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
+    {"texts", slot_texts, 0}};
 static const struct field row_fields[] = {{"status", row_status, 0},
-                                          {"gaps", row_gaps, 0}};
+                                          {"gaps", row_gaps, 0},
+                                          {"slot", row_slot_n, 0},
+                                          {"texts", row_texts, 0}};
 static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
 static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"id", index_id, 0},
@@ -385,7 +424,13 @@ static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"rows", index_rows, 0},
                                             {"max_length", index_max_length, 0},
                                             {"by_length", index_by_length, 0},
-                                            {"by_row", index_by_row, 0}};
+                                            {"by_row", index_by_row, 0},
+                                            {"len_type", index_len_type, 0},
+                                            {"code_type", index_code_type, 0},
+                                            {"slot_type", index_slot_type, 0},
+                                            {"at_type", index_at_type, 0},
+                                            {"base_type", index_base_type, 0},
+                                            {"pool_type", index_pool_type, 0}};
 static const struct field group_fields[] = {{"length", group_length, 0},
                                             {"pos", group_pos, 0},
                                             {"base", group_base, 0},
@@ -393,11 +438,21 @@ static const struct field group_fields[] = {{"length", group_length, 0},
 static const struct field key_fields[] = {
     {"text", key_text, 0}, {"lower", key_lower, 0}, {"length", key_length, 0},
     {"code", key_code, 0}, {"slot", key_slot, 0},   {"row", key_row, 0},
-    {"next", key_next, 0}};
+    {"next", key_next, 0}, {"label", key_label, 0}};
 static const struct field line_fields[] = {{"items", line_items, 0}};
 static const struct field length_fields[] = {{"at", length_at, 0},
                                              {"base", length_base, 0}};
 static const struct field row_slot_fields[] = {{"slot", row_slot, 0}};
+static const struct field pool_fields[] = {{"type", pool_type, 0},
+                                           {"size", pool_size, 0},
+                                           {"texts", pool_texts, 0}};
+static const struct field text_fields[] = {{"label", text_label, 0},
+                                           {"text", text_text, 0},
+                                           {"size", text_size, 0},
+                                           {"offset", text_offset, 0}};
+static const struct field texts_fields[] = {
+    {"reason", texts_reason, 0}, {"name", texts_name, 0},
+    {"description", texts_description, 0}, {"reference", texts_reference, 0}};
 /* clang-format on */
 
 /* Every list item has these two more, for separators. */
@@ -437,6 +492,9 @@ static const struct type_info types[] = {
     [VIEW_LINE] = TYPE(line_fields, sizeof(struct lookup_line)),
     [VIEW_LENGTH] = TYPE(length_fields, sizeof(struct lookup_length)),
     [VIEW_ROW_SLOT] = TYPE(row_slot_fields, sizeof(unsigned long)),
+    [VIEW_POOL] = TYPE(pool_fields, 0),
+    [VIEW_POOL_TEXT] = TYPE(text_fields, sizeof(struct lookup_text)),
+    [VIEW_TEXTS] = TYPE(texts_fields, 0),
 };
 
 /* Fails to compile when a type has no row above. */
@@ -637,6 +695,8 @@ static void build_design(struct view *v)
   const char **names = xcalloc(n + 1, sizeof *names);
   const char **reasons = xcalloc(n + 1, sizeof *reasons);
   long *codes = xcalloc(n + 1, sizeof *codes);
+  const char **descriptions = xcalloc(v->s->nstatuses + 1, sizeof(char *));
+  const char **references = xcalloc(v->s->nstatuses + 1, sizeof(char *));
 
   for (i = 0; i < v->s->nstatuses; i++)
     status_codes[i] = v->s->statuses[i].code;
@@ -647,6 +707,13 @@ static void build_design(struct view *v)
   }
   lookup_design_build(&v->design, v->arena, status_codes, v->s->nstatuses,
                       names, reasons, codes, n);
+  for (i = 0; i < v->s->nstatuses; i++) {
+    descriptions[i] = v->s->statuses[i].description;
+    references[i] = v->s->statuses[i].reference;
+  }
+  lookup_design_pool(&v->design, v->arena, descriptions, references);
+  free(descriptions);
+  free(references);
   free(status_codes);
   free(names);
   free(reasons);

@@ -278,516 +278,974 @@ int http_status_is_provisional(int code);
 extern "C" {
 #endif
 
-/* The index of code in the tables below; 412 or more when code is
-   unknown. */
-static unsigned http_status_index_(int code)
+/* Every text, each once and NUL-terminated, at the offsets the tables
+   below give: HTTP_STATUS_AT_ names them. none_, at 0, stands for no text. */
+struct http_status_texts_ {
+  char none_[1];
+  char r100[9];
+  char n100[9];
+  char d100[45];
+  char f100[25];
+  char r101[20];
+  char n101[20];
+  char d101[61];
+  char f101[25];
+  char r102[11];
+  char n102[11];
+  char d102[74];
+  char f102[9];
+  char r103[12];
+  char n103[12];
+  char d103[79];
+  char f103[9];
+  char r104[28];
+  char n104[28];
+  char d104[122];
+  char f104[39];
+  char r200[3];
+  char d200[80];
+  char f200[25];
+  char r201[8];
+  char n201[8];
+  char d201[90];
+  char f201[25];
+  char r202[9];
+  char n202[9];
+  char d202[57];
+  char f202[25];
+  char r203[30];
+  char n203[30];
+  char d203[75];
+  char f203[25];
+  char r204[11];
+  char n204[11];
+  char d204[63];
+  char f204[25];
+  char r205[14];
+  char n205[14];
+  char d205[82];
+  char f205[25];
+  char r206[16];
+  char n206[16];
+  char d206[76];
+  char f206[25];
+  char r207[13];
+  char n207[13];
+  char d207[78];
+  char f207[9];
+  char r208[17];
+  char n208[17];
+  char d208[82];
+  char f208[9];
+  char r226[8];
+  char n226[8];
+  char d226[79];
+  char f226[9];
+  char r300[17];
+  char n300[17];
+  char d300[63];
+  char f300[25];
+  char r301[18];
+  char n301[18];
+  char d301[66];
+  char f301[25];
+  char r302[6];
+  char n302[6];
+  char d302[64];
+  char f302[25];
+  char n302_1[18];
+  char r303[10];
+  char n303[10];
+  char d303[59];
+  char f303[25];
+  char r304[13];
+  char n304[13];
+  char d304[72];
+  char f304[25];
+  char r305[10];
+  char n305[10];
+  char d305[79];
+  char f305[25];
+  char r306[13];
+  char n306[13];
+  char d306[68];
+  char f306[25];
+  char r307[19];
+  char n307[19];
+  char d307[82];
+  char f307[25];
+  char r308[19];
+  char n308[19];
+  char d308[82];
+  char f308[25];
+  char r400[12];
+  char n400[12];
+  char d400[61];
+  char f400[25];
+  char r401[13];
+  char n401[13];
+  char d401[51];
+  char f401[25];
+  char r402[17];
+  char n402[17];
+  char d402[37];
+  char f402[25];
+  char r403[10];
+  char n403[10];
+  char d403[81];
+  char f403[25];
+  char r404[10];
+  char n404[10];
+  char d404[52];
+  char f404[25];
+  char r405[19];
+  char n405[19];
+  char d405[72];
+  char f405[25];
+  char r406[15];
+  char n406[15];
+  char d406[74];
+  char f406[25];
+  char r407[30];
+  char n407[30];
+  char d407[76];
+  char f407[25];
+  char r408[16];
+  char n408[16];
+  char d408[23];
+  char f408[25];
+  char n408_1[17];
+  char r409[9];
+  char n409[9];
+  char d409[62];
+  char f409[26];
+  char r410[5];
+  char n410[5];
+  char d410[83];
+  char f410[26];
+  char r411[16];
+  char n411[16];
+  char d411[71];
+  char f411[26];
+  char r412[20];
+  char n412[20];
+  char d412[78];
+  char f412[26];
+  char r413[18];
+  char n413[18];
+  char d413[65];
+  char f413[26];
+  char n413_1[18];
+  char n413_2[25];
+  char r414[13];
+  char n414[13];
+  char d414[67];
+  char f414[26];
+  char n414_1[21];
+  char n414_2[22];
+  char r415[23];
+  char n415[23];
+  char d415[76];
+  char f415[26];
+  char r416[22];
+  char n416[22];
+  char d416[83];
+  char f416[26];
+  char n416_1[32];
+  char r417[19];
+  char n417[19];
+  char d417[55];
+  char f417[26];
+  char r418[13];
+  char n418[12];
+  char d418[75];
+  char f418[26];
+  char r421[20];
+  char n421[20];
+  char d421[75];
+  char f421[26];
+  char r422[22];
+  char n422[22];
+  char d422[75];
+  char f422[26];
+  char n422_1[21];
+  char r423[7];
+  char n423[7];
+  char d423[43];
+  char r424[18];
+  char n424[18];
+  char d424[69];
+  char r425[10];
+  char n425[10];
+  char d425[79];
+  char f425[9];
+  char r426[17];
+  char n426[17];
+  char d426[80];
+  char f426[26];
+  char r428[22];
+  char n428[22];
+  char d428[81];
+  char f428[9];
+  char r429[18];
+  char n429[18];
+  char d429[67];
+  char r431[32];
+  char n431[32];
+  char d431[78];
+  char r451[30];
+  char n451[30];
+  char d451[82];
+  char f451[9];
+  char r500[22];
+  char n500[22];
+  char d500[44];
+  char f500[25];
+  char r501[16];
+  char n501[16];
+  char d501[79];
+  char f501[25];
+  char r502[12];
+  char n502[12];
+  char d502[95];
+  char f502[25];
+  char r503[20];
+  char n503[20];
+  char d503[79];
+  char f503[25];
+  char r504[16];
+  char n504[16];
+  char d504[100];
+  char f504[25];
+  char n504_1[17];
+  char r505[27];
+  char n505[27];
+  char d505[73];
+  char f505[25];
+  char r506[24];
+  char n506[24];
+  char d506[80];
+  char f506[9];
+  char r507[21];
+  char n507[21];
+  char d507[72];
+  char r508[14];
+  char n508[14];
+  char d508[83];
+  char r510[13];
+  char n510[13];
+  char d510[80];
+  char f510[53];
+  char r511[32];
+  char n511[32];
+  char d511[82];
+  char l100[9];
+  char l101[20];
+  char l102[11];
+  char l103[12];
+  char l104[28];
+  char l200[3];
+  char l201[8];
+  char l202[9];
+  char l203[30];
+  char l204[11];
+  char l205[14];
+  char l206[16];
+  char l207[13];
+  char l208[17];
+  char l226[8];
+  char l300[17];
+  char l301[18];
+  char l302[6];
+  char l302_1[18];
+  char l303[10];
+  char l304[13];
+  char l305[10];
+  char l306[13];
+  char l307[19];
+  char l308[19];
+  char l400[12];
+  char l401[13];
+  char l402[17];
+  char l403[10];
+  char l404[10];
+  char l405[19];
+  char l406[15];
+  char l407[30];
+  char l408[16];
+  char l408_1[17];
+  char l409[9];
+  char l410[5];
+  char l411[16];
+  char l412[20];
+  char l413[18];
+  char l413_1[18];
+  char l413_2[25];
+  char l414[13];
+  char l414_1[21];
+  char l414_2[22];
+  char l415[23];
+  char l416[22];
+  char l416_1[32];
+  char l417[19];
+  char l418[13];
+  char l421[20];
+  char l422[22];
+  char l422_1[21];
+  char l423[7];
+  char l424[18];
+  char l425[10];
+  char l426[17];
+  char l428[22];
+  char l429[18];
+  char l431[32];
+  char l451[30];
+  char l500[22];
+  char l501[16];
+  char l502[12];
+  char l503[20];
+  char l504[16];
+  char l504_1[17];
+  char l505[27];
+  char l506[24];
+  char l507[21];
+  char l508[14];
+  char l510[13];
+  char l511[32];
+};
+
+static const struct http_status_texts_ http_status_pool_ = {
+  "",
+  "Continue",
+  "CONTINUE",
+  "The client should continue with the request.",
+  "RFC 9110, Section 15.2.1",
+  "Switching Protocols",
+  "SWITCHING_PROTOCOLS",
+  "The server accepts the client's request to change protocols.",
+  "RFC 9110, Section 15.2.2",
+  "Processing",
+  "PROCESSING",
+  "The server is still working on the request; a final response will follow.",
+  "RFC 2518",
+  "Early Hints",
+  "EARLY_HINTS",
+  "The server sends header fields (such as Link hints) before the final response.",
+  "RFC 8297",
+  "Upload Resumption Supported",
+  "UPLOAD_RESUMPTION_SUPPORTED",
+  "The server supports resumable uploads. The registration is temporary; it was due to expire on 2026-11-13 unless extended.",
+  "draft-ietf-httpbis-resumable-upload-05",
+  "OK",
+  "The request was successful, and the server is returning the requested resource.",
+  "RFC 9110, Section 15.3.1",
+  "Created",
+  "CREATED",
+  "The request was successful, and the resource was created (usually in response to a POST).",
+  "RFC 9110, Section 15.3.2",
+  "Accepted",
+  "ACCEPTED",
+  "The request was accepted but has not yet been processed.",
+  "RFC 9110, Section 15.3.3",
+  "Non-Authoritative Information",
+  "NON_AUTHORITATIVE_INFORMATION",
+  "The request was successful, but a transforming proxy modified the content.",
+  "RFC 9110, Section 15.3.4",
+  "No Content",
+  "NO_CONTENT",
+  "The request was successful, but there is no content to return.",
+  "RFC 9110, Section 15.3.5",
+  "Reset Content",
+  "RESET_CONTENT",
+  "The request was successful; the client should reset its view (e.g. clear a form).",
+  "RFC 9110, Section 15.3.6",
+  "Partial Content",
+  "PARTIAL_CONTENT",
+  "The server is returning only the requested range or ranges of the resource.",
+  "RFC 9110, Section 15.3.7",
+  "Multi-Status",
+  "MULTI_STATUS",
+  "The response carries separate status results for multiple resources (WebDAV).",
+  "RFC 4918",
+  "Already Reported",
+  "ALREADY_REPORTED",
+  "The members of this binding were already listed earlier in the response (WebDAV).",
+  "RFC 5842",
+  "IM Used",
+  "IM_USED",
+  "The server fulfilled a GET with instance manipulations applied (e.g. a delta).",
+  "RFC 3229",
+  "Multiple Choices",
+  "MULTIPLE_CHOICES",
+  "Multiple choices for the resource; the client must choose one.",
+  "RFC 9110, Section 15.4.1",
+  "Moved Permanently",
+  "MOVED_PERMANENTLY",
+  "The requested resource has been moved to a new URL (permanently).",
+  "RFC 9110, Section 15.4.2",
+  "Found",
+  "FOUND",
+  "The requested resource is temporarily available at another URL.",
+  "RFC 9110, Section 15.4.3",
+  "MOVED_TEMPORARILY",
+  "See Other",
+  "SEE_OTHER",
+  "The client should contact another URL to get the response.",
+  "RFC 9110, Section 15.4.4",
+  "Not Modified",
+  "NOT_MODIFIED",
+  "The resource has not changed since the last request (used for caching).",
+  "RFC 9110, Section 15.4.5",
+  "Use Proxy",
+  "USE_PROXY",
+  "The client should access the resource through a proxy. The code is deprecated.",
+  "RFC 9110, Section 15.4.6",
+  "Switch Proxy",
+  "SWITCH_PROXY",
+  "The code is reserved and unused. It was once known as Switch Proxy.",
+  "RFC 9110, Section 15.4.7",
+  "Temporary Redirect",
+  "TEMPORARY_REDIRECT",
+  "The resource is temporarily at another URL; the client must keep the same method.",
+  "RFC 9110, Section 15.4.8",
+  "Permanent Redirect",
+  "PERMANENT_REDIRECT",
+  "The resource has moved to a new URL permanently; the client must keep the method.",
+  "RFC 9110, Section 15.4.9",
+  "Bad Request",
+  "BAD_REQUEST",
+  "The server cannot process the request due to invalid syntax.",
+  "RFC 9110, Section 15.5.1",
+  "Unauthorized",
+  "UNAUTHORIZED",
+  "Authentication is required to access the resource.",
+  "RFC 9110, Section 15.5.2",
+  "Payment Required",
+  "PAYMENT_REQUIRED",
+  "The code is reserved for future use.",
+  "RFC 9110, Section 15.5.3",
+  "Forbidden",
+  "FORBIDDEN",
+  "The server understands the request but refuses to fulfill it (no access rights).",
+  "RFC 9110, Section 15.5.4",
+  "Not Found",
+  "NOT_FOUND",
+  "The requested resource was not found on the server.",
+  "RFC 9110, Section 15.5.5",
+  "Method Not Allowed",
+  "METHOD_NOT_ALLOWED",
+  "The method specified in the request is not supported for this resource.",
+  "RFC 9110, Section 15.5.6",
+  "Not Acceptable",
+  "NOT_ACCEPTABLE",
+  "The server has no representation that the request's Accept headers allow.",
+  "RFC 9110, Section 15.5.7",
+  "Proxy Authentication Required",
+  "PROXY_AUTHENTICATION_REQUIRED",
+  "The client must first authenticate with the proxy (see Proxy-Authenticate).",
+  "RFC 9110, Section 15.5.8",
+  "Request Timeout",
+  "REQUEST_TIMEOUT",
+  "The request timed out.",
+  "RFC 9110, Section 15.5.9",
+  "REQUEST_TIME_OUT",
+  "Conflict",
+  "CONFLICT",
+  "The request conflicts with the current state of the resource.",
+  "RFC 9110, Section 15.5.10",
+  "Gone",
+  "GONE",
+  "The requested resource is no longer available on the server, most likely for good.",
+  "RFC 9110, Section 15.5.11",
+  "Length Required",
+  "LENGTH_REQUIRED",
+  "The server requires a Content-Length header, and the request has none.",
+  "RFC 9110, Section 15.5.12",
+  "Precondition Failed",
+  "PRECONDITION_FAILED",
+  "The server found a precondition in the request headers (e.g. If-Match) false.",
+  "RFC 9110, Section 15.5.13",
+  "Content Too Large",
+  "CONTENT_TOO_LARGE",
+  "The server refuses the request because its content is too large.",
+  "RFC 9110, Section 15.5.14",
+  "PAYLOAD_TOO_LARGE",
+  "REQUEST_ENTITY_TOO_LARGE",
+  "URI Too Long",
+  "URI_TOO_LONG",
+  "The server refuses the request because the target URI is too long.",
+  "RFC 9110, Section 15.5.15",
+  "REQUEST_URI_TOO_LONG",
+  "REQUEST_URI_TOO_LARGE",
+  "Unsupported Media Type",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "The server refuses the request because its content format is not supported.",
+  "RFC 9110, Section 15.5.16",
+  "Range Not Satisfiable",
+  "RANGE_NOT_SATISFIABLE",
+  "The server cannot serve any of the ranges asked for in the request's Range header.",
+  "RFC 9110, Section 15.5.17",
+  "REQUESTED_RANGE_NOT_SATISFIABLE",
+  "Expectation Failed",
+  "EXPECTATION_FAILED",
+  "The server cannot satisfy the request's Expect header.",
+  "RFC 9110, Section 15.5.18",
+  "I'm a Teapot",
+  "IM_A_TEAPOT",
+  "The code is reserved and unused. The joke RFC 2324 called it I'm a Teapot.",
+  "RFC 9110, Section 15.5.19",
+  "Misdirected Request",
+  "MISDIRECTED_REQUEST",
+  "The request went to a server that is not authoritative for the target URI.",
+  "RFC 9110, Section 15.5.20",
+  "Unprocessable Content",
+  "UNPROCESSABLE_CONTENT",
+  "The request is well formed, but the server cannot act on its instructions.",
+  "RFC 9110, Section 15.5.21",
+  "UNPROCESSABLE_ENTITY",
+  "Locked",
+  "LOCKED",
+  "The requested resource is locked (WebDAV).",
+  "Failed Dependency",
+  "FAILED_DEPENDENCY",
+  "The request failed because an action it depended on failed (WebDAV).",
+  "Too Early",
+  "TOO_EARLY",
+  "The server will not process a request that might be replayed (TLS early data).",
+  "RFC 8470",
+  "Upgrade Required",
+  "UPGRADE_REQUIRED",
+  "The server refuses the current protocol; the client must upgrade (see Upgrade).",
+  "RFC 9110, Section 15.5.22",
+  "Precondition Required",
+  "PRECONDITION_REQUIRED",
+  "The server only accepts this request when it is conditional (e.g. has If-Match).",
+  "RFC 6585",
+  "Too Many Requests",
+  "TOO_MANY_REQUESTS",
+  "The client has sent too many requests too quickly (rate limiting).",
+  "Request Header Fields Too Large",
+  "REQUEST_HEADER_FIELDS_TOO_LARGE",
+  "The request's header fields, alone or in total, are too large for the server.",
+  "Unavailable For Legal Reasons",
+  "UNAVAILABLE_FOR_LEGAL_REASONS",
+  "The server may not serve the resource due to a legal demand (e.g. a court order).",
+  "RFC 7725",
+  "Internal Server Error",
+  "INTERNAL_SERVER_ERROR",
+  "General server error; something went wrong.",
+  "RFC 9110, Section 15.6.1",
+  "Not Implemented",
+  "NOT_IMPLEMENTED",
+  "The server does not support the functionality required to fulfill the request.",
+  "RFC 9110, Section 15.6.2",
+  "Bad Gateway",
+  "BAD_GATEWAY",
+  "The server acting as a gateway or proxy received an invalid response from the upstream server.",
+  "RFC 9110, Section 15.6.3",
+  "Service Unavailable",
+  "SERVICE_UNAVAILABLE",
+  "The server is temporarily unavailable, usually due to overload or maintenance.",
+  "RFC 9110, Section 15.6.4",
+  "Gateway Timeout",
+  "GATEWAY_TIMEOUT",
+  "The server acting as a gateway or proxy did not receive a timely response from the upstream server.",
+  "RFC 9110, Section 15.6.5",
+  "GATEWAY_TIME_OUT",
+  "HTTP Version Not Supported",
+  "HTTP_VERSION_NOT_SUPPORTED",
+  "The request uses an HTTP major version that the server does not support.",
+  "RFC 9110, Section 15.6.6",
+  "Variant Also Negotiates",
+  "VARIANT_ALSO_NEGOTIATES",
+  "The server has a configuration error; its chosen variant would negotiate again.",
+  "RFC 2295",
+  "Insufficient Storage",
+  "INSUFFICIENT_STORAGE",
+  "The server cannot store what it needs to complete the request (WebDAV).",
+  "Loop Detected",
+  "LOOP_DETECTED",
+  "The server hit an infinite loop while processing the request and gave up (WebDAV).",
+  "Not Extended",
+  "NOT_EXTENDED",
+  "The request does not meet the server's extension policy. The code is obsoleted.",
+  "RFC 2774; status-change-http-experiments-to-historic",
+  "Network Authentication Required",
+  "NETWORK_AUTHENTICATION_REQUIRED",
+  "The network requires the client to authenticate first (e.g. at a captive portal).",
+  "continue",
+  "switching protocols",
+  "processing",
+  "early hints",
+  "upload resumption supported",
+  "ok",
+  "created",
+  "accepted",
+  "non-authoritative information",
+  "no content",
+  "reset content",
+  "partial content",
+  "multi-status",
+  "already reported",
+  "im used",
+  "multiple choices",
+  "moved permanently",
+  "found",
+  "moved temporarily",
+  "see other",
+  "not modified",
+  "use proxy",
+  "switch proxy",
+  "temporary redirect",
+  "permanent redirect",
+  "bad request",
+  "unauthorized",
+  "payment required",
+  "forbidden",
+  "not found",
+  "method not allowed",
+  "not acceptable",
+  "proxy authentication required",
+  "request timeout",
+  "request time-out",
+  "conflict",
+  "gone",
+  "length required",
+  "precondition failed",
+  "content too large",
+  "payload too large",
+  "request entity too large",
+  "uri too long",
+  "request-uri too long",
+  "request-uri too large",
+  "unsupported media type",
+  "range not satisfiable",
+  "requested range not satisfiable",
+  "expectation failed",
+  "i'm a teapot",
+  "misdirected request",
+  "unprocessable content",
+  "unprocessable entity",
+  "locked",
+  "failed dependency",
+  "too early",
+  "upgrade required",
+  "precondition required",
+  "too many requests",
+  "request header fields too large",
+  "unavailable for legal reasons",
+  "internal server error",
+  "not implemented",
+  "bad gateway",
+  "service unavailable",
+  "gateway timeout",
+  "gateway time-out",
+  "http version not supported",
+  "variant also negotiates",
+  "insufficient storage",
+  "loop detected",
+  "not extended",
+  "network authentication required"
+};
+
+/* 9472 bytes, without padding: the offsets fit unsigned short. */
+typedef char http_status_pool_size_[sizeof http_status_pool_ == 9472 ? 1 : -1];
+
+#define HTTP_STATUS_AT_(text) offsetof(struct http_status_texts_, text)
+
+/* The text at offset at of the pool, or NULL for 0. */
+static const char *http_status_text_(unsigned long at)
 {
-  return (unsigned)code - 100u;
+  return at ? (const char *)&http_status_pool_ + at : NULL;
 }
 
-/* Each status's texts at its index (code - 100); NULL where
-   there is no status. */
-static const char *const http_status_reasons_[412] = {
-  "Continue",
-  "Switching Protocols",
-  "Processing",
-  "Early Hints",
-  "Upload Resumption Supported",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "OK",
-  "Created",
-  "Accepted",
-  "Non-Authoritative Information",
-  "No Content",
-  "Reset Content",
-  "Partial Content",
-  "Multi-Status",
-  "Already Reported",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "IM Used",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "Multiple Choices",
-  "Moved Permanently",
-  "Found",
-  "See Other",
-  "Not Modified",
-  "Use Proxy",
-  "Switch Proxy",
-  "Temporary Redirect",
-  "Permanent Redirect",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "Bad Request",
-  "Unauthorized",
-  "Payment Required",
-  "Forbidden",
-  "Not Found",
-  "Method Not Allowed",
-  "Not Acceptable",
-  "Proxy Authentication Required",
-  "Request Timeout",
-  "Conflict",
-  "Gone",
-  "Length Required",
-  "Precondition Failed",
-  "Content Too Large",
-  "URI Too Long",
-  "Unsupported Media Type",
-  "Range Not Satisfiable",
-  "Expectation Failed",
-  "I'm a Teapot",
-  NULL, NULL,
-  "Misdirected Request",
-  "Unprocessable Content",
-  "Locked",
-  "Failed Dependency",
-  "Too Early",
-  "Upgrade Required",
-  NULL,
-  "Precondition Required",
-  "Too Many Requests",
-  NULL,
-  "Request Header Fields Too Large",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "Unavailable For Legal Reasons",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "Internal Server Error",
-  "Not Implemented",
-  "Bad Gateway",
-  "Service Unavailable",
-  "Gateway Timeout",
-  "HTTP Version Not Supported",
-  "Variant Also Negotiates",
-  "Insufficient Storage",
-  "Loop Detected",
-  NULL,
-  "Not Extended",
-  "Network Authentication Required"
+/* By code - 100: the slot of the code's texts, 0 where there is no
+   status. */
+static const unsigned char http_status_slot_[412] = {
+  /* 100 */ 1,
+  /* 101 */ 2,
+  /* 102 */ 3,
+  /* 103 */ 4,
+  /* 104 */ 5,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0,
+  /* 200 */ 6,
+  /* 201 */ 7,
+  /* 202 */ 8,
+  /* 203 */ 9,
+  /* 204 */ 10,
+  /* 205 */ 11,
+  /* 206 */ 12,
+  /* 207 */ 13,
+  /* 208 */ 14,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0,
+  /* 226 */ 15,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0,
+  /* 300 */ 16,
+  /* 301 */ 17,
+  /* 302 */ 18,
+  /* 303 */ 19,
+  /* 304 */ 20,
+  /* 305 */ 21,
+  /* 306 */ 22,
+  /* 307 */ 23,
+  /* 308 */ 24,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0,
+  /* 400 */ 25,
+  /* 401 */ 26,
+  /* 402 */ 27,
+  /* 403 */ 28,
+  /* 404 */ 29,
+  /* 405 */ 30,
+  /* 406 */ 31,
+  /* 407 */ 32,
+  /* 408 */ 33,
+  /* 409 */ 34,
+  /* 410 */ 35,
+  /* 411 */ 36,
+  /* 412 */ 37,
+  /* 413 */ 38,
+  /* 414 */ 39,
+  /* 415 */ 40,
+  /* 416 */ 41,
+  /* 417 */ 42,
+  /* 418 */ 43,
+  0, 0,
+  /* 421 */ 44,
+  /* 422 */ 45,
+  /* 423 */ 46,
+  /* 424 */ 47,
+  /* 425 */ 48,
+  /* 426 */ 49,
+  0,
+  /* 428 */ 50,
+  /* 429 */ 51,
+  0,
+  /* 431 */ 52,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0,
+  /* 451 */ 53,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  /* 500 */ 54,
+  /* 501 */ 55,
+  /* 502 */ 56,
+  /* 503 */ 57,
+  /* 504 */ 58,
+  /* 505 */ 59,
+  /* 506 */ 60,
+  /* 507 */ 61,
+  /* 508 */ 62,
+  0,
+  /* 510 */ 63,
+  /* 511 */ 64
 };
 
-static const char *const http_status_names_[412] = {
-  "CONTINUE",
-  "SWITCHING_PROTOCOLS",
-  "PROCESSING",
-  "EARLY_HINTS",
-  "UPLOAD_RESUMPTION_SUPPORTED",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "OK",
-  "CREATED",
-  "ACCEPTED",
-  "NON_AUTHORITATIVE_INFORMATION",
-  "NO_CONTENT",
-  "RESET_CONTENT",
-  "PARTIAL_CONTENT",
-  "MULTI_STATUS",
-  "ALREADY_REPORTED",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "IM_USED",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "MULTIPLE_CHOICES",
-  "MOVED_PERMANENTLY",
-  "FOUND",
-  "SEE_OTHER",
-  "NOT_MODIFIED",
-  "USE_PROXY",
-  "SWITCH_PROXY",
-  "TEMPORARY_REDIRECT",
-  "PERMANENT_REDIRECT",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "BAD_REQUEST",
-  "UNAUTHORIZED",
-  "PAYMENT_REQUIRED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "METHOD_NOT_ALLOWED",
-  "NOT_ACCEPTABLE",
-  "PROXY_AUTHENTICATION_REQUIRED",
-  "REQUEST_TIMEOUT",
-  "CONFLICT",
-  "GONE",
-  "LENGTH_REQUIRED",
-  "PRECONDITION_FAILED",
-  "CONTENT_TOO_LARGE",
-  "URI_TOO_LONG",
-  "UNSUPPORTED_MEDIA_TYPE",
-  "RANGE_NOT_SATISFIABLE",
-  "EXPECTATION_FAILED",
-  "IM_A_TEAPOT",
-  NULL, NULL,
-  "MISDIRECTED_REQUEST",
-  "UNPROCESSABLE_CONTENT",
-  "LOCKED",
-  "FAILED_DEPENDENCY",
-  "TOO_EARLY",
-  "UPGRADE_REQUIRED",
-  NULL,
-  "PRECONDITION_REQUIRED",
-  "TOO_MANY_REQUESTS",
-  NULL,
-  "REQUEST_HEADER_FIELDS_TOO_LARGE",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "UNAVAILABLE_FOR_LEGAL_REASONS",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "INTERNAL_SERVER_ERROR",
-  "NOT_IMPLEMENTED",
-  "BAD_GATEWAY",
-  "SERVICE_UNAVAILABLE",
-  "GATEWAY_TIMEOUT",
-  "HTTP_VERSION_NOT_SUPPORTED",
-  "VARIANT_ALSO_NEGOTIATES",
-  "INSUFFICIENT_STORAGE",
-  "LOOP_DETECTED",
-  NULL,
-  "NOT_EXTENDED",
-  "NETWORK_AUTHENTICATION_REQUIRED"
-};
+/* The slot of code in http_status_rows_; 0 when code is unknown. */
+static unsigned http_status_slot_of_(int code)
+{
+  unsigned i = (unsigned)code - 100u;
 
-static const char *const http_status_descriptions_[412] = {
-  "The client should continue with the request.",
-  "The server accepts the client's request to change protocols.",
-  "The server is still working on the request; a final response will follow.",
-  "The server sends header fields (such as Link hints) before the final response.",
-  "The server supports resumable uploads. The registration is temporary; it was due to expire on 2026-11-13 unless extended.",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "The request was successful, and the server is returning the requested resource.",
-  "The request was successful, and the resource was created (usually in response to a POST).",
-  "The request was accepted but has not yet been processed.",
-  "The request was successful, but a transforming proxy modified the content.",
-  "The request was successful, but there is no content to return.",
-  "The request was successful; the client should reset its view (e.g. clear a form).",
-  "The server is returning only the requested range or ranges of the resource.",
-  "The response carries separate status results for multiple resources (WebDAV).",
-  "The members of this binding were already listed earlier in the response (WebDAV).",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "The server fulfilled a GET with instance manipulations applied (e.g. a delta).",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "Multiple choices for the resource; the client must choose one.",
-  "The requested resource has been moved to a new URL (permanently).",
-  "The requested resource is temporarily available at another URL.",
-  "The client should contact another URL to get the response.",
-  "The resource has not changed since the last request (used for caching).",
-  "The client should access the resource through a proxy. The code is deprecated.",
-  "The code is reserved and unused. It was once known as Switch Proxy.",
-  "The resource is temporarily at another URL; the client must keep the same method.",
-  "The resource has moved to a new URL permanently; the client must keep the method.",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "The server cannot process the request due to invalid syntax.",
-  "Authentication is required to access the resource.",
-  "The code is reserved for future use.",
-  "The server understands the request but refuses to fulfill it (no access rights).",
-  "The requested resource was not found on the server.",
-  "The method specified in the request is not supported for this resource.",
-  "The server has no representation that the request's Accept headers allow.",
-  "The client must first authenticate with the proxy (see Proxy-Authenticate).",
-  "The request timed out.",
-  "The request conflicts with the current state of the resource.",
-  "The requested resource is no longer available on the server, most likely for good.",
-  "The server requires a Content-Length header, and the request has none.",
-  "The server found a precondition in the request headers (e.g. If-Match) false.",
-  "The server refuses the request because its content is too large.",
-  "The server refuses the request because the target URI is too long.",
-  "The server refuses the request because its content format is not supported.",
-  "The server cannot serve any of the ranges asked for in the request's Range header.",
-  "The server cannot satisfy the request's Expect header.",
-  "The code is reserved and unused. The joke RFC 2324 called it I'm a Teapot.",
-  NULL, NULL,
-  "The request went to a server that is not authoritative for the target URI.",
-  "The request is well formed, but the server cannot act on its instructions.",
-  "The requested resource is locked (WebDAV).",
-  "The request failed because an action it depended on failed (WebDAV).",
-  "The server will not process a request that might be replayed (TLS early data).",
-  "The server refuses the current protocol; the client must upgrade (see Upgrade).",
-  NULL,
-  "The server only accepts this request when it is conditional (e.g. has If-Match).",
-  "The client has sent too many requests too quickly (rate limiting).",
-  NULL,
-  "The request's header fields, alone or in total, are too large for the server.",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "The server may not serve the resource due to a legal demand (e.g. a court order).",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "General server error; something went wrong.",
-  "The server does not support the functionality required to fulfill the request.",
-  "The server acting as a gateway or proxy received an invalid response from the upstream server.",
-  "The server is temporarily unavailable, usually due to overload or maintenance.",
-  "The server acting as a gateway or proxy did not receive a timely response from the upstream server.",
-  "The request uses an HTTP major version that the server does not support.",
-  "The server has a configuration error; its chosen variant would negotiate again.",
-  "The server cannot store what it needs to complete the request (WebDAV).",
-  "The server hit an infinite loop while processing the request and gave up (WebDAV).",
-  NULL,
-  "The request does not meet the server's extension policy. The code is obsoleted.",
-  "The network requires the client to authenticate first (e.g. at a captive portal)."
-};
+  return i < 412u ? http_status_slot_[i] : 0u;
+}
 
-static const char *const http_status_references_[412] = {
-  "RFC 9110, Section 15.2.1",
-  "RFC 9110, Section 15.2.2",
-  "RFC 2518",
-  "RFC 8297",
-  "draft-ietf-httpbis-resumable-upload-05",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "RFC 9110, Section 15.3.1",
-  "RFC 9110, Section 15.3.2",
-  "RFC 9110, Section 15.3.3",
-  "RFC 9110, Section 15.3.4",
-  "RFC 9110, Section 15.3.5",
-  "RFC 9110, Section 15.3.6",
-  "RFC 9110, Section 15.3.7",
-  "RFC 4918",
-  "RFC 5842",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "RFC 3229",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL,
-  "RFC 9110, Section 15.4.1",
-  "RFC 9110, Section 15.4.2",
-  "RFC 9110, Section 15.4.3",
-  "RFC 9110, Section 15.4.4",
-  "RFC 9110, Section 15.4.5",
-  "RFC 9110, Section 15.4.6",
-  "RFC 9110, Section 15.4.7",
-  "RFC 9110, Section 15.4.8",
-  "RFC 9110, Section 15.4.9",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "RFC 9110, Section 15.5.1",
-  "RFC 9110, Section 15.5.2",
-  "RFC 9110, Section 15.5.3",
-  "RFC 9110, Section 15.5.4",
-  "RFC 9110, Section 15.5.5",
-  "RFC 9110, Section 15.5.6",
-  "RFC 9110, Section 15.5.7",
-  "RFC 9110, Section 15.5.8",
-  "RFC 9110, Section 15.5.9",
-  "RFC 9110, Section 15.5.10",
-  "RFC 9110, Section 15.5.11",
-  "RFC 9110, Section 15.5.12",
-  "RFC 9110, Section 15.5.13",
-  "RFC 9110, Section 15.5.14",
-  "RFC 9110, Section 15.5.15",
-  "RFC 9110, Section 15.5.16",
-  "RFC 9110, Section 15.5.17",
-  "RFC 9110, Section 15.5.18",
-  "RFC 9110, Section 15.5.19",
-  NULL, NULL,
-  "RFC 9110, Section 15.5.20",
-  "RFC 9110, Section 15.5.21",
-  "RFC 4918",
-  "RFC 4918",
-  "RFC 8470",
-  "RFC 9110, Section 15.5.22",
-  NULL,
-  "RFC 6585",
-  "RFC 6585",
-  NULL,
-  "RFC 6585",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL,
-  "RFC 7725",
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  "RFC 9110, Section 15.6.1",
-  "RFC 9110, Section 15.6.2",
-  "RFC 9110, Section 15.6.3",
-  "RFC 9110, Section 15.6.4",
-  "RFC 9110, Section 15.6.5",
-  "RFC 9110, Section 15.6.6",
-  "RFC 2295",
-  "RFC 4918",
-  "RFC 5842",
-  NULL,
-  "RFC 2774; status-change-http-experiments-to-historic",
-  "RFC 6585"
+/* Each status's texts, by slot: offsets into the pool, 0 for none. */
+static const struct http_status_row_ {
+  unsigned short reason, name, description, reference;
+} http_status_rows_[] = {
+  {0, 0, 0, 0},
+  /* 100 */ {HTTP_STATUS_AT_(r100), HTTP_STATUS_AT_(n100),
+   HTTP_STATUS_AT_(d100), HTTP_STATUS_AT_(f100)},
+  /* 101 */ {HTTP_STATUS_AT_(r101), HTTP_STATUS_AT_(n101),
+   HTTP_STATUS_AT_(d101), HTTP_STATUS_AT_(f101)},
+  /* 102 */ {HTTP_STATUS_AT_(r102), HTTP_STATUS_AT_(n102),
+   HTTP_STATUS_AT_(d102), HTTP_STATUS_AT_(f102)},
+  /* 103 */ {HTTP_STATUS_AT_(r103), HTTP_STATUS_AT_(n103),
+   HTTP_STATUS_AT_(d103), HTTP_STATUS_AT_(f103)},
+  /* 104 */ {HTTP_STATUS_AT_(r104), HTTP_STATUS_AT_(n104),
+   HTTP_STATUS_AT_(d104), HTTP_STATUS_AT_(f104)},
+  /* 200 */ {HTTP_STATUS_AT_(r200), HTTP_STATUS_AT_(r200),
+   HTTP_STATUS_AT_(d200), HTTP_STATUS_AT_(f200)},
+  /* 201 */ {HTTP_STATUS_AT_(r201), HTTP_STATUS_AT_(n201),
+   HTTP_STATUS_AT_(d201), HTTP_STATUS_AT_(f201)},
+  /* 202 */ {HTTP_STATUS_AT_(r202), HTTP_STATUS_AT_(n202),
+   HTTP_STATUS_AT_(d202), HTTP_STATUS_AT_(f202)},
+  /* 203 */ {HTTP_STATUS_AT_(r203), HTTP_STATUS_AT_(n203),
+   HTTP_STATUS_AT_(d203), HTTP_STATUS_AT_(f203)},
+  /* 204 */ {HTTP_STATUS_AT_(r204), HTTP_STATUS_AT_(n204),
+   HTTP_STATUS_AT_(d204), HTTP_STATUS_AT_(f204)},
+  /* 205 */ {HTTP_STATUS_AT_(r205), HTTP_STATUS_AT_(n205),
+   HTTP_STATUS_AT_(d205), HTTP_STATUS_AT_(f205)},
+  /* 206 */ {HTTP_STATUS_AT_(r206), HTTP_STATUS_AT_(n206),
+   HTTP_STATUS_AT_(d206), HTTP_STATUS_AT_(f206)},
+  /* 207 */ {HTTP_STATUS_AT_(r207), HTTP_STATUS_AT_(n207),
+   HTTP_STATUS_AT_(d207), HTTP_STATUS_AT_(f207)},
+  /* 208 */ {HTTP_STATUS_AT_(r208), HTTP_STATUS_AT_(n208),
+   HTTP_STATUS_AT_(d208), HTTP_STATUS_AT_(f208)},
+  /* 226 */ {HTTP_STATUS_AT_(r226), HTTP_STATUS_AT_(n226),
+   HTTP_STATUS_AT_(d226), HTTP_STATUS_AT_(f226)},
+  /* 300 */ {HTTP_STATUS_AT_(r300), HTTP_STATUS_AT_(n300),
+   HTTP_STATUS_AT_(d300), HTTP_STATUS_AT_(f300)},
+  /* 301 */ {HTTP_STATUS_AT_(r301), HTTP_STATUS_AT_(n301),
+   HTTP_STATUS_AT_(d301), HTTP_STATUS_AT_(f301)},
+  /* 302 */ {HTTP_STATUS_AT_(r302), HTTP_STATUS_AT_(n302),
+   HTTP_STATUS_AT_(d302), HTTP_STATUS_AT_(f302)},
+  /* 303 */ {HTTP_STATUS_AT_(r303), HTTP_STATUS_AT_(n303),
+   HTTP_STATUS_AT_(d303), HTTP_STATUS_AT_(f303)},
+  /* 304 */ {HTTP_STATUS_AT_(r304), HTTP_STATUS_AT_(n304),
+   HTTP_STATUS_AT_(d304), HTTP_STATUS_AT_(f304)},
+  /* 305 */ {HTTP_STATUS_AT_(r305), HTTP_STATUS_AT_(n305),
+   HTTP_STATUS_AT_(d305), HTTP_STATUS_AT_(f305)},
+  /* 306 */ {HTTP_STATUS_AT_(r306), HTTP_STATUS_AT_(n306),
+   HTTP_STATUS_AT_(d306), HTTP_STATUS_AT_(f306)},
+  /* 307 */ {HTTP_STATUS_AT_(r307), HTTP_STATUS_AT_(n307),
+   HTTP_STATUS_AT_(d307), HTTP_STATUS_AT_(f307)},
+  /* 308 */ {HTTP_STATUS_AT_(r308), HTTP_STATUS_AT_(n308),
+   HTTP_STATUS_AT_(d308), HTTP_STATUS_AT_(f308)},
+  /* 400 */ {HTTP_STATUS_AT_(r400), HTTP_STATUS_AT_(n400),
+   HTTP_STATUS_AT_(d400), HTTP_STATUS_AT_(f400)},
+  /* 401 */ {HTTP_STATUS_AT_(r401), HTTP_STATUS_AT_(n401),
+   HTTP_STATUS_AT_(d401), HTTP_STATUS_AT_(f401)},
+  /* 402 */ {HTTP_STATUS_AT_(r402), HTTP_STATUS_AT_(n402),
+   HTTP_STATUS_AT_(d402), HTTP_STATUS_AT_(f402)},
+  /* 403 */ {HTTP_STATUS_AT_(r403), HTTP_STATUS_AT_(n403),
+   HTTP_STATUS_AT_(d403), HTTP_STATUS_AT_(f403)},
+  /* 404 */ {HTTP_STATUS_AT_(r404), HTTP_STATUS_AT_(n404),
+   HTTP_STATUS_AT_(d404), HTTP_STATUS_AT_(f404)},
+  /* 405 */ {HTTP_STATUS_AT_(r405), HTTP_STATUS_AT_(n405),
+   HTTP_STATUS_AT_(d405), HTTP_STATUS_AT_(f405)},
+  /* 406 */ {HTTP_STATUS_AT_(r406), HTTP_STATUS_AT_(n406),
+   HTTP_STATUS_AT_(d406), HTTP_STATUS_AT_(f406)},
+  /* 407 */ {HTTP_STATUS_AT_(r407), HTTP_STATUS_AT_(n407),
+   HTTP_STATUS_AT_(d407), HTTP_STATUS_AT_(f407)},
+  /* 408 */ {HTTP_STATUS_AT_(r408), HTTP_STATUS_AT_(n408),
+   HTTP_STATUS_AT_(d408), HTTP_STATUS_AT_(f408)},
+  /* 409 */ {HTTP_STATUS_AT_(r409), HTTP_STATUS_AT_(n409),
+   HTTP_STATUS_AT_(d409), HTTP_STATUS_AT_(f409)},
+  /* 410 */ {HTTP_STATUS_AT_(r410), HTTP_STATUS_AT_(n410),
+   HTTP_STATUS_AT_(d410), HTTP_STATUS_AT_(f410)},
+  /* 411 */ {HTTP_STATUS_AT_(r411), HTTP_STATUS_AT_(n411),
+   HTTP_STATUS_AT_(d411), HTTP_STATUS_AT_(f411)},
+  /* 412 */ {HTTP_STATUS_AT_(r412), HTTP_STATUS_AT_(n412),
+   HTTP_STATUS_AT_(d412), HTTP_STATUS_AT_(f412)},
+  /* 413 */ {HTTP_STATUS_AT_(r413), HTTP_STATUS_AT_(n413),
+   HTTP_STATUS_AT_(d413), HTTP_STATUS_AT_(f413)},
+  /* 414 */ {HTTP_STATUS_AT_(r414), HTTP_STATUS_AT_(n414),
+   HTTP_STATUS_AT_(d414), HTTP_STATUS_AT_(f414)},
+  /* 415 */ {HTTP_STATUS_AT_(r415), HTTP_STATUS_AT_(n415),
+   HTTP_STATUS_AT_(d415), HTTP_STATUS_AT_(f415)},
+  /* 416 */ {HTTP_STATUS_AT_(r416), HTTP_STATUS_AT_(n416),
+   HTTP_STATUS_AT_(d416), HTTP_STATUS_AT_(f416)},
+  /* 417 */ {HTTP_STATUS_AT_(r417), HTTP_STATUS_AT_(n417),
+   HTTP_STATUS_AT_(d417), HTTP_STATUS_AT_(f417)},
+  /* 418 */ {HTTP_STATUS_AT_(r418), HTTP_STATUS_AT_(n418),
+   HTTP_STATUS_AT_(d418), HTTP_STATUS_AT_(f418)},
+  /* 421 */ {HTTP_STATUS_AT_(r421), HTTP_STATUS_AT_(n421),
+   HTTP_STATUS_AT_(d421), HTTP_STATUS_AT_(f421)},
+  /* 422 */ {HTTP_STATUS_AT_(r422), HTTP_STATUS_AT_(n422),
+   HTTP_STATUS_AT_(d422), HTTP_STATUS_AT_(f422)},
+  /* 423 */ {HTTP_STATUS_AT_(r423), HTTP_STATUS_AT_(n423),
+   HTTP_STATUS_AT_(d423), HTTP_STATUS_AT_(f207)},
+  /* 424 */ {HTTP_STATUS_AT_(r424), HTTP_STATUS_AT_(n424),
+   HTTP_STATUS_AT_(d424), HTTP_STATUS_AT_(f207)},
+  /* 425 */ {HTTP_STATUS_AT_(r425), HTTP_STATUS_AT_(n425),
+   HTTP_STATUS_AT_(d425), HTTP_STATUS_AT_(f425)},
+  /* 426 */ {HTTP_STATUS_AT_(r426), HTTP_STATUS_AT_(n426),
+   HTTP_STATUS_AT_(d426), HTTP_STATUS_AT_(f426)},
+  /* 428 */ {HTTP_STATUS_AT_(r428), HTTP_STATUS_AT_(n428),
+   HTTP_STATUS_AT_(d428), HTTP_STATUS_AT_(f428)},
+  /* 429 */ {HTTP_STATUS_AT_(r429), HTTP_STATUS_AT_(n429),
+   HTTP_STATUS_AT_(d429), HTTP_STATUS_AT_(f428)},
+  /* 431 */ {HTTP_STATUS_AT_(r431), HTTP_STATUS_AT_(n431),
+   HTTP_STATUS_AT_(d431), HTTP_STATUS_AT_(f428)},
+  /* 451 */ {HTTP_STATUS_AT_(r451), HTTP_STATUS_AT_(n451),
+   HTTP_STATUS_AT_(d451), HTTP_STATUS_AT_(f451)},
+  /* 500 */ {HTTP_STATUS_AT_(r500), HTTP_STATUS_AT_(n500),
+   HTTP_STATUS_AT_(d500), HTTP_STATUS_AT_(f500)},
+  /* 501 */ {HTTP_STATUS_AT_(r501), HTTP_STATUS_AT_(n501),
+   HTTP_STATUS_AT_(d501), HTTP_STATUS_AT_(f501)},
+  /* 502 */ {HTTP_STATUS_AT_(r502), HTTP_STATUS_AT_(n502),
+   HTTP_STATUS_AT_(d502), HTTP_STATUS_AT_(f502)},
+  /* 503 */ {HTTP_STATUS_AT_(r503), HTTP_STATUS_AT_(n503),
+   HTTP_STATUS_AT_(d503), HTTP_STATUS_AT_(f503)},
+  /* 504 */ {HTTP_STATUS_AT_(r504), HTTP_STATUS_AT_(n504),
+   HTTP_STATUS_AT_(d504), HTTP_STATUS_AT_(f504)},
+  /* 505 */ {HTTP_STATUS_AT_(r505), HTTP_STATUS_AT_(n505),
+   HTTP_STATUS_AT_(d505), HTTP_STATUS_AT_(f505)},
+  /* 506 */ {HTTP_STATUS_AT_(r506), HTTP_STATUS_AT_(n506),
+   HTTP_STATUS_AT_(d506), HTTP_STATUS_AT_(f506)},
+  /* 507 */ {HTTP_STATUS_AT_(r507), HTTP_STATUS_AT_(n507),
+   HTTP_STATUS_AT_(d507), HTTP_STATUS_AT_(f207)},
+  /* 508 */ {HTTP_STATUS_AT_(r508), HTTP_STATUS_AT_(n508),
+   HTTP_STATUS_AT_(d508), HTTP_STATUS_AT_(f208)},
+  /* 510 */ {HTTP_STATUS_AT_(r510), HTTP_STATUS_AT_(n510),
+   HTTP_STATUS_AT_(d510), HTTP_STATUS_AT_(f510)},
+  /* 511 */ {HTTP_STATUS_AT_(r511), HTTP_STATUS_AT_(n511),
+   HTTP_STATUS_AT_(d511), HTTP_STATUS_AT_(f428)}
 };
 
 const char *http_status_reason(int code)
 {
-  unsigned i = http_status_index_(code);
-
-  return i < 412u ? http_status_reasons_[i] : NULL;
+  return http_status_text_(http_status_rows_[http_status_slot_of_(code)].reason);
 }
 
 const char *http_status_name(int code)
 {
-  unsigned i = http_status_index_(code);
-
-  return i < 412u ? http_status_names_[i] : NULL;
+  return http_status_text_(http_status_rows_[http_status_slot_of_(code)].name);
 }
 
 const char *http_status_description(int code)
 {
-  unsigned i = http_status_index_(code);
-
-  return i < 412u ? http_status_descriptions_[i] : NULL;
+  return http_status_text_(
+      http_status_rows_[http_status_slot_of_(code)].description);
 }
 
 const char *http_status_reference(int code)
 {
-  unsigned i = http_status_index_(code);
-
-  return i < 412u ? http_status_references_[i] : NULL;
+  return http_status_text_(
+      http_status_rows_[http_status_slot_of_(code)].reference);
 }
 
 int http_status_is_known(int code)
 {
-  unsigned i = http_status_index_(code);
-
-  return i < 412u && http_status_names_[i] != NULL;
+  return http_status_slot_of_(code) != 0;
 }
 
 enum http_status_class http_status_class_of(int code)
@@ -857,332 +1315,106 @@ static int http_status_equal_folded_(const char *s, const char *lower,
   return 1;
 }
 
-/* The texts _from_name and _from_reason look for, by slot (0: none), with
-   their lengths, codes, and the next slot to try when two share a row. A
-   text's length gives the byte of it that tells the texts of that length
+/* The texts _from_name and _from_reason look for. A text's length gives the byte of it that tells the texts of that length
    apart (at) and a base; base + that byte is the text's row, which gives
    the slot to try first. */
-static const char *const http_status_name_keys_[] = {
-  NULL,
-  "OK",
-  "GONE",
-  "FOUND",
-  "LOCKED",
-  "IM_USED",
-  "CREATED",
-  "CONTINUE",
-  "CONFLICT",
-  "ACCEPTED",
-  "TOO_EARLY",
-  "NOT_FOUND",
-  "FORBIDDEN",
-  "SEE_OTHER",
-  "USE_PROXY",
-  "PROCESSING",
-  "NO_CONTENT",
-  "IM_A_TEAPOT",
-  "EARLY_HINTS",
-  "BAD_REQUEST",
-  "BAD_GATEWAY",
-  "MULTI_STATUS",
-  "NOT_MODIFIED",
-  "UNAUTHORIZED",
-  "URI_TOO_LONG",
-  "NOT_EXTENDED",
-  "SWITCH_PROXY",
-  "RESET_CONTENT",
-  "LOOP_DETECTED",
-  "NOT_ACCEPTABLE",
-  "GATEWAY_TIMEOUT",
-  "LENGTH_REQUIRED",
-  "NOT_IMPLEMENTED",
-  "PARTIAL_CONTENT",
-  "REQUEST_TIMEOUT",
-  "UPGRADE_REQUIRED",
-  "MULTIPLE_CHOICES",
-  "REQUEST_TIME_OUT",
-  "ALREADY_REPORTED",
-  "GATEWAY_TIME_OUT",
-  "PAYMENT_REQUIRED",
-  "MOVED_TEMPORARILY",
-  "FAILED_DEPENDENCY",
-  "CONTENT_TOO_LARGE",
-  "PAYLOAD_TOO_LARGE",
-  "TOO_MANY_REQUESTS",
-  "MOVED_PERMANENTLY",
-  "TEMPORARY_REDIRECT",
-  "EXPECTATION_FAILED",
-  "PERMANENT_REDIRECT",
-  "METHOD_NOT_ALLOWED",
-  "SERVICE_UNAVAILABLE",
-  "MISDIRECTED_REQUEST",
-  "PRECONDITION_FAILED",
-  "SWITCHING_PROTOCOLS",
-  "UNPROCESSABLE_ENTITY",
-  "REQUEST_URI_TOO_LONG",
-  "INSUFFICIENT_STORAGE",
-  "PRECONDITION_REQUIRED",
-  "REQUEST_URI_TOO_LARGE",
-  "RANGE_NOT_SATISFIABLE",
-  "UNPROCESSABLE_CONTENT",
-  "INTERNAL_SERVER_ERROR",
-  "UNSUPPORTED_MEDIA_TYPE",
-  "VARIANT_ALSO_NEGOTIATES",
-  "REQUEST_ENTITY_TOO_LARGE",
-  "HTTP_VERSION_NOT_SUPPORTED",
-  "UPLOAD_RESUMPTION_SUPPORTED",
-  "UNAVAILABLE_FOR_LEGAL_REASONS",
-  "NON_AUTHORITATIVE_INFORMATION",
-  "PROXY_AUTHENTICATION_REQUIRED",
-  "NETWORK_AUTHENTICATION_REQUIRED",
-  "REQUESTED_RANGE_NOT_SATISFIABLE",
-  "REQUEST_HEADER_FIELDS_TOO_LARGE"
+/* The keys, by slot (0: none): each one's text, length and code, and the
+   next slot to try when two share a row. */
+static const struct http_status_name_key_ {
+  unsigned short text;
+  unsigned char len;
+  short code;
+  unsigned char next;
+} http_status_name_keys_[] = {
+  {0, 0, -1, 0},
+  {HTTP_STATUS_AT_(r200), 2, 200, 0},
+  {HTTP_STATUS_AT_(n410), 4, 410, 0},
+  {HTTP_STATUS_AT_(n302), 5, 302, 0},
+  {HTTP_STATUS_AT_(n423), 6, 423, 0},
+  {HTTP_STATUS_AT_(n226), 7, 226, 0},
+  {HTTP_STATUS_AT_(n201), 7, 201, 0},
+  {HTTP_STATUS_AT_(n100), 8, 100, 0},
+  {HTTP_STATUS_AT_(n409), 8, 409, 0},
+  {HTTP_STATUS_AT_(n202), 8, 202, 0},
+  {HTTP_STATUS_AT_(n425), 9, 425, 0},
+  {HTTP_STATUS_AT_(n404), 9, 404, 0},
+  {HTTP_STATUS_AT_(n403), 9, 403, 0},
+  {HTTP_STATUS_AT_(n303), 9, 303, 0},
+  {HTTP_STATUS_AT_(n305), 9, 305, 0},
+  {HTTP_STATUS_AT_(n102), 10, 102, 0},
+  {HTTP_STATUS_AT_(n204), 10, 204, 0},
+  {HTTP_STATUS_AT_(n418), 11, 418, 0},
+  {HTTP_STATUS_AT_(n103), 11, 103, 0},
+  {HTTP_STATUS_AT_(n400), 11, 400, 0},
+  {HTTP_STATUS_AT_(n502), 11, 502, 0},
+  {HTTP_STATUS_AT_(n207), 12, 207, 0},
+  {HTTP_STATUS_AT_(n304), 12, 304, 0},
+  {HTTP_STATUS_AT_(n401), 12, 401, 0},
+  {HTTP_STATUS_AT_(n414), 12, 414, 0},
+  {HTTP_STATUS_AT_(n510), 12, 510, 0},
+  {HTTP_STATUS_AT_(n306), 12, 306, 0},
+  {HTTP_STATUS_AT_(n205), 13, 205, 0},
+  {HTTP_STATUS_AT_(n508), 13, 508, 0},
+  {HTTP_STATUS_AT_(n406), 14, 406, 0},
+  {HTTP_STATUS_AT_(n504), 15, 504, 0},
+  {HTTP_STATUS_AT_(n411), 15, 411, 0},
+  {HTTP_STATUS_AT_(n501), 15, 501, 0},
+  {HTTP_STATUS_AT_(n206), 15, 206, 0},
+  {HTTP_STATUS_AT_(n408), 15, 408, 0},
+  {HTTP_STATUS_AT_(n426), 16, 426, 0},
+  {HTTP_STATUS_AT_(n300), 16, 300, 0},
+  {HTTP_STATUS_AT_(n408_1), 16, 408, 0},
+  {HTTP_STATUS_AT_(n208), 16, 208, 0},
+  {HTTP_STATUS_AT_(n504_1), 16, 504, 0},
+  {HTTP_STATUS_AT_(n402), 16, 402, 0},
+  {HTTP_STATUS_AT_(n302_1), 17, 302, 0},
+  {HTTP_STATUS_AT_(n424), 17, 424, 0},
+  {HTTP_STATUS_AT_(n413), 17, 413, 44},
+  {HTTP_STATUS_AT_(n413_1), 17, 413, 0},
+  {HTTP_STATUS_AT_(n429), 17, 429, 0},
+  {HTTP_STATUS_AT_(n301), 17, 301, 0},
+  {HTTP_STATUS_AT_(n307), 18, 307, 0},
+  {HTTP_STATUS_AT_(n417), 18, 417, 0},
+  {HTTP_STATUS_AT_(n308), 18, 308, 0},
+  {HTTP_STATUS_AT_(n405), 18, 405, 0},
+  {HTTP_STATUS_AT_(n503), 19, 503, 0},
+  {HTTP_STATUS_AT_(n421), 19, 421, 0},
+  {HTTP_STATUS_AT_(n412), 19, 412, 0},
+  {HTTP_STATUS_AT_(n101), 19, 101, 0},
+  {HTTP_STATUS_AT_(n422_1), 20, 422, 0},
+  {HTTP_STATUS_AT_(n414_1), 20, 414, 0},
+  {HTTP_STATUS_AT_(n507), 20, 507, 0},
+  {HTTP_STATUS_AT_(n428), 21, 428, 0},
+  {HTTP_STATUS_AT_(n414_2), 21, 414, 0},
+  {HTTP_STATUS_AT_(n416), 21, 416, 0},
+  {HTTP_STATUS_AT_(n422), 21, 422, 0},
+  {HTTP_STATUS_AT_(n500), 21, 500, 0},
+  {HTTP_STATUS_AT_(n415), 22, 415, 0},
+  {HTTP_STATUS_AT_(n506), 23, 506, 0},
+  {HTTP_STATUS_AT_(n413_2), 24, 413, 0},
+  {HTTP_STATUS_AT_(n505), 26, 505, 0},
+  {HTTP_STATUS_AT_(n104), 27, 104, 0},
+  {HTTP_STATUS_AT_(n451), 29, 451, 0},
+  {HTTP_STATUS_AT_(n203), 29, 203, 0},
+  {HTTP_STATUS_AT_(n407), 29, 407, 0},
+  {HTTP_STATUS_AT_(n511), 31, 511, 0},
+  {HTTP_STATUS_AT_(n416_1), 31, 416, 0},
+  {HTTP_STATUS_AT_(n431), 31, 431, 0}
 };
 
-static const size_t http_status_name_lens_[] = {
-  0,
-  2,
-  4,
-  5,
-  6,
-  7,
-  7,
-  8,
-  8,
-  8,
-  9,
-  9,
-  9,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  11,
-  11,
-  12,
-  12,
-  12,
-  12,
-  12,
-  12,
-  13,
-  13,
-  14,
-  15,
-  15,
-  15,
-  15,
-  15,
-  16,
-  16,
-  16,
-  16,
-  16,
-  16,
-  17,
-  17,
-  17,
-  17,
-  17,
-  17,
-  18,
-  18,
-  18,
-  18,
-  19,
-  19,
-  19,
-  19,
-  20,
-  20,
-  20,
-  21,
-  21,
-  21,
-  21,
-  21,
-  22,
-  23,
-  24,
-  26,
-  27,
-  29,
-  29,
-  29,
-  31,
-  31,
-  31
-};
-
-static const int http_status_name_codes_[] = {
-  -1,
-  200,
-  410,
-  302,
-  423,
-  226,
-  201,
-  100,
-  409,
-  202,
-  425,
-  404,
-  403,
-  303,
-  305,
-  102,
-  204,
-  418,
-  103,
-  400,
-  502,
-  207,
-  304,
-  401,
-  414,
-  510,
-  306,
-  205,
-  508,
-  406,
-  504,
-  411,
-  501,
-  206,
-  408,
-  426,
-  300,
-  408,
-  208,
-  504,
-  402,
-  302,
-  424,
-  413,
-  413,
-  429,
-  301,
-  307,
-  417,
-  308,
-  405,
-  503,
-  421,
-  412,
-  101,
-  422,
-  414,
-  507,
-  428,
-  414,
-  416,
-  422,
-  500,
-  415,
-  506,
-  413,
-  505,
-  104,
-  451,
-  203,
-  407,
-  511,
-  416,
-  431
-};
-
-static const unsigned http_status_name_next_[] = {
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  44,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0
-};
-
-static const unsigned http_status_name_at_[31 + 1] = {
+static const unsigned char http_status_name_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 6,
   8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
   0, 0, 0, 0, 0, 1, 0, 8
 };
 
-static const long http_status_name_base_[31 + 1] = {
+static const short http_status_name_base_[31 + 1] = {
   164, 164, -79, 164, -70, -68, -73, -79, -67, -55, -57, -41,
   -21, -5, -13, -5, 7, 24, 32, 51, 51, 66, 61, 61,
   66, 164, 77, 65, 164, 73, 164, 91
 };
 
-static const unsigned http_status_name_row_[164] = {
+static const unsigned char http_status_name_row_[164] = {
   1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
   0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
   13, 14, 15, 16, 17, 0, 0, 18, 0, 0, 0, 0,
@@ -1211,333 +1443,109 @@ int http_status_from_name(const char *s, size_t len)
   if (row >= 164u)
     return -1;
   for (i = http_status_name_row_[row]; i != 0;
-       i = http_status_name_next_[i])
-    if (http_status_name_lens_[i] == len &&
-        memcmp(s, http_status_name_keys_[i], len) == 0)
-      return http_status_name_codes_[i];
+       i = http_status_name_keys_[i].next)
+    if ((size_t)http_status_name_keys_[i].len == len &&
+        memcmp(s, http_status_text_(http_status_name_keys_[i].text), len) == 0)
+      return http_status_name_keys_[i].code;
   return -1;
 }
-static const char *const http_status_reason_keys_[] = {
-  NULL,
-  "ok",
-  "gone",
-  "found",
-  "locked",
-  "im used",
-  "created",
-  "continue",
-  "conflict",
-  "accepted",
-  "too early",
-  "not found",
-  "forbidden",
-  "see other",
-  "use proxy",
-  "processing",
-  "no content",
-  "early hints",
-  "bad request",
-  "bad gateway",
-  "i'm a teapot",
-  "multi-status",
-  "not modified",
-  "unauthorized",
-  "uri too long",
-  "not extended",
-  "switch proxy",
-  "reset content",
-  "loop detected",
-  "not acceptable",
-  "gateway timeout",
-  "length required",
-  "not implemented",
-  "partial content",
-  "request timeout",
-  "upgrade required",
-  "multiple choices",
-  "request time-out",
-  "already reported",
-  "gateway time-out",
-  "payment required",
-  "moved temporarily",
-  "failed dependency",
-  "content too large",
-  "payload too large",
-  "too many requests",
-  "moved permanently",
-  "temporary redirect",
-  "expectation failed",
-  "permanent redirect",
-  "method not allowed",
-  "service unavailable",
-  "misdirected request",
-  "precondition failed",
-  "switching protocols",
-  "unprocessable entity",
-  "request-uri too long",
-  "insufficient storage",
-  "precondition required",
-  "request-uri too large",
-  "range not satisfiable",
-  "unprocessable content",
-  "internal server error",
-  "unsupported media type",
-  "variant also negotiates",
-  "request entity too large",
-  "http version not supported",
-  "upload resumption supported",
-  "unavailable for legal reasons",
-  "non-authoritative information",
-  "proxy authentication required",
-  "network authentication required",
-  "requested range not satisfiable",
-  "request header fields too large"
+/* The keys, by slot (0: none): each one's text, length and code, and the
+   next slot to try when two share a row. */
+static const struct http_status_reason_key_ {
+  unsigned short text;
+  unsigned char len;
+  short code;
+  unsigned char next;
+} http_status_reason_keys_[] = {
+  {0, 0, -1, 0},
+  {HTTP_STATUS_AT_(l200), 2, 200, 0},
+  {HTTP_STATUS_AT_(l410), 4, 410, 0},
+  {HTTP_STATUS_AT_(l302), 5, 302, 0},
+  {HTTP_STATUS_AT_(l423), 6, 423, 0},
+  {HTTP_STATUS_AT_(l226), 7, 226, 0},
+  {HTTP_STATUS_AT_(l201), 7, 201, 0},
+  {HTTP_STATUS_AT_(l100), 8, 100, 0},
+  {HTTP_STATUS_AT_(l409), 8, 409, 0},
+  {HTTP_STATUS_AT_(l202), 8, 202, 0},
+  {HTTP_STATUS_AT_(l425), 9, 425, 0},
+  {HTTP_STATUS_AT_(l404), 9, 404, 0},
+  {HTTP_STATUS_AT_(l403), 9, 403, 0},
+  {HTTP_STATUS_AT_(l303), 9, 303, 0},
+  {HTTP_STATUS_AT_(l305), 9, 305, 0},
+  {HTTP_STATUS_AT_(l102), 10, 102, 0},
+  {HTTP_STATUS_AT_(l204), 10, 204, 0},
+  {HTTP_STATUS_AT_(l103), 11, 103, 0},
+  {HTTP_STATUS_AT_(l400), 11, 400, 0},
+  {HTTP_STATUS_AT_(l502), 11, 502, 0},
+  {HTTP_STATUS_AT_(l418), 12, 418, 21},
+  {HTTP_STATUS_AT_(l207), 12, 207, 0},
+  {HTTP_STATUS_AT_(l304), 12, 304, 0},
+  {HTTP_STATUS_AT_(l401), 12, 401, 0},
+  {HTTP_STATUS_AT_(l414), 12, 414, 0},
+  {HTTP_STATUS_AT_(l510), 12, 510, 0},
+  {HTTP_STATUS_AT_(l306), 12, 306, 0},
+  {HTTP_STATUS_AT_(l205), 13, 205, 0},
+  {HTTP_STATUS_AT_(l508), 13, 508, 0},
+  {HTTP_STATUS_AT_(l406), 14, 406, 0},
+  {HTTP_STATUS_AT_(l504), 15, 504, 0},
+  {HTTP_STATUS_AT_(l411), 15, 411, 0},
+  {HTTP_STATUS_AT_(l501), 15, 501, 0},
+  {HTTP_STATUS_AT_(l206), 15, 206, 0},
+  {HTTP_STATUS_AT_(l408), 15, 408, 0},
+  {HTTP_STATUS_AT_(l426), 16, 426, 0},
+  {HTTP_STATUS_AT_(l300), 16, 300, 0},
+  {HTTP_STATUS_AT_(l408_1), 16, 408, 0},
+  {HTTP_STATUS_AT_(l208), 16, 208, 0},
+  {HTTP_STATUS_AT_(l504_1), 16, 504, 0},
+  {HTTP_STATUS_AT_(l402), 16, 402, 0},
+  {HTTP_STATUS_AT_(l302_1), 17, 302, 0},
+  {HTTP_STATUS_AT_(l424), 17, 424, 0},
+  {HTTP_STATUS_AT_(l413), 17, 413, 44},
+  {HTTP_STATUS_AT_(l413_1), 17, 413, 0},
+  {HTTP_STATUS_AT_(l429), 17, 429, 0},
+  {HTTP_STATUS_AT_(l301), 17, 301, 0},
+  {HTTP_STATUS_AT_(l307), 18, 307, 0},
+  {HTTP_STATUS_AT_(l417), 18, 417, 0},
+  {HTTP_STATUS_AT_(l308), 18, 308, 0},
+  {HTTP_STATUS_AT_(l405), 18, 405, 0},
+  {HTTP_STATUS_AT_(l503), 19, 503, 0},
+  {HTTP_STATUS_AT_(l421), 19, 421, 0},
+  {HTTP_STATUS_AT_(l412), 19, 412, 0},
+  {HTTP_STATUS_AT_(l101), 19, 101, 0},
+  {HTTP_STATUS_AT_(l422_1), 20, 422, 0},
+  {HTTP_STATUS_AT_(l414_1), 20, 414, 0},
+  {HTTP_STATUS_AT_(l507), 20, 507, 0},
+  {HTTP_STATUS_AT_(l428), 21, 428, 0},
+  {HTTP_STATUS_AT_(l414_2), 21, 414, 0},
+  {HTTP_STATUS_AT_(l416), 21, 416, 0},
+  {HTTP_STATUS_AT_(l422), 21, 422, 0},
+  {HTTP_STATUS_AT_(l500), 21, 500, 0},
+  {HTTP_STATUS_AT_(l415), 22, 415, 0},
+  {HTTP_STATUS_AT_(l506), 23, 506, 0},
+  {HTTP_STATUS_AT_(l413_2), 24, 413, 0},
+  {HTTP_STATUS_AT_(l505), 26, 505, 0},
+  {HTTP_STATUS_AT_(l104), 27, 104, 0},
+  {HTTP_STATUS_AT_(l451), 29, 451, 0},
+  {HTTP_STATUS_AT_(l203), 29, 203, 0},
+  {HTTP_STATUS_AT_(l407), 29, 407, 0},
+  {HTTP_STATUS_AT_(l511), 31, 511, 0},
+  {HTTP_STATUS_AT_(l416_1), 31, 416, 0},
+  {HTTP_STATUS_AT_(l431), 31, 431, 0}
 };
 
-static const size_t http_status_reason_lens_[] = {
-  0,
-  2,
-  4,
-  5,
-  6,
-  7,
-  7,
-  8,
-  8,
-  8,
-  9,
-  9,
-  9,
-  9,
-  9,
-  10,
-  10,
-  11,
-  11,
-  11,
-  12,
-  12,
-  12,
-  12,
-  12,
-  12,
-  12,
-  13,
-  13,
-  14,
-  15,
-  15,
-  15,
-  15,
-  15,
-  16,
-  16,
-  16,
-  16,
-  16,
-  16,
-  17,
-  17,
-  17,
-  17,
-  17,
-  17,
-  18,
-  18,
-  18,
-  18,
-  19,
-  19,
-  19,
-  19,
-  20,
-  20,
-  20,
-  21,
-  21,
-  21,
-  21,
-  21,
-  22,
-  23,
-  24,
-  26,
-  27,
-  29,
-  29,
-  29,
-  31,
-  31,
-  31
-};
-
-static const int http_status_reason_codes_[] = {
-  -1,
-  200,
-  410,
-  302,
-  423,
-  226,
-  201,
-  100,
-  409,
-  202,
-  425,
-  404,
-  403,
-  303,
-  305,
-  102,
-  204,
-  103,
-  400,
-  502,
-  418,
-  207,
-  304,
-  401,
-  414,
-  510,
-  306,
-  205,
-  508,
-  406,
-  504,
-  411,
-  501,
-  206,
-  408,
-  426,
-  300,
-  408,
-  208,
-  504,
-  402,
-  302,
-  424,
-  413,
-  413,
-  429,
-  301,
-  307,
-  417,
-  308,
-  405,
-  503,
-  421,
-  412,
-  101,
-  422,
-  414,
-  507,
-  428,
-  414,
-  416,
-  422,
-  500,
-  415,
-  506,
-  413,
-  505,
-  104,
-  451,
-  203,
-  407,
-  511,
-  416,
-  431
-};
-
-static const unsigned http_status_reason_next_[] = {
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  21,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  44,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0
-};
-
-static const unsigned http_status_reason_at_[31 + 1] = {
+static const unsigned char http_status_reason_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 10,
   8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
   0, 0, 0, 0, 0, 1, 0, 8
 };
 
-static const long http_status_reason_base_[31 + 1] = {
+static const short http_status_reason_base_[31 + 1] = {
   155, 155, -111, 155, -102, -100, -105, -111, -99, -87, -89, -87,
   -62, -46, -54, -46, -34, -17, -9, 10, 10, 25, 20, 20,
   25, 155, 36, 24, 155, 32, 155, 50
 };
 
-static const unsigned http_status_reason_row_[155] = {
+static const unsigned char http_status_reason_row_[155] = {
   1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
   0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
   13, 14, 15, 16, 17, 18, 0, 0, 0, 0, 19, 20,
@@ -1567,10 +1575,10 @@ int http_status_from_reason(const char *s, size_t len)
   if (row >= 155u)
     return -1;
   for (i = http_status_reason_row_[row]; i != 0;
-       i = http_status_reason_next_[i])
-    if (http_status_reason_lens_[i] == len &&
-        http_status_equal_folded_(s, http_status_reason_keys_[i], len))
-      return http_status_reason_codes_[i];
+       i = http_status_reason_keys_[i].next)
+    if ((size_t)http_status_reason_keys_[i].len == len &&
+        http_status_equal_folded_(s, http_status_text_(http_status_reason_keys_[i].text), len))
+      return http_status_reason_keys_[i].code;
   return -1;
 }
 
@@ -1672,6 +1680,8 @@ int http_status_is_provisional(int code)
     return 0;
   }
 }
+
+#undef HTTP_STATUS_AT_
 
 #ifdef __cplusplus
 }

@@ -174,6 +174,73 @@ static void test_lines_cover_the_tables(void **state)
   arena_free(a);
 }
 
+/* The pool: each text once, offsets past the lone NUL at 0, every use
+   pointing at its stored text; a former name's and a status's equal texts
+   share it, and a reason already in lower case is its own key. */
+static void test_pool_stores_each_text_once(void **state)
+{
+  static const char *const n[] = {"X", "OK", "GONE", "OLD_GONE"};
+  static const char *const r[] = {"x", "OK", "Gone", "gone"};
+  static const long c[] = {-3, 200, 410, 410}; /* in code order */
+  static const long sorted[] = {-3, 200, 410};
+  static const char *const descriptions[] = {"same", "OK", "same"};
+  static const char *const references[] = {NULL, "RFC", NULL};
+  struct arena *a = arena_new();
+  struct lookup_design d;
+  const struct lookup_pool *p = &d.pool;
+  unsigned long at = 1;
+  size_t i, k;
+
+  (void)state;
+  lookup_design_build(&d, a, sorted, 3, n, r, c, 4);
+  lookup_design_pool(&d, a, descriptions, references);
+  /* stored: x, X, same, OK, Gone, GONE, RFC, OLD_GONE, ok, gone */
+  for (i = 0; i < p->ntexts; i++) {
+    assert_int_equal(p->texts[i].offset, at);
+    at += p->texts[i].len + 1;
+    for (k = 0; k < i; k++)
+      assert_false(
+          p->texts[k].len == p->texts[i].len &&
+          memcmp(p->texts[k].text, p->texts[i].text, p->texts[i].len) == 0);
+  }
+  assert_int_equal(p->size, at);
+  assert_int_equal(p->ntexts, 10);
+  assert_string_equal(p->type, "unsigned char");
+  assert_string_equal(d.by_slot[1].reason->label, "rm3");
+  assert_string_equal(d.by_slot[1].reason->text, "x");
+  assert_string_equal(d.by_slot[2].description->label, "r200");
+  assert_string_equal(d.by_slot[3].description->label, "dm3");
+  assert_null(d.by_slot[1].reference);
+  assert_string_equal(d.by_slot[2].reference->text, "RFC");
+  for (i = 0; i < d.reasons.index.nkeys; i++) {
+    const struct lookup_key *key = &d.reasons.index.keys[i];
+
+    assert_string_equal(key->stored->text, key->lower);
+  }
+  for (i = 0; i < d.names.index.nkeys; i++) {
+    const struct lookup_key *key = &d.names.index.keys[i];
+
+    assert_string_equal(key->stored->text, key->text);
+    if (strcmp(key->text, "OLD_GONE") == 0)
+      assert_string_equal(key->stored->label, "n410_1");
+  }
+  arena_free(a);
+}
+
+static void test_narrowest_types(void **state)
+{
+  (void)state;
+  assert_string_equal(lookup_ctype(0, 255), "unsigned char");
+  assert_string_equal(lookup_ctype(0, 256), "unsigned short");
+  assert_string_equal(lookup_ctype(0, 65535), "unsigned short");
+  assert_string_equal(lookup_ctype(0, 65536), "unsigned long");
+  assert_string_equal(lookup_ctype(-1, 127), "signed char");
+  assert_string_equal(lookup_ctype(-1, 128), "short");
+  assert_string_equal(lookup_ctype(-128, 0), "short");
+  assert_string_equal(lookup_ctype(-32767, 32767), "short");
+  assert_string_equal(lookup_ctype(-32768, 0), "long");
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -181,6 +248,8 @@ int main(void)
       cmocka_unit_test(test_texts_that_share_a_row),
       cmocka_unit_test(test_code_rows),
       cmocka_unit_test(test_lines_cover_the_tables),
+      cmocka_unit_test(test_pool_stores_each_text_once),
+      cmocka_unit_test(test_narrowest_types),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

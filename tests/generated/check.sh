@@ -82,12 +82,34 @@ table_shape() {
     END { if (!rows) { print "no table"; bad = 1 } exit bad }'
 }
 
+# relocs DIR PREFIX: the object has no pointer table (nothing in
+# .data.rel.ro), and linked into a shared library it adds no dynamic
+# relocation to those of an empty one.
+relocs() {
+  dir=$1 prefix=$2
+  command -v readelf >/dev/null || return 0
+  echo 'int empty_(void); int empty_(void) { return 0; }' >"$tmp/empty.c"
+  for cc in $(compilers); do
+    try "$cc -fPIC $prefix.c: no .data.rel.ro" sh -c "
+      $cc -O2 -fPIC -I'$dir' -c '$dir/$prefix.c' -o '$tmp/r.o' &&
+      ! readelf -S -W '$tmp/r.o' | grep -q 'data\.rel'"
+    try "$cc -shared $prefix.c: no dynamic relocation" sh -c "
+      $cc -O2 -fPIC -shared -I'$dir' '$dir/$prefix.c' -o '$tmp/r.so' &&
+      $cc -O2 -fPIC -shared '$tmp/empty.c' -o '$tmp/e.so' &&
+      n=\$(readelf -r -W '$tmp/r.so' | grep -c 'R_X86_64_RELATIVE\|R_X86_64_64\|R_AARCH64_RELATIVE') &&
+      e=\$(readelf -r -W '$tmp/e.so' | grep -c 'R_X86_64_RELATIVE\|R_X86_64_64\|R_AARCH64_RELATIVE') &&
+      test \"\$n\" = \"\$e\""
+  done
+}
+
 matrix out http_status
+relocs out http_status
 
 mkdir "$tmp/hostile" "$tmp/smtp"
 try "generate hostile" "$statusgen" -q -o "$tmp/hostile" \
   "$here/../specs/hostile.yaml"
 matrix "$tmp/hostile" hostile
+relocs "$tmp/hostile" hostile
 for cc in $(compilers); do
   try "$cc hostile_check" sh -c "$cc -std=c99 $warn -I'$tmp/hostile' \
     '$here/hostile_check.c' '$tmp/hostile/hostile.c' -o '$tmp/check' &&
