@@ -51,8 +51,39 @@ EOT
 #include "${prefix}_single.h"
 int use(void) { return ${prefix}_from_name("X", 1) + 1; }
 EOT
+  cat >"$tmp/s1.c" <<EOT
+#define ${upper}_STATIC
+#include "${prefix}_single.h"
+int one(void);
+int one(void) { return ${prefix}_is_known(0); }
+EOT
+  cat >"$tmp/s2.c" <<EOT
+#define ${upper}_STATIC
+#include "${prefix}_single.h"
+int two(void);
+int two(void) { return ${prefix}_reason(0) != 0; }
+EOT
+  cat >"$tmp/s3.c" <<EOT
+#define ${upper}_IMPLEMENTATION
+#include "${prefix}_single.h"
+int one(void);
+int two(void);
+int main(void) { return one() + two() + (${prefix}_name(-1) != 0); }
+EOT
   for cc in $(compilers); do
     case $cc in gcc) cxx=g++ ;; *) cxx=clang++ ;; esac
+    for std in c89 c2x; do
+      try "$cc -std=$std ${prefix}_single.h, two static units and one not" \
+        sh -c "for u in s1 s2 s3; do
+                 $cc -std=$std $warn -I'$dir' -c '$tmp/'\$u.c -o '$tmp/'\$u.o || exit 1
+               done && $cc '$tmp/s1.o' '$tmp/s2.o' '$tmp/s3.o' -o '$tmp/st' &&
+               '$tmp/st'"
+    done
+    try "$cc -x c++ ${prefix}_single.h, two static units and one not" \
+      sh -c "for u in s1 s2 s3; do
+               $cc -x c++ -std=c++11 $warn -I'$dir' -c '$tmp/'\$u.c -o '$tmp/'\$u.o || exit 1
+             done && $cxx '$tmp/s1.o' '$tmp/s2.o' '$tmp/s3.o' -o '$tmp/st' &&
+             '$tmp/st'"
     for std in c89 c99 c11 c2x; do
       try "$cc -std=$std $prefix.c" $cc -std=$std $warn -I"$dir" -c \
         "$dir/$prefix.c" -o "$tmp/a.o"
