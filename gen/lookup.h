@@ -165,6 +165,7 @@ struct lookup_design {
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
   const char *slot_type;        /* the narrowest C type a status's slot fits */
+  int use_switch;               /* the switch shape */
   struct lookup_pool pool;      /* after lookup_design_pool */
   struct lookup_texts *by_slot; /* each status's texts, 1-based */
   /* the inputs, borrowed */
@@ -181,6 +182,10 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *status_codes, size_t nstatuses,
                          const char *const *names, const char *const *reasons,
                          const long *codes, size_t n);
+
+/* Makes d's code tables the switch shape: a switch from code to slot,
+   whatever the codes' spread. Before lookup_design_pool. */
+void lookup_design_use_switch(struct lookup_design *d, struct arena *a);
 
 /* Lays out the pool of d (built by lookup_design_build) from its texts
    and each status's description and reference (NULL when it has none;

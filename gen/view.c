@@ -194,6 +194,8 @@ GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
+GETTER(internal_shape, struct lookup_design, d,
+       text(d->use_switch ? "switch" : "table"))
 GETTER(internal_names, struct lookup_design, d, object(VIEW_INDEX, &d->names))
 GETTER(internal_reasons, struct lookup_design, d,
        object(VIEW_INDEX, &d->reasons))
@@ -401,7 +403,8 @@ static const struct field internal_fields[] = {
   {"code_slots", internal_slots, 0},
   {"name_index", internal_names, 0},
   {"reason_index", internal_reasons, 0},
-  {"pool", internal_pool, 0}};
+  {"pool", internal_pool, 0},
+  {"shape", internal_shape, 0}};
 static const struct field class_fields[] = {
   {"id", class_id, 0},
   {"ID", class_upper, 0},
@@ -774,6 +777,8 @@ static void build_design(struct view *v)
     descriptions[i] = v->s->statuses[i].description;
     references[i] = v->s->statuses[i].reference;
   }
+  if (v->s->shape && strcmp(v->s->shape, "switch") == 0)
+    lookup_design_use_switch(&v->design, v->arena);
   lookup_design_pool(&v->design, v->arena, descriptions, references);
   free(descriptions);
   free(references);
