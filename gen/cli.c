@@ -40,6 +40,7 @@ struct options {
   const char *lang; /* NULL: the default set */
   const char *out;
   const char *prefix;
+  const char *shape; /* NULL: the spec's */
   const char *depfile;
   int check, quiet, verbose, no_sync;
   int dump_model; /* 1: the stable part; 2: all, the internal part too */
@@ -58,6 +59,8 @@ static const char usage[] =
     "                       rust, typescript)\n"
     "  -o, --out DIR        output folder (default: out)\n"
     "      --prefix NAME    symbol and file prefix (default: the spec's name)\n"
+    "      --shape SHAPE    the C lookups: table or switch (default: the\n"
+    "                       spec's shape, else table)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
     "      --no-sync        do not fsync outputs before the commit (faster,\n"
@@ -151,13 +154,15 @@ static int parse_options(int argc, char **argv, struct options *o)
     OPT_NO_SYNC,
     OPT_MAX_STEPS,
     OPT_MAX_OUTPUT,
-    OPT_LANG
+    OPT_LANG,
+    OPT_SHAPE
   };
   static const struct option longs[] = {
       {"templates", required_argument, NULL, 't'},
       {"lang", required_argument, NULL, OPT_LANG},
       {"out", required_argument, NULL, 'o'},
       {"prefix", required_argument, NULL, OPT_PREFIX},
+      {"shape", required_argument, NULL, OPT_SHAPE},
       {"check", no_argument, NULL, OPT_CHECK},
       {"depfile", required_argument, NULL, 'M'},
       {"no-sync", no_argument, NULL, OPT_NO_SYNC},
@@ -184,6 +189,11 @@ static int parse_options(int argc, char **argv, struct options *o)
     case 'q': o->quiet = 1, o->verbose = 0; break;
     case 'v': o->verbose = 1, o->quiet = 0; break;
     case OPT_PREFIX: o->prefix = optarg; break;
+    case OPT_SHAPE:
+      if (strcmp(optarg, "table") != 0 && strcmp(optarg, "switch") != 0)
+        return usage_error("--shape '%s' is not table or switch", optarg);
+      o->shape = optarg;
+      break;
     case OPT_CHECK: o->check = 1; break;
     case OPT_NO_SYNC: o->no_sync = 1; break;
     case OPT_MAX_STEPS:
@@ -552,6 +562,8 @@ int cli_main(int argc, char **argv)
     s = spec_build(tree, d);
   if (s)
     value_tree_drop_nodes(tree); /* the model keeps only the text */
+  if (s && o.shape)
+    s->shape = o.shape; /* the option wins over the spec */
   if (!s) {
     diag_print(d, stderr);
     status = EXIT_ERROR;

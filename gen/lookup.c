@@ -82,6 +82,8 @@ static void build_group(struct lookup_group *g, struct lookup_key *keys,
     keys[i].byte = byte_at(&keys[i], g->pos, fold);
   qsort(keys, n, sizeof *keys, by_byte_then_text);
   g->base = (long)*next_row - (long)keys[0].byte;
+  g->start = *next_row;
+  g->span = best_span;
   for (i = 0; i < n; i++)
     keys[i].row = g->base + (long)keys[i].byte;
   *next_row += best_span;
@@ -145,8 +147,10 @@ void lookup_index_build(struct lookup_index *x, struct arena *a,
   for (i = 1; i <= n; i++) {
     if (i < n && x->keys[i].len == x->keys[start].len)
       continue;
-    build_group(&x->groups[x->ngroups++], &x->keys[start], i - start, fold,
+    build_group(&x->groups[x->ngroups], &x->keys[start], i - start, fold,
                 &x->rows);
+    x->groups[x->ngroups].prev = x->ngroups ? &x->groups[x->ngroups - 1] : NULL;
+    x->ngroups++;
     start = i;
   }
   number_keys(x);
@@ -230,6 +234,33 @@ static void table_types(struct lookup_table *t)
   t->base_type = lookup_ctype(blo, bhi);
 }
 
+/* Cuts the rows into lines of at most LOOKUP_NUMBERS_PER_LINE, each group
+   from a new line, so that a group that changes rewrites only its own. */
+static size_t cut_rows(struct lookup_line **lines, struct arena *a,
+                       const struct lookup_index *x, const unsigned long *slots)
+{
+  size_t g, k = 0, n = 0;
+
+  for (g = 0; g < x->ngroups; g++)
+    n += (x->groups[g].span + LOOKUP_NUMBERS_PER_LINE - 1) /
+         LOOKUP_NUMBERS_PER_LINE;
+  *lines = zeroed(a, n, sizeof **lines);
+  for (g = 0; g < x->ngroups; g++) {
+    const struct lookup_group *gr = &x->groups[g];
+    unsigned long r;
+
+    for (r = 0; r < gr->span; r += LOOKUP_NUMBERS_PER_LINE) {
+      struct lookup_line *l = &(*lines)[k++];
+
+      l->slots = slots + gr->start + r;
+      l->n = gr->span - r < LOOKUP_NUMBERS_PER_LINE ? gr->span - r
+                                                    : LOOKUP_NUMBERS_PER_LINE;
+      l->group = r == 0 ? gr : NULL;
+    }
+  }
+  return k;
+}
+
 static void build_table(struct lookup_table *t, struct arena *a,
                         const char *const *texts, const long *codes, size_t n,
                         int fold)
@@ -245,13 +276,14 @@ static void build_table(struct lookup_table *t, struct arena *a,
   for (i = 0; i < x->ngroups; i++) {
     t->by_length[x->groups[i].length].at = x->groups[i].pos;
     t->by_length[x->groups[i].length].base = x->groups[i].base;
+    t->by_length[x->groups[i].length].group = &x->groups[i];
   }
   t->by_row = zeroed(a, x->rows, sizeof *t->by_row);
   for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
     t->by_row[x->keys[k].row] = x->keys[k].slot;
   t->nlength_lines =
       cut(&t->length_lines, a, t->by_length, NULL, t->max_length + 1);
-  t->nrow_lines = cut(&t->row_lines, a, NULL, t->by_row, x->rows);
+  t->nrow_lines = cut_rows(&t->row_lines, a, x, t->by_row);
   table_types(t);
 }
 
@@ -305,6 +337,17 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
   d->in_reasons = reasons;
   d->codes = codes;
   d->n = n;
+}
+
+void lookup_design_use_switch(struct lookup_design *d, struct arena *a)
+{
+  d->use_switch = 1;
+  d->slots.dense = 0;
+  d->slots.gaps = NULL;
+  d->slots.ngaps = 0;
+  d->rows = NULL;
+  d->nrows = 0;
+  build_rows(d, a, d->status_codes, d->nstatuses);
 }
 
 /* The pool. Candidates are every use of a text, in order; the first of
@@ -396,6 +439,8 @@ static size_t gather(struct lookup_design *d, struct arena *a,
     if (i == 0 || code != d->codes[i - 1]) {
       struct lookup_texts *t = &d->by_slot[++slot];
 
+      label(t->label, 'x', code, 0);
+      memmove(t->label, t->label + 1, strlen(t->label));
       alias = 0;
       add(c, &n, d->in_reasons[i], 'r', code, 0, &t->reason);
       add(c, &n, d->in_names[i], 'n', code, 0, &name_of[i]);

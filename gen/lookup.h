@@ -56,6 +56,7 @@ struct lookup_text {
 /* One text lookup's key, status or former name, and its texts. */
 struct lookup_texts {
   const struct lookup_text *reason, *name, *description, *reference;
+  char label[24]; /* its code: 404, or m5 for -5 */
 };
 
 /* Every text the generated lookups return or compare, each once, in order
@@ -81,6 +82,8 @@ struct lookup_group {
   long base;  /* row of a byte: base + byte */
   const struct lookup_key *keys;
   size_t nkeys;
+  unsigned long start, span;       /* its rows */
+  const struct lookup_group *prev; /* the group before, or NULL */
 };
 
 struct lookup_index {
@@ -122,6 +125,7 @@ void lookup_slots_build(struct lookup_slots *s, struct arena *a,
 struct lookup_length {
   unsigned long at;
   long base;
+  const struct lookup_group *group; /* NULL for a length no key has */
 };
 
 /* One line of a table of numbers: n entries, of lengths or of slots. */
@@ -129,6 +133,7 @@ struct lookup_line {
   const struct lookup_length *lengths; /* NULL for a line of slots */
   const unsigned long *slots;
   size_t n;
+  const struct lookup_group *group; /* slots: the first line of a group's */
 };
 
 /* A text index as the generated tables: by length, and by row the slot
@@ -160,6 +165,7 @@ struct lookup_design {
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
   const char *slot_type;        /* the narrowest C type a status's slot fits */
+  int use_switch;               /* the switch shape */
   struct lookup_pool pool;      /* after lookup_design_pool */
   struct lookup_texts *by_slot; /* each status's texts, 1-based */
   /* the inputs, borrowed */
@@ -176,6 +182,10 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *status_codes, size_t nstatuses,
                          const char *const *names, const char *const *reasons,
                          const long *codes, size_t n);
+
+/* Makes d's code tables the switch shape: a switch from code to slot,
+   whatever the codes' spread. Before lookup_design_pool. */
+void lookup_design_use_switch(struct lookup_design *d, struct arena *a);
 
 /* Lays out the pool of d (built by lookup_design_build) from its texts
    and each status's description and reference (NULL when it has none;

@@ -39,7 +39,7 @@ struct key_rule {
 
 static const struct key_rule top_keys[] = {
     {"name", 1},  {"title", 1},    {"source", 1}, {"classes", 0},
-    {"flags", 0}, {"statuses", 1}, {NULL, 0}};
+    {"flags", 0}, {"statuses", 1}, {"shape", 0},  {NULL, 0}};
 static const struct key_rule class_keys[] = {
     {"id", 1}, {"title", 1}, {"range", 1}, {NULL, 0}};
 static const struct key_rule status_keys[] = {
@@ -726,8 +726,6 @@ static void name_everything(struct spec *s, struct arena *a)
   }
 }
 
-
-
 struct spec *spec_build(const struct value_tree *tree, struct diag *d)
 {
   const struct value *root = value_tree_root(tree), *v;
@@ -759,6 +757,11 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
       c.s->source_mark = v->mark;
       c.s->source = get_text(&c, v, "source");
     }
+    if ((v = value_get(root, "shape")) &&
+        (c.s->shape = get_text(&c, v, "shape")) != NULL &&
+        strcmp(c.s->shape, "table") != 0 && strcmp(c.s->shape, "switch") != 0)
+      diag_error(d, &v->mark, "'shape' must be table or switch, not '%s'",
+                 c.s->shape);
     if ((v = value_get(root, "classes")))
       read_classes(&c, v);
     if ((v = value_get(root, "flags")))

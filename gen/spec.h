@@ -41,10 +41,10 @@ struct spec_class {
 };
 
 struct spec_flag {
-  const char *id;      /* lower snake case identifier */
-  const char *meaning; /* one line */
+  const char *id;          /* lower snake case identifier */
+  const char *meaning;     /* one line */
   struct spec_names names; /* of id */
-  struct mark mark;    /* of its id (the key in 'flags') */
+  struct mark mark;        /* of its id (the key in 'flags') */
   struct mark meaning_mark;
 };
 
@@ -52,7 +52,7 @@ struct spec_alias {
   const char *reason; /* a former reason phrase */
   const char *name;   /* derived from it: UPPER_SNAKE */
   struct mark mark;   /* of the reason, which is where the name comes from */
-  struct spec_names names; /* of name */
+  struct spec_names names;          /* of name */
   const struct spec_status *status; /* whose former reason it is */
 };
 
@@ -71,19 +71,20 @@ struct spec_status {
   struct mark mark;      /* of the status's mapping */
   struct mark name_mark; /* of its 'name' when given, else of its 'reason' */
   struct mark reason_mark, description_mark, reference_mark;
-  int name_given;        /* 1: from 'name'; 0: derived from the reason */
+  int name_given;          /* 1: from 'name'; 0: derived from the reason */
   struct spec_names names; /* of name */
 };
 
 struct arena;
 
 struct spec {
-  const char *name;      /* lower snake case: names files and symbols */
-  struct mark name_mark; /* of the 'name' value */
+  const char *name;        /* lower snake case: names files and symbols */
+  struct mark name_mark;   /* of the 'name' value */
   struct spec_names names; /* of name */
   const char *title;
   const char *source;
   struct mark title_mark, source_mark;
+  const char *shape; /* of the C lookups: "table", "switch", or NULL */
   const struct spec_class *classes; /* in the spec's order */
   size_t nclasses;
   const struct spec_flag *flags; /* in the spec's order */

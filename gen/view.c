@@ -133,6 +133,38 @@ static struct view_ref list(enum view_type type, const void *base, size_t n,
   return r;
 }
 
+/* The label of the key at slot (1-based) of the index that holds k. */
+static struct view_ref key_label_at(const struct view *v,
+                                    const struct lookup_key *k, size_t slot)
+{
+  const struct lookup_index *x = &v->design.names.index;
+
+  if (k < x->keys || k >= x->keys + x->nkeys)
+    x = &v->design.reasons.index;
+  return slot ? text(x->keys[slot - 1].stored->label) : make(VIEW_NULL);
+}
+
+static const struct lookup_table *table_of_length(const struct view *v,
+                                                  const struct lookup_length *l)
+{
+  const struct lookup_table *t = &v->design.names;
+
+  return l >= t->by_length && l <= t->by_length + t->max_length
+             ? t
+             : &v->design.reasons;
+}
+
+/* The label of the key a by_row entry gives, or null for none. */
+static struct view_ref slot_label(const struct view *v,
+                                  const unsigned long *slot)
+{
+  const struct lookup_table *t = &v->design.names;
+
+  if (slot < t->by_row || slot >= t->by_row + t->index.rows)
+    t = &v->design.reasons;
+  return *slot ? text(t->index.keys[*slot - 1].stored->label) : make(VIEW_NULL);
+}
+
 /* Getters, grouped by type. Each reads one field of obj. */
 
 #define GETTER(fn, type, var, value) \
@@ -162,6 +194,8 @@ GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
+GETTER(internal_shape, struct lookup_design, d,
+       text(d->use_switch ? "switch" : "table"))
 GETTER(internal_names, struct lookup_design, d, object(VIEW_INDEX, &d->names))
 GETTER(internal_reasons, struct lookup_design, d,
        object(VIEW_INDEX, &d->reasons))
@@ -246,10 +280,14 @@ GETTER(row_status, struct lookup_row, r,
        object(VIEW_STATUS, r->status ? &v->s->statuses[r->status - 1] : NULL))
 GETTER(row_gaps, struct lookup_row, r, list(VIEW_GAP, r->gaps, r->ngaps, 0))
 GETTER(row_slot_n, struct lookup_row, r, integer((long)r->status))
+GETTER(row_label, struct lookup_row, r,
+       r->status ? text(v->design.by_slot[r->status].label) : make(VIEW_NULL))
 GETTER(row_texts, struct lookup_row, r,
        object(VIEW_TEXTS, r->status ? &v->design.by_slot[r->status] : NULL))
 GETTER(slots_slot_type, struct lookup_slots, sl, text(v->design.slot_type))
 GETTER(slots_pool_type, struct lookup_slots, sl, text(v->design.pool.type))
+GETTER(slot_code_label, struct spec_status, st,
+       text(v->design.by_slot[(size_t)(st - v->s->statuses) + 1].label))
 GETTER(slot_texts, struct spec_status, st,
        object(VIEW_TEXTS,
               &v->design.by_slot[(size_t)(st - v->s->statuses) + 1]))
@@ -262,6 +300,7 @@ GETTER(text_label, struct lookup_text, t, text(t->label))
 GETTER(text_text, struct lookup_text, t, text(t->text))
 GETTER(text_size, struct lookup_text, t, integer((long)t->len + 1))
 GETTER(text_offset, struct lookup_text, t, integer((long)t->offset))
+GETTER(texts_label, struct lookup_texts, t, text(t->label))
 GETTER(texts_reason, struct lookup_texts, t, text(t->reason->label))
 GETTER(texts_name, struct lookup_texts, t, text(t->name->label))
 GETTER(texts_description, struct lookup_texts, t,
@@ -283,6 +322,8 @@ GETTER(index_by_length, struct lookup_table, t,
        list(VIEW_LINE, t->length_lines, t->nlength_lines, 0))
 GETTER(index_by_row, struct lookup_table, t,
        list(VIEW_LINE, t->row_lines, t->nrow_lines, 0))
+GETTER(index_upper, struct lookup_table, t,
+       text(t == &v->design.names ? "NAME" : "REASON"))
 GETTER(index_len_type, struct lookup_table, t, text(t->len_type))
 GETTER(index_code_type, struct lookup_table, t, text(t->code_type))
 GETTER(index_slot_type, struct lookup_table, t, text(t->slot_type))
@@ -294,6 +335,11 @@ GETTER(group_length, struct lookup_group, g, integer((long)g->length))
 GETTER(group_pos, struct lookup_group, g, integer((long)g->pos))
 GETTER(group_base, struct lookup_group, g, integer(g->base))
 GETTER(group_keys, struct lookup_group, g, list(VIEW_KEY, g->keys, g->nkeys, 0))
+GETTER(group_span, struct lookup_group, g, integer((long)g->span))
+GETTER(group_prev, struct lookup_group, g,
+       g->prev ? integer((long)g->prev->length) : make(VIEW_NULL))
+GETTER(group_prev_span, struct lookup_group, g,
+       g->prev ? integer((long)g->prev->span) : make(VIEW_NULL))
 
 GETTER(key_text, struct lookup_key, k, text(k->text))
 GETTER(key_lower, struct lookup_key, k, text(k->lower))
@@ -302,15 +348,23 @@ GETTER(key_code, struct lookup_key, k, integer(k->code))
 GETTER(key_slot, struct lookup_key, k, integer((long)k->slot))
 GETTER(key_row, struct lookup_key, k, integer(k->row))
 GETTER(key_next, struct lookup_key, k, integer((long)k->next))
+GETTER(key_next_label, struct lookup_key, k, key_label_at(v, k, k->next))
 GETTER(key_label, struct lookup_key, k,
        text(k->stored ? k->stored->label : NULL))
 
+GETTER(line_group, struct lookup_line, l, object(VIEW_GROUP, l->group))
 GETTER(line_items, struct lookup_line, l,
        l->lengths ? list(VIEW_LENGTH, l->lengths, l->n, 0)
                   : list(VIEW_ROW_SLOT, l->slots, l->n, 0))
 GETTER(length_at, struct lookup_length, x, integer((long)x->at))
 GETTER(length_base, struct lookup_length, x, integer(x->base))
 GETTER(row_slot, unsigned long, slot, integer((long)*slot))
+GETTER(row_slot_label, unsigned long, slot, slot_label(v, slot))
+GETTER(length_length, struct lookup_length, x,
+       integer((long)(x - table_of_length(v, x)->by_length)))
+GETTER(length_used, struct lookup_length, x, boolean(x->group != NULL))
+GETTER(length_byte, struct lookup_length, x,
+       integer(x->group ? (long)x->group->start - x->base : 0))
 
 /* The tables. A row per field, in dump order; a short reference type is
    its own list. */
@@ -349,7 +403,8 @@ static const struct field internal_fields[] = {
   {"code_slots", internal_slots, 0},
   {"name_index", internal_names, 0},
   {"reason_index", internal_reasons, 0},
-  {"pool", internal_pool, 0}};
+  {"pool", internal_pool, 0},
+  {"shape", internal_shape, 0}};
 static const struct field class_fields[] = {
   {"id", class_id, 0},
   {"ID", class_upper, 0},
@@ -410,14 +465,16 @@ static const struct field slots_fields[] = {
     {"pool_type", slots_pool_type, 0}};
 static const struct field slot_fields[] = {
     {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
-    {"texts", slot_texts, 0}};
+    {"texts", slot_texts, 0},   {"label", slot_code_label, 0}};
 static const struct field row_fields[] = {{"status", row_status, 0},
                                           {"gaps", row_gaps, 0},
                                           {"slot", row_slot_n, 0},
+                                          {"label", row_label, 0},
                                           {"texts", row_texts, 0}};
 static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
 static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"id", index_id, 0},
+                                            {"ID", index_upper, 0},
                                             {"fold", index_fold, 0},
                                             {"groups", index_groups, 0},
                                             {"keys", index_keys, 0},
@@ -434,15 +491,24 @@ static const struct field index_fields[] = {{"by_code", by_code_no, 0},
 static const struct field group_fields[] = {{"length", group_length, 0},
                                             {"pos", group_pos, 0},
                                             {"base", group_base, 0},
-                                            {"keys", group_keys, 0}};
+                                            {"keys", group_keys, 0},
+                                            {"span", group_span, 0},
+                                            {"prev", group_prev, 0},
+                                            {"prev_span", group_prev_span, 0}};
 static const struct field key_fields[] = {
     {"text", key_text, 0}, {"lower", key_lower, 0}, {"length", key_length, 0},
     {"code", key_code, 0}, {"slot", key_slot, 0},   {"row", key_row, 0},
-    {"next", key_next, 0}, {"label", key_label, 0}};
-static const struct field line_fields[] = {{"items", line_items, 0}};
+    {"next", key_next, 0}, {"label", key_label, 0},
+    {"next_label", key_next_label, 0}};
+static const struct field line_fields[] = {{"items", line_items, 0},
+                                           {"group", line_group, 0}};
 static const struct field length_fields[] = {{"at", length_at, 0},
-                                             {"base", length_base, 0}};
-static const struct field row_slot_fields[] = {{"slot", row_slot, 0}};
+                                             {"base", length_base, 0},
+                                             {"length", length_length, 0},
+                                             {"used", length_used, 0},
+                                             {"byte", length_byte, 0}};
+static const struct field row_slot_fields[] = {{"slot", row_slot, 0},
+                                               {"label", row_slot_label, 0}};
 static const struct field pool_fields[] = {{"type", pool_type, 0},
                                            {"size", pool_size, 0},
                                            {"texts", pool_texts, 0}};
@@ -451,7 +517,7 @@ static const struct field text_fields[] = {{"label", text_label, 0},
                                            {"size", text_size, 0},
                                            {"offset", text_offset, 0}};
 static const struct field texts_fields[] = {
-    {"reason", texts_reason, 0}, {"name", texts_name, 0},
+    {"label", texts_label, 0},   {"reason", texts_reason, 0}, {"name", texts_name, 0},
     {"description", texts_description, 0}, {"reference", texts_reference, 0}};
 /* clang-format on */
 
@@ -711,6 +777,8 @@ static void build_design(struct view *v)
     descriptions[i] = v->s->statuses[i].description;
     references[i] = v->s->statuses[i].reference;
   }
+  if (v->s->shape && strcmp(v->s->shape, "switch") == 0)
+    lookup_design_use_switch(&v->design, v->arena);
   lookup_design_pool(&v->design, v->arena, descriptions, references);
   free(descriptions);
   free(references);

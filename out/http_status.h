@@ -13,6 +13,10 @@
 extern "C" {
 #endif
 
+/* The functions' linkage (static in a unit that defines HTTP_STATUS_STATIC
+   before including http_status_single.h). */
+#define HTTP_STATUS_DEF extern
+
 /* The statuses: each constant's value is its code. A former name (an
    alias) equals the status that replaced it. */
 enum http_status {
@@ -191,73 +195,73 @@ enum http_status_class {
 
 /* The reason phrase of code ("Continue" for 100),
    or NULL when code is unknown. */
-const char *http_status_reason(int code);
+HTTP_STATUS_DEF const char *http_status_reason(int code);
 
 /* The name of code without the prefix ("CONTINUE"), or NULL
    when code is unknown. */
-const char *http_status_name(int code);
+HTTP_STATUS_DEF const char *http_status_name(int code);
 
 /* The description of code, or NULL when code is unknown. */
-const char *http_status_description(int code);
+HTTP_STATUS_DEF const char *http_status_description(int code);
 
 /* Where code is defined, or NULL when unknown or not given. */
-const char *http_status_reference(int code);
+HTTP_STATUS_DEF const char *http_status_reference(int code);
 
 /* 1 when code is in the list, else 0. */
-int http_status_is_known(int code);
+HTTP_STATUS_DEF int http_status_is_known(int code);
 
 /* The class whose range holds code, known or not; HTTP_STATUS_CLASS_NONE
    when no range does. */
-enum http_status_class http_status_class_of(int code);
+HTTP_STATUS_DEF enum http_status_class http_status_class_of(int code);
 
 /* The title of class c ("Informational"), or NULL for
    HTTP_STATUS_CLASS_NONE and values outside the enum. */
-const char *http_status_class_title(enum http_status_class c);
+HTTP_STATUS_DEF const char *http_status_class_title(enum http_status_class c);
 
 /* The code whose name (or former name) is the len bytes at s, exactly as
    http_status_name gives them; -1 when none is. Reads no byte past len; s
    needs no NUL. */
-int http_status_from_name(const char *s, size_t len);
+HTTP_STATUS_DEF int http_status_from_name(const char *s, size_t len);
 
 /* The code whose reason phrase (or former phrase) is the len bytes at s,
    ignoring the case of ASCII letters; -1 when none is. Reads no byte past
    len; s needs no NUL. */
-int http_status_from_reason(const char *s, size_t len);
+HTTP_STATUS_DEF int http_status_from_reason(const char *s, size_t len);
 
 /* 1 when code lies in 100-199 (Informational), else 0. */
-int http_status_is_informational(int code);
+HTTP_STATUS_DEF int http_status_is_informational(int code);
 
 /* 1 when code lies in 200-299 (Success), else 0. */
-int http_status_is_success(int code);
+HTTP_STATUS_DEF int http_status_is_success(int code);
 
 /* 1 when code lies in 300-399 (Redirect), else 0. */
-int http_status_is_redirection(int code);
+HTTP_STATUS_DEF int http_status_is_redirection(int code);
 
 /* 1 when code lies in 400-499 (Client Errors), else 0. */
-int http_status_is_client_error(int code);
+HTTP_STATUS_DEF int http_status_is_client_error(int code);
 
 /* 1 when code lies in 500-599 (Server Errors), else 0. */
-int http_status_is_server_error(int code);
+HTTP_STATUS_DEF int http_status_is_server_error(int code);
 
 /* 1 when code has the flag cacheable, else 0; cacheable:
    heuristically cacheable by default (RFC 9110, Section 15.1) */
-int http_status_is_cacheable(int code);
+HTTP_STATUS_DEF int http_status_is_cacheable(int code);
 
 /* 1 when code has the flag empty, else 0; empty:
    the response never carries content */
-int http_status_is_empty(int code);
+HTTP_STATUS_DEF int http_status_is_empty(int code);
 
 /* 1 when code has the flag retryable, else 0; retryable:
    a later retry of the request may succeed */
-int http_status_is_retryable(int code);
+HTTP_STATUS_DEF int http_status_is_retryable(int code);
 
 /* 1 when code has the flag deprecated, else 0; deprecated:
    not for use in new responses */
-int http_status_is_deprecated(int code);
+HTTP_STATUS_DEF int http_status_is_deprecated(int code);
 
 /* 1 when code has the flag provisional, else 0; provisional:
    a temporary registration that may expire */
-int http_status_is_provisional(int code);
+HTTP_STATUS_DEF int http_status_is_provisional(int code);
 
 #ifdef __cplusplus
 }

@@ -17,6 +17,20 @@
 extern "C" {
 #endif
 
+/* A unit that defines HTTP_STATUS_STATIC before including this file gets
+   its own static copy of every definition, and needs no other unit to
+   define HTTP_STATUS_IMPLEMENTATION: two libraries that each vendor this
+   file then link into one program. Such a unit includes only this file,
+   not http_status.h. */
+#ifdef HTTP_STATUS_STATIC
+#define HTTP_STATUS_DEF static
+#ifndef HTTP_STATUS_IMPLEMENTATION
+#define HTTP_STATUS_IMPLEMENTATION
+#endif
+#else
+#define HTTP_STATUS_DEF extern
+#endif
+
 /* The statuses: each constant's value is its code. A former name (an
    alias) equals the status that replaced it. */
 enum http_status {
@@ -195,73 +209,73 @@ enum http_status_class {
 
 /* The reason phrase of code ("Continue" for 100),
    or NULL when code is unknown. */
-const char *http_status_reason(int code);
+HTTP_STATUS_DEF const char *http_status_reason(int code);
 
 /* The name of code without the prefix ("CONTINUE"), or NULL
    when code is unknown. */
-const char *http_status_name(int code);
+HTTP_STATUS_DEF const char *http_status_name(int code);
 
 /* The description of code, or NULL when code is unknown. */
-const char *http_status_description(int code);
+HTTP_STATUS_DEF const char *http_status_description(int code);
 
 /* Where code is defined, or NULL when unknown or not given. */
-const char *http_status_reference(int code);
+HTTP_STATUS_DEF const char *http_status_reference(int code);
 
 /* 1 when code is in the list, else 0. */
-int http_status_is_known(int code);
+HTTP_STATUS_DEF int http_status_is_known(int code);
 
 /* The class whose range holds code, known or not; HTTP_STATUS_CLASS_NONE
    when no range does. */
-enum http_status_class http_status_class_of(int code);
+HTTP_STATUS_DEF enum http_status_class http_status_class_of(int code);
 
 /* The title of class c ("Informational"), or NULL for
    HTTP_STATUS_CLASS_NONE and values outside the enum. */
-const char *http_status_class_title(enum http_status_class c);
+HTTP_STATUS_DEF const char *http_status_class_title(enum http_status_class c);
 
 /* The code whose name (or former name) is the len bytes at s, exactly as
    http_status_name gives them; -1 when none is. Reads no byte past len; s
    needs no NUL. */
-int http_status_from_name(const char *s, size_t len);
+HTTP_STATUS_DEF int http_status_from_name(const char *s, size_t len);
 
 /* The code whose reason phrase (or former phrase) is the len bytes at s,
    ignoring the case of ASCII letters; -1 when none is. Reads no byte past
    len; s needs no NUL. */
-int http_status_from_reason(const char *s, size_t len);
+HTTP_STATUS_DEF int http_status_from_reason(const char *s, size_t len);
 
 /* 1 when code lies in 100-199 (Informational), else 0. */
-int http_status_is_informational(int code);
+HTTP_STATUS_DEF int http_status_is_informational(int code);
 
 /* 1 when code lies in 200-299 (Success), else 0. */
-int http_status_is_success(int code);
+HTTP_STATUS_DEF int http_status_is_success(int code);
 
 /* 1 when code lies in 300-399 (Redirect), else 0. */
-int http_status_is_redirection(int code);
+HTTP_STATUS_DEF int http_status_is_redirection(int code);
 
 /* 1 when code lies in 400-499 (Client Errors), else 0. */
-int http_status_is_client_error(int code);
+HTTP_STATUS_DEF int http_status_is_client_error(int code);
 
 /* 1 when code lies in 500-599 (Server Errors), else 0. */
-int http_status_is_server_error(int code);
+HTTP_STATUS_DEF int http_status_is_server_error(int code);
 
 /* 1 when code has the flag cacheable, else 0; cacheable:
    heuristically cacheable by default (RFC 9110, Section 15.1) */
-int http_status_is_cacheable(int code);
+HTTP_STATUS_DEF int http_status_is_cacheable(int code);
 
 /* 1 when code has the flag empty, else 0; empty:
    the response never carries content */
-int http_status_is_empty(int code);
+HTTP_STATUS_DEF int http_status_is_empty(int code);
 
 /* 1 when code has the flag retryable, else 0; retryable:
    a later retry of the request may succeed */
-int http_status_is_retryable(int code);
+HTTP_STATUS_DEF int http_status_is_retryable(int code);
 
 /* 1 when code has the flag deprecated, else 0; deprecated:
    not for use in new responses */
-int http_status_is_deprecated(int code);
+HTTP_STATUS_DEF int http_status_is_deprecated(int code);
 
 /* 1 when code has the flag provisional, else 0; provisional:
    a temporary registration that may expire */
-int http_status_is_provisional(int code);
+HTTP_STATUS_DEF int http_status_is_provisional(int code);
 
 #ifdef __cplusplus
 }
@@ -945,7 +959,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "insufficient storage",
   "loop detected",
   "not extended",
-  "network authentication required"
+  "network authentication required",
 };
 
 /* 9472 bytes, without padding: the offsets fit unsigned short. */
@@ -956,17 +970,90 @@ typedef char http_status_pool_size_[sizeof http_status_pool_ == 9472 ? 1 : -1];
 /* The text at offset at of the pool, or NULL for 0. */
 static const char *http_status_text_(unsigned long at)
 {
-  return at ? (const char *)&http_status_pool_ + at : NULL;
+  const char *text = (const char *)&http_status_pool_ + at;
+
+  return at != 0 ? text : NULL;
 }
+
+/* Each status's slot in http_status_rows_ (named, so that a new status
+   changes no other line). */
+enum http_status_slot_ {
+  HTTP_STATUS_S_NONE_,
+  HTTP_STATUS_S100_,
+  HTTP_STATUS_S101_,
+  HTTP_STATUS_S102_,
+  HTTP_STATUS_S103_,
+  HTTP_STATUS_S104_,
+  HTTP_STATUS_S200_,
+  HTTP_STATUS_S201_,
+  HTTP_STATUS_S202_,
+  HTTP_STATUS_S203_,
+  HTTP_STATUS_S204_,
+  HTTP_STATUS_S205_,
+  HTTP_STATUS_S206_,
+  HTTP_STATUS_S207_,
+  HTTP_STATUS_S208_,
+  HTTP_STATUS_S226_,
+  HTTP_STATUS_S300_,
+  HTTP_STATUS_S301_,
+  HTTP_STATUS_S302_,
+  HTTP_STATUS_S303_,
+  HTTP_STATUS_S304_,
+  HTTP_STATUS_S305_,
+  HTTP_STATUS_S306_,
+  HTTP_STATUS_S307_,
+  HTTP_STATUS_S308_,
+  HTTP_STATUS_S400_,
+  HTTP_STATUS_S401_,
+  HTTP_STATUS_S402_,
+  HTTP_STATUS_S403_,
+  HTTP_STATUS_S404_,
+  HTTP_STATUS_S405_,
+  HTTP_STATUS_S406_,
+  HTTP_STATUS_S407_,
+  HTTP_STATUS_S408_,
+  HTTP_STATUS_S409_,
+  HTTP_STATUS_S410_,
+  HTTP_STATUS_S411_,
+  HTTP_STATUS_S412_,
+  HTTP_STATUS_S413_,
+  HTTP_STATUS_S414_,
+  HTTP_STATUS_S415_,
+  HTTP_STATUS_S416_,
+  HTTP_STATUS_S417_,
+  HTTP_STATUS_S418_,
+  HTTP_STATUS_S421_,
+  HTTP_STATUS_S422_,
+  HTTP_STATUS_S423_,
+  HTTP_STATUS_S424_,
+  HTTP_STATUS_S425_,
+  HTTP_STATUS_S426_,
+  HTTP_STATUS_S428_,
+  HTTP_STATUS_S429_,
+  HTTP_STATUS_S431_,
+  HTTP_STATUS_S451_,
+  HTTP_STATUS_S500_,
+  HTTP_STATUS_S501_,
+  HTTP_STATUS_S502_,
+  HTTP_STATUS_S503_,
+  HTTP_STATUS_S504_,
+  HTTP_STATUS_S505_,
+  HTTP_STATUS_S506_,
+  HTTP_STATUS_S507_,
+  HTTP_STATUS_S508_,
+  HTTP_STATUS_S510_,
+  HTTP_STATUS_S511_,
+  HTTP_STATUS_S_END_
+};
 
 /* By code - 100: the slot of the code's texts, 0 where there is no
    status. */
 static const unsigned char http_status_slot_[412] = {
-  /* 100 */ 1,
-  /* 101 */ 2,
-  /* 102 */ 3,
-  /* 103 */ 4,
-  /* 104 */ 5,
+  /* 100 */ HTTP_STATUS_S100_,
+  /* 101 */ HTTP_STATUS_S101_,
+  /* 102 */ HTTP_STATUS_S102_,
+  /* 103 */ HTTP_STATUS_S103_,
+  /* 104 */ HTTP_STATUS_S104_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -979,19 +1066,19 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0,
-  /* 200 */ 6,
-  /* 201 */ 7,
-  /* 202 */ 8,
-  /* 203 */ 9,
-  /* 204 */ 10,
-  /* 205 */ 11,
-  /* 206 */ 12,
-  /* 207 */ 13,
-  /* 208 */ 14,
+  /* 200 */ HTTP_STATUS_S200_,
+  /* 201 */ HTTP_STATUS_S201_,
+  /* 202 */ HTTP_STATUS_S202_,
+  /* 203 */ HTTP_STATUS_S203_,
+  /* 204 */ HTTP_STATUS_S204_,
+  /* 205 */ HTTP_STATUS_S205_,
+  /* 206 */ HTTP_STATUS_S206_,
+  /* 207 */ HTTP_STATUS_S207_,
+  /* 208 */ HTTP_STATUS_S208_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0,
-  /* 226 */ 15,
+  /* 226 */ HTTP_STATUS_S226_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -1002,15 +1089,15 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0,
-  /* 300 */ 16,
-  /* 301 */ 17,
-  /* 302 */ 18,
-  /* 303 */ 19,
-  /* 304 */ 20,
-  /* 305 */ 21,
-  /* 306 */ 22,
-  /* 307 */ 23,
-  /* 308 */ 24,
+  /* 300 */ HTTP_STATUS_S300_,
+  /* 301 */ HTTP_STATUS_S301_,
+  /* 302 */ HTTP_STATUS_S302_,
+  /* 303 */ HTTP_STATUS_S303_,
+  /* 304 */ HTTP_STATUS_S304_,
+  /* 305 */ HTTP_STATUS_S305_,
+  /* 306 */ HTTP_STATUS_S306_,
+  /* 307 */ HTTP_STATUS_S307_,
+  /* 308 */ HTTP_STATUS_S308_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
@@ -1023,59 +1110,178 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0,
-  /* 400 */ 25,
-  /* 401 */ 26,
-  /* 402 */ 27,
-  /* 403 */ 28,
-  /* 404 */ 29,
-  /* 405 */ 30,
-  /* 406 */ 31,
-  /* 407 */ 32,
-  /* 408 */ 33,
-  /* 409 */ 34,
-  /* 410 */ 35,
-  /* 411 */ 36,
-  /* 412 */ 37,
-  /* 413 */ 38,
-  /* 414 */ 39,
-  /* 415 */ 40,
-  /* 416 */ 41,
-  /* 417 */ 42,
-  /* 418 */ 43,
+  /* 400 */ HTTP_STATUS_S400_,
+  /* 401 */ HTTP_STATUS_S401_,
+  /* 402 */ HTTP_STATUS_S402_,
+  /* 403 */ HTTP_STATUS_S403_,
+  /* 404 */ HTTP_STATUS_S404_,
+  /* 405 */ HTTP_STATUS_S405_,
+  /* 406 */ HTTP_STATUS_S406_,
+  /* 407 */ HTTP_STATUS_S407_,
+  /* 408 */ HTTP_STATUS_S408_,
+  /* 409 */ HTTP_STATUS_S409_,
+  /* 410 */ HTTP_STATUS_S410_,
+  /* 411 */ HTTP_STATUS_S411_,
+  /* 412 */ HTTP_STATUS_S412_,
+  /* 413 */ HTTP_STATUS_S413_,
+  /* 414 */ HTTP_STATUS_S414_,
+  /* 415 */ HTTP_STATUS_S415_,
+  /* 416 */ HTTP_STATUS_S416_,
+  /* 417 */ HTTP_STATUS_S417_,
+  /* 418 */ HTTP_STATUS_S418_,
   0, 0,
-  /* 421 */ 44,
-  /* 422 */ 45,
-  /* 423 */ 46,
-  /* 424 */ 47,
-  /* 425 */ 48,
-  /* 426 */ 49,
+  /* 421 */ HTTP_STATUS_S421_,
+  /* 422 */ HTTP_STATUS_S422_,
+  /* 423 */ HTTP_STATUS_S423_,
+  /* 424 */ HTTP_STATUS_S424_,
+  /* 425 */ HTTP_STATUS_S425_,
+  /* 426 */ HTTP_STATUS_S426_,
   0,
-  /* 428 */ 50,
-  /* 429 */ 51,
+  /* 428 */ HTTP_STATUS_S428_,
+  /* 429 */ HTTP_STATUS_S429_,
   0,
-  /* 431 */ 52,
+  /* 431 */ HTTP_STATUS_S431_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0,
-  /* 451 */ 53,
+  /* 451 */ HTTP_STATUS_S451_,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
-  /* 500 */ 54,
-  /* 501 */ 55,
-  /* 502 */ 56,
-  /* 503 */ 57,
-  /* 504 */ 58,
-  /* 505 */ 59,
-  /* 506 */ 60,
-  /* 507 */ 61,
-  /* 508 */ 62,
+  /* 500 */ HTTP_STATUS_S500_,
+  /* 501 */ HTTP_STATUS_S501_,
+  /* 502 */ HTTP_STATUS_S502_,
+  /* 503 */ HTTP_STATUS_S503_,
+  /* 504 */ HTTP_STATUS_S504_,
+  /* 505 */ HTTP_STATUS_S505_,
+  /* 506 */ HTTP_STATUS_S506_,
+  /* 507 */ HTTP_STATUS_S507_,
+  /* 508 */ HTTP_STATUS_S508_,
   0,
-  /* 510 */ 63,
-  /* 511 */ 64
+  /* 510 */ HTTP_STATUS_S510_,
+  /* 511 */ HTTP_STATUS_S511_,
+};
+
+/* By code - 100: the reason's offset, 0 where there is no status; so
+   that http_status_reason is one bounds check and one load. */
+static const unsigned short http_status_reasons_[412] = {
+  /* 100 */ HTTP_STATUS_AT_(r100),
+  /* 101 */ HTTP_STATUS_AT_(r101),
+  /* 102 */ HTTP_STATUS_AT_(r102),
+  /* 103 */ HTTP_STATUS_AT_(r103),
+  /* 104 */ HTTP_STATUS_AT_(r104),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0,
+  /* 200 */ HTTP_STATUS_AT_(r200),
+  /* 201 */ HTTP_STATUS_AT_(r201),
+  /* 202 */ HTTP_STATUS_AT_(r202),
+  /* 203 */ HTTP_STATUS_AT_(r203),
+  /* 204 */ HTTP_STATUS_AT_(r204),
+  /* 205 */ HTTP_STATUS_AT_(r205),
+  /* 206 */ HTTP_STATUS_AT_(r206),
+  /* 207 */ HTTP_STATUS_AT_(r207),
+  /* 208 */ HTTP_STATUS_AT_(r208),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0,
+  /* 226 */ HTTP_STATUS_AT_(r226),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0,
+  /* 300 */ HTTP_STATUS_AT_(r300),
+  /* 301 */ HTTP_STATUS_AT_(r301),
+  /* 302 */ HTTP_STATUS_AT_(r302),
+  /* 303 */ HTTP_STATUS_AT_(r303),
+  /* 304 */ HTTP_STATUS_AT_(r304),
+  /* 305 */ HTTP_STATUS_AT_(r305),
+  /* 306 */ HTTP_STATUS_AT_(r306),
+  /* 307 */ HTTP_STATUS_AT_(r307),
+  /* 308 */ HTTP_STATUS_AT_(r308),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0,
+  /* 400 */ HTTP_STATUS_AT_(r400),
+  /* 401 */ HTTP_STATUS_AT_(r401),
+  /* 402 */ HTTP_STATUS_AT_(r402),
+  /* 403 */ HTTP_STATUS_AT_(r403),
+  /* 404 */ HTTP_STATUS_AT_(r404),
+  /* 405 */ HTTP_STATUS_AT_(r405),
+  /* 406 */ HTTP_STATUS_AT_(r406),
+  /* 407 */ HTTP_STATUS_AT_(r407),
+  /* 408 */ HTTP_STATUS_AT_(r408),
+  /* 409 */ HTTP_STATUS_AT_(r409),
+  /* 410 */ HTTP_STATUS_AT_(r410),
+  /* 411 */ HTTP_STATUS_AT_(r411),
+  /* 412 */ HTTP_STATUS_AT_(r412),
+  /* 413 */ HTTP_STATUS_AT_(r413),
+  /* 414 */ HTTP_STATUS_AT_(r414),
+  /* 415 */ HTTP_STATUS_AT_(r415),
+  /* 416 */ HTTP_STATUS_AT_(r416),
+  /* 417 */ HTTP_STATUS_AT_(r417),
+  /* 418 */ HTTP_STATUS_AT_(r418),
+  0, 0,
+  /* 421 */ HTTP_STATUS_AT_(r421),
+  /* 422 */ HTTP_STATUS_AT_(r422),
+  /* 423 */ HTTP_STATUS_AT_(r423),
+  /* 424 */ HTTP_STATUS_AT_(r424),
+  /* 425 */ HTTP_STATUS_AT_(r425),
+  /* 426 */ HTTP_STATUS_AT_(r426),
+  0,
+  /* 428 */ HTTP_STATUS_AT_(r428),
+  /* 429 */ HTTP_STATUS_AT_(r429),
+  0,
+  /* 431 */ HTTP_STATUS_AT_(r431),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0,
+  /* 451 */ HTTP_STATUS_AT_(r451),
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  /* 500 */ HTTP_STATUS_AT_(r500),
+  /* 501 */ HTTP_STATUS_AT_(r501),
+  /* 502 */ HTTP_STATUS_AT_(r502),
+  /* 503 */ HTTP_STATUS_AT_(r503),
+  /* 504 */ HTTP_STATUS_AT_(r504),
+  /* 505 */ HTTP_STATUS_AT_(r505),
+  /* 506 */ HTTP_STATUS_AT_(r506),
+  /* 507 */ HTTP_STATUS_AT_(r507),
+  /* 508 */ HTTP_STATUS_AT_(r508),
+  0,
+  /* 510 */ HTTP_STATUS_AT_(r510),
+  /* 511 */ HTTP_STATUS_AT_(r511),
 };
 
 /* The slot of code in http_status_rows_; 0 when code is unknown. */
@@ -1218,12 +1424,14 @@ static const struct http_status_row_ {
   /* 510 */ {HTTP_STATUS_AT_(r510), HTTP_STATUS_AT_(n510),
    HTTP_STATUS_AT_(d510), HTTP_STATUS_AT_(f510)},
   /* 511 */ {HTTP_STATUS_AT_(r511), HTTP_STATUS_AT_(n511),
-   HTTP_STATUS_AT_(d511), HTTP_STATUS_AT_(f428)}
+   HTTP_STATUS_AT_(d511), HTTP_STATUS_AT_(f428)},
 };
 
 const char *http_status_reason(int code)
 {
-  return http_status_text_(http_status_rows_[http_status_slot_of_(code)].reason);
+  unsigned i = (unsigned)code - 100u;
+
+  return i < 412u ? http_status_text_(http_status_reasons_[i]) : NULL;
 }
 
 const char *http_status_name(int code)
@@ -1318,6 +1526,38 @@ static int http_status_equal_folded_(const char *s, const char *lower,
 /* The texts _from_name and _from_reason look for. A text's length gives the byte of it that tells the texts of that length
    apart (at) and a base; base + that byte is the text's row, which gives
    the slot to try first. */
+/* The keys' slots, and the first row of each length's (named, so that a
+   new key changes no other line). */
+enum http_status_name_row_ {
+  HTTP_STATUS_NAME_R2_ = 0,
+  HTTP_STATUS_NAME_R4_ = HTTP_STATUS_NAME_R2_ + 1,
+  HTTP_STATUS_NAME_R5_ = HTTP_STATUS_NAME_R4_ + 1,
+  HTTP_STATUS_NAME_R6_ = HTTP_STATUS_NAME_R5_ + 1,
+  HTTP_STATUS_NAME_R7_ = HTTP_STATUS_NAME_R6_ + 1,
+  HTTP_STATUS_NAME_R8_ = HTTP_STATUS_NAME_R7_ + 2,
+  HTTP_STATUS_NAME_R9_ = HTTP_STATUS_NAME_R8_ + 8,
+  HTTP_STATUS_NAME_R10_ = HTTP_STATUS_NAME_R9_ + 12,
+  HTTP_STATUS_NAME_R11_ = HTTP_STATUS_NAME_R10_ + 2,
+  HTTP_STATUS_NAME_R12_ = HTTP_STATUS_NAME_R11_ + 16,
+  HTTP_STATUS_NAME_R13_ = HTTP_STATUS_NAME_R12_ + 18,
+  HTTP_STATUS_NAME_R14_ = HTTP_STATUS_NAME_R13_ + 3,
+  HTTP_STATUS_NAME_R15_ = HTTP_STATUS_NAME_R14_ + 1,
+  HTTP_STATUS_NAME_R16_ = HTTP_STATUS_NAME_R15_ + 12,
+  HTTP_STATUS_NAME_R17_ = HTTP_STATUS_NAME_R16_ + 19,
+  HTTP_STATUS_NAME_R18_ = HTTP_STATUS_NAME_R17_ + 12,
+  HTTP_STATUS_NAME_R19_ = HTTP_STATUS_NAME_R18_ + 8,
+  HTTP_STATUS_NAME_R20_ = HTTP_STATUS_NAME_R19_ + 14,
+  HTTP_STATUS_NAME_R21_ = HTTP_STATUS_NAME_R20_ + 4,
+  HTTP_STATUS_NAME_R22_ = HTTP_STATUS_NAME_R21_ + 11,
+  HTTP_STATUS_NAME_R23_ = HTTP_STATUS_NAME_R22_ + 1,
+  HTTP_STATUS_NAME_R24_ = HTTP_STATUS_NAME_R23_ + 1,
+  HTTP_STATUS_NAME_R26_ = HTTP_STATUS_NAME_R24_ + 1,
+  HTTP_STATUS_NAME_R27_ = HTTP_STATUS_NAME_R26_ + 1,
+  HTTP_STATUS_NAME_R29_ = HTTP_STATUS_NAME_R27_ + 1,
+  HTTP_STATUS_NAME_R31_ = HTTP_STATUS_NAME_R29_ + 5,
+  HTTP_STATUS_NAME_ROWS_ = HTTP_STATUS_NAME_R31_ + 8
+};
+
 /* The keys, by slot (0: none): each one's text, length and code, and the
    next slot to try when two share a row. */
 static const struct http_status_name_key_ {
@@ -1399,36 +1639,84 @@ static const struct http_status_name_key_ {
   {HTTP_STATUS_AT_(n407), 29, 407, 0},
   {HTTP_STATUS_AT_(n511), 31, 511, 0},
   {HTTP_STATUS_AT_(n416_1), 31, 416, 0},
-  {HTTP_STATUS_AT_(n431), 31, 431, 0}
+  {HTTP_STATUS_AT_(n431), 31, 431, 0},
 };
 
 static const unsigned char http_status_name_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 6,
   8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
-  0, 0, 0, 0, 0, 1, 0, 8
+  0, 0, 0, 0, 0, 1, 0, 8,
 };
 
+/* By length: the row of byte 0 (the length's first row less its
+   smallest byte), past the last row for a length no key has. */
 static const short http_status_name_base_[31 + 1] = {
-  164, 164, -79, 164, -70, -68, -73, -79, -67, -55, -57, -41,
-  -21, -5, -13, -5, 7, 24, 32, 51, 51, 66, 61, 61,
-  66, 164, 77, 65, 164, 73, 164, 91
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_R2_ - 79,
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_R4_ - 71,
+  HTTP_STATUS_NAME_R5_ - 70,
+  HTTP_STATUS_NAME_R6_ - 76,
+  HTTP_STATUS_NAME_R7_ - 83,
+  HTTP_STATUS_NAME_R8_ - 73,
+  HTTP_STATUS_NAME_R9_ - 69,
+  HTTP_STATUS_NAME_R10_ - 83,
+  HTTP_STATUS_NAME_R11_ - 69,
+  HTTP_STATUS_NAME_R12_ - 65,
+  HTTP_STATUS_NAME_R13_ - 67,
+  HTTP_STATUS_NAME_R14_ - 78,
+  HTTP_STATUS_NAME_R15_ - 71,
+  HTTP_STATUS_NAME_R16_ - 71,
+  HTTP_STATUS_NAME_R17_ - 73,
+  HTTP_STATUS_NAME_R18_ - 77,
+  HTTP_STATUS_NAME_R19_ - 66,
+  HTTP_STATUS_NAME_R20_ - 80,
+  HTTP_STATUS_NAME_R21_ - 69,
+  HTTP_STATUS_NAME_R22_ - 85,
+  HTTP_STATUS_NAME_R23_ - 86,
+  HTTP_STATUS_NAME_R24_ - 82,
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_R26_ - 72,
+  HTTP_STATUS_NAME_R27_ - 85,
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_R29_ - 78,
+  HTTP_STATUS_NAME_ROWS_,
+  HTTP_STATUS_NAME_R31_ - 65,
 };
 
-static const unsigned char http_status_name_row_[164] = {
-  1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
-  0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
-  13, 14, 15, 16, 17, 0, 0, 18, 0, 0, 0, 0,
-  0, 0, 0, 0, 19, 0, 0, 20, 21, 0, 0, 0,
-  0, 22, 0, 0, 23, 0, 0, 24, 0, 25, 0, 0,
-  0, 26, 27, 0, 28, 29, 30, 0, 0, 0, 0, 31,
-  0, 32, 0, 33, 0, 34, 35, 0, 0, 0, 0, 36,
-  0, 0, 0, 0, 37, 38, 0, 39, 0, 0, 0, 0,
-  40, 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45,
-  46, 47, 0, 0, 48, 0, 49, 0, 50, 51, 0, 0,
-  52, 0, 0, 0, 0, 0, 0, 53, 0, 0, 54, 55,
-  56, 0, 57, 58, 0, 59, 0, 0, 0, 0, 60, 0,
-  61, 62, 63, 64, 65, 66, 67, 68, 69, 0, 0, 70,
-  71, 0, 0, 72, 0, 0, 0, 73
+/* By row: the first key to compare; the rows of a length start a line. */
+static const unsigned char http_status_name_row_[HTTP_STATUS_NAME_ROWS_] = {
+  /* 2 */ 1,
+  /* 4 */ 2,
+  /* 5 */ 3,
+  /* 6 */ 4,
+  /* 7 */ 5, 6,
+  /* 8 */ 7, 0, 0, 8, 0, 0, 0, 9,
+  /* 9 */ 10, 11, 0, 0, 12, 0, 0, 0, 0, 0, 13, 14,
+  /* 10 */ 15, 16,
+  /* 11 */ 17, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0,
+  19, 0, 0, 20,
+  /* 12 */ 21, 0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24,
+  0, 25, 0, 0, 0, 26,
+  /* 13 */ 27, 0, 28,
+  /* 14 */ 29,
+  /* 15 */ 30, 0, 0, 0, 0, 31, 0, 32, 0, 33, 0, 34,
+  /* 16 */ 35, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 38,
+  0, 39, 0, 0, 0, 0, 40,
+  /* 17 */ 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45, 46,
+  /* 18 */ 47, 0, 0, 48, 0, 49, 0, 50,
+  /* 19 */ 51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
+  0, 54,
+  /* 20 */ 55, 56, 0, 57,
+  /* 21 */ 58, 0, 59, 0, 0, 0, 0, 60, 0, 61, 62,
+  /* 22 */ 63,
+  /* 23 */ 64,
+  /* 24 */ 65,
+  /* 26 */ 66,
+  /* 27 */ 67,
+  /* 29 */ 68, 69, 0, 0, 70,
+  /* 31 */ 71, 0, 0, 72, 0, 0, 0, 73,
 };
 
 int http_status_from_name(const char *s, size_t len)
@@ -1440,7 +1728,7 @@ int http_status_from_name(const char *s, size_t len)
     return -1;
   row = (unsigned long)(http_status_name_base_[len] +
                         (unsigned char)s[http_status_name_at_[len]]);
-  if (row >= 164u)
+  if (row >= (unsigned long)HTTP_STATUS_NAME_ROWS_)
     return -1;
   for (i = http_status_name_row_[row]; i != 0;
        i = http_status_name_keys_[i].next)
@@ -1449,6 +1737,38 @@ int http_status_from_name(const char *s, size_t len)
       return http_status_name_keys_[i].code;
   return -1;
 }
+/* The keys' slots, and the first row of each length's (named, so that a
+   new key changes no other line). */
+enum http_status_reason_row_ {
+  HTTP_STATUS_REASON_R2_ = 0,
+  HTTP_STATUS_REASON_R4_ = HTTP_STATUS_REASON_R2_ + 1,
+  HTTP_STATUS_REASON_R5_ = HTTP_STATUS_REASON_R4_ + 1,
+  HTTP_STATUS_REASON_R6_ = HTTP_STATUS_REASON_R5_ + 1,
+  HTTP_STATUS_REASON_R7_ = HTTP_STATUS_REASON_R6_ + 1,
+  HTTP_STATUS_REASON_R8_ = HTTP_STATUS_REASON_R7_ + 2,
+  HTTP_STATUS_REASON_R9_ = HTTP_STATUS_REASON_R8_ + 8,
+  HTTP_STATUS_REASON_R10_ = HTTP_STATUS_REASON_R9_ + 12,
+  HTTP_STATUS_REASON_R11_ = HTTP_STATUS_REASON_R10_ + 2,
+  HTTP_STATUS_REASON_R12_ = HTTP_STATUS_REASON_R11_ + 7,
+  HTTP_STATUS_REASON_R13_ = HTTP_STATUS_REASON_R12_ + 18,
+  HTTP_STATUS_REASON_R14_ = HTTP_STATUS_REASON_R13_ + 3,
+  HTTP_STATUS_REASON_R15_ = HTTP_STATUS_REASON_R14_ + 1,
+  HTTP_STATUS_REASON_R16_ = HTTP_STATUS_REASON_R15_ + 12,
+  HTTP_STATUS_REASON_R17_ = HTTP_STATUS_REASON_R16_ + 19,
+  HTTP_STATUS_REASON_R18_ = HTTP_STATUS_REASON_R17_ + 12,
+  HTTP_STATUS_REASON_R19_ = HTTP_STATUS_REASON_R18_ + 8,
+  HTTP_STATUS_REASON_R20_ = HTTP_STATUS_REASON_R19_ + 14,
+  HTTP_STATUS_REASON_R21_ = HTTP_STATUS_REASON_R20_ + 4,
+  HTTP_STATUS_REASON_R22_ = HTTP_STATUS_REASON_R21_ + 11,
+  HTTP_STATUS_REASON_R23_ = HTTP_STATUS_REASON_R22_ + 1,
+  HTTP_STATUS_REASON_R24_ = HTTP_STATUS_REASON_R23_ + 1,
+  HTTP_STATUS_REASON_R26_ = HTTP_STATUS_REASON_R24_ + 1,
+  HTTP_STATUS_REASON_R27_ = HTTP_STATUS_REASON_R26_ + 1,
+  HTTP_STATUS_REASON_R29_ = HTTP_STATUS_REASON_R27_ + 1,
+  HTTP_STATUS_REASON_R31_ = HTTP_STATUS_REASON_R29_ + 5,
+  HTTP_STATUS_REASON_ROWS_ = HTTP_STATUS_REASON_R31_ + 8
+};
+
 /* The keys, by slot (0: none): each one's text, length and code, and the
    next slot to try when two share a row. */
 static const struct http_status_reason_key_ {
@@ -1530,35 +1850,83 @@ static const struct http_status_reason_key_ {
   {HTTP_STATUS_AT_(l407), 29, 407, 0},
   {HTTP_STATUS_AT_(l511), 31, 511, 0},
   {HTTP_STATUS_AT_(l416_1), 31, 416, 0},
-  {HTTP_STATUS_AT_(l431), 31, 431, 0}
+  {HTTP_STATUS_AT_(l431), 31, 431, 0},
 };
 
 static const unsigned char http_status_reason_at_[31 + 1] = {
   0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 6, 10,
   8, 6, 0, 0, 2, 14, 2, 16, 2, 19, 0, 0,
-  0, 0, 0, 0, 0, 1, 0, 8
+  0, 0, 0, 0, 0, 1, 0, 8,
 };
 
+/* By length: the row of byte 0 (the length's first row less its
+   smallest byte), past the last row for a length no key has. */
 static const short http_status_reason_base_[31 + 1] = {
-  155, 155, -111, 155, -102, -100, -105, -111, -99, -87, -89, -87,
-  -62, -46, -54, -46, -34, -17, -9, 10, 10, 25, 20, 20,
-  25, 155, 36, 24, 155, 32, 155, 50
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_R2_ - 111,
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_R4_ - 103,
+  HTTP_STATUS_REASON_R5_ - 102,
+  HTTP_STATUS_REASON_R6_ - 108,
+  HTTP_STATUS_REASON_R7_ - 115,
+  HTTP_STATUS_REASON_R8_ - 105,
+  HTTP_STATUS_REASON_R9_ - 101,
+  HTTP_STATUS_REASON_R10_ - 115,
+  HTTP_STATUS_REASON_R11_ - 115,
+  HTTP_STATUS_REASON_R12_ - 97,
+  HTTP_STATUS_REASON_R13_ - 99,
+  HTTP_STATUS_REASON_R14_ - 110,
+  HTTP_STATUS_REASON_R15_ - 103,
+  HTTP_STATUS_REASON_R16_ - 103,
+  HTTP_STATUS_REASON_R17_ - 105,
+  HTTP_STATUS_REASON_R18_ - 109,
+  HTTP_STATUS_REASON_R19_ - 98,
+  HTTP_STATUS_REASON_R20_ - 112,
+  HTTP_STATUS_REASON_R21_ - 101,
+  HTTP_STATUS_REASON_R22_ - 117,
+  HTTP_STATUS_REASON_R23_ - 118,
+  HTTP_STATUS_REASON_R24_ - 114,
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_R26_ - 104,
+  HTTP_STATUS_REASON_R27_ - 117,
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_R29_ - 110,
+  HTTP_STATUS_REASON_ROWS_,
+  HTTP_STATUS_REASON_R31_ - 97,
 };
 
-static const unsigned char http_status_reason_row_[155] = {
-  1, 2, 3, 4, 5, 6, 7, 0, 0, 8, 0, 0,
-  0, 9, 10, 11, 0, 0, 12, 0, 0, 0, 0, 0,
-  13, 14, 15, 16, 17, 18, 0, 0, 0, 0, 19, 20,
-  0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24, 0,
-  25, 0, 0, 0, 26, 27, 0, 28, 29, 30, 0, 0,
-  0, 0, 31, 0, 32, 0, 33, 0, 34, 35, 0, 0,
-  0, 0, 36, 0, 0, 0, 0, 37, 38, 0, 39, 0,
-  0, 0, 0, 40, 41, 0, 0, 0, 0, 42, 0, 0,
-  0, 43, 45, 46, 47, 0, 0, 48, 0, 49, 0, 50,
-  51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
-  0, 54, 55, 56, 0, 57, 58, 0, 59, 0, 0, 0,
-  0, 60, 0, 61, 62, 63, 64, 65, 66, 67, 68, 69,
-  0, 0, 70, 71, 0, 0, 72, 0, 0, 0, 73
+/* By row: the first key to compare; the rows of a length start a line. */
+static const unsigned char http_status_reason_row_[HTTP_STATUS_REASON_ROWS_] = {
+  /* 2 */ 1,
+  /* 4 */ 2,
+  /* 5 */ 3,
+  /* 6 */ 4,
+  /* 7 */ 5, 6,
+  /* 8 */ 7, 0, 0, 8, 0, 0, 0, 9,
+  /* 9 */ 10, 11, 0, 0, 12, 0, 0, 0, 0, 0, 13, 14,
+  /* 10 */ 15, 16,
+  /* 11 */ 17, 18, 0, 0, 0, 0, 19,
+  /* 12 */ 20, 0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24,
+  0, 25, 0, 0, 0, 26,
+  /* 13 */ 27, 0, 28,
+  /* 14 */ 29,
+  /* 15 */ 30, 0, 0, 0, 0, 31, 0, 32, 0, 33, 0, 34,
+  /* 16 */ 35, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 38,
+  0, 39, 0, 0, 0, 0, 40,
+  /* 17 */ 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45, 46,
+  /* 18 */ 47, 0, 0, 48, 0, 49, 0, 50,
+  /* 19 */ 51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
+  0, 54,
+  /* 20 */ 55, 56, 0, 57,
+  /* 21 */ 58, 0, 59, 0, 0, 0, 0, 60, 0, 61, 62,
+  /* 22 */ 63,
+  /* 23 */ 64,
+  /* 24 */ 65,
+  /* 26 */ 66,
+  /* 27 */ 67,
+  /* 29 */ 68, 69, 0, 0, 70,
+  /* 31 */ 71, 0, 0, 72, 0, 0, 0, 73,
 };
 
 int http_status_from_reason(const char *s, size_t len)
@@ -1572,7 +1940,7 @@ int http_status_from_reason(const char *s, size_t len)
   row = (unsigned long)(http_status_reason_base_[len] +
                         http_status_lower_[(unsigned char)
                                           s[http_status_reason_at_[len]]]);
-  if (row >= 155u)
+  if (row >= (unsigned long)HTTP_STATUS_REASON_ROWS_)
     return -1;
   for (i = http_status_reason_row_[row]; i != 0;
        i = http_status_reason_keys_[i].next)
@@ -1682,6 +2050,39 @@ int http_status_is_provisional(int code)
 }
 
 #undef HTTP_STATUS_AT_
+#ifdef HTTP_STATUS_STATIC
+
+/* Every function used once, so that a unit that calls few of them is
+   warned about none. */
+static int http_status_keep_b_(int n);
+
+static int http_status_keep_a_(int n)
+{
+  if (n > 0)
+    return http_status_keep_b_(n - 1);
+  return (http_status_reason(n) != NULL) + (http_status_name(n) != NULL) +
+         (http_status_description(n) != NULL) +
+         (http_status_reference(n) != NULL) + http_status_is_known(n) +
+         (int)http_status_class_of(n) +
+         (http_status_class_title(HTTP_STATUS_CLASS_NONE) != NULL) +
+         http_status_is_informational(n) +
+         http_status_is_success(n) +
+         http_status_is_redirection(n) +
+         http_status_is_client_error(n) +
+         http_status_is_server_error(n) +
+         http_status_is_cacheable(n) +
+         http_status_is_empty(n) +
+         http_status_is_retryable(n) +
+         http_status_is_deprecated(n) +
+         http_status_is_provisional(n) +
+         http_status_from_name(NULL, 0) + http_status_from_reason(NULL, 0);
+}
+
+static int http_status_keep_b_(int n)
+{
+  return http_status_keep_a_(n);
+}
+#endif
 
 #ifdef __cplusplus
 }

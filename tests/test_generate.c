@@ -185,7 +185,9 @@ static void test_depfile(void **state)
                                      "templates/_impl.mustache",
                                      "templates/_lookup.mustache",
                                      "templates/_decls.mustache",
-                                     "templates/_md_table.mustache"};
+                                     "templates/_md_table.mustache",
+                                     "templates/_single_decls.mustache",
+                                     "templates/_single_impl.mustache"};
   const size_t n = sizeof deps / sizeof *deps;
   struct buf want = BUF_INIT, got = BUF_INIT;
   const char *argv[] = {NULL, "-o", NULL, "-M", NULL, SPEC, NULL};
