@@ -65,7 +65,7 @@ static const char usage[] =
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
     "      --no-sync        do not fsync outputs before the commit (faster,\n"
     "                       not safe across a power loss)\n"
-    "      --max-steps N    steps one render may take (default 16000000)\n"
+    "      --max-steps N    steps one render may take (default 64000000)\n"
     "      --max-output N   bytes one output may have (default 64M; K, M,\n"
     "                       G: times 1024)\n"
     "      --dump-model[=all]  print the data templates may rely on, as\n"

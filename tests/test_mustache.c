@@ -1725,7 +1725,7 @@ static void test_budget_defaults(void **state)
   r.data = data.data;
   run(&r, 0, &out);
   assert_non_null(strstr(out.data, ": error: render budget exceeded: more "
-                                   "than 16000000 steps (raise it with "
+                                   "than 64000000 steps (raise it with "
                                    "--max-steps)"));
   assert_null(strchr(out.data, '\n'));
   buf_puts(&big, "{{#k}}{{>p}}");
