@@ -93,6 +93,17 @@ void *arena_alloc(struct arena *a, size_t n)
   return bump(a, n ? n : 1, ALIGN);
 }
 
+void *arena_calloc(struct arena *a, size_t n, size_t size)
+{
+  void *p;
+
+  if (size && n >= (size_t)-1 / size)
+    xmem_exhausted();
+  p = arena_alloc(a, (n + 1) * size);
+  memset(p, 0, (n + 1) * size);
+  return p;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
   char *p = bump(a, n + 1, 1); /* text needs no alignment */

@@ -12,6 +12,10 @@ struct arena *arena_new(void);
 void arena_free(struct arena *a);
 /* n bytes aligned for any type; never NULL; lives until arena_free. */
 void *arena_alloc(struct arena *a, size_t n);
+/* n zeroed elements of size bytes each, with room for one more (so that
+   n may be 0 and a list may end with a zeroed one); aligned, never NULL.
+   A count whose bytes would overflow aborts as out of memory. */
+void *arena_calloc(struct arena *a, size_t n, size_t size);
 /* A NUL-terminated copy of n bytes of s (which needs no NUL), packed
    with no alignment. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);

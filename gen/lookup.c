@@ -122,15 +122,6 @@ static void copy_keys(struct lookup_index *x, struct arena *a,
   x->nkeys = n;
 }
 
-/* n zeroed elements of size bytes (room for one more), from a. */
-static void *zeroed(struct arena *a, size_t n, size_t size)
-{
-  void *p = arena_alloc(a, (n + 1) * size);
-
-  memset(p, 0, (n + 1) * size);
-  return p;
-}
-
 void lookup_index_build(struct lookup_index *x, struct arena *a,
                         const char *const *texts, const long *codes, size_t n,
                         int fold)
@@ -138,12 +129,12 @@ void lookup_index_build(struct lookup_index *x, struct arena *a,
   size_t i, start = 0, lengths = 0;
 
   memset(x, 0, sizeof *x);
-  x->keys = zeroed(a, n, sizeof *x->keys);
+  x->keys = arena_calloc(a, n, sizeof *x->keys);
   copy_keys(x, a, texts, codes, n);
   qsort(x->keys, n, sizeof *x->keys, key_order);
   for (i = 0; i < n; i++) /* a group per length */
     lengths += i == 0 || x->keys[i].len != x->keys[i - 1].len;
-  x->groups = zeroed(a, lengths, sizeof *x->groups);
+  x->groups = arena_calloc(a, lengths, sizeof *x->groups);
   for (i = 1; i <= n; i++) {
     if (i < n && x->keys[i].len == x->keys[start].len)
       continue;
@@ -168,7 +159,7 @@ void lookup_slots_build(struct lookup_slots *s, struct arena *a,
   s->dense = range - n <= GAPS_PER_CODE * n + GAPS_ALLOWED;
   if (!s->dense)
     return;
-  s->gaps = zeroed(a, range - n, sizeof *s->gaps);
+  s->gaps = arena_calloc(a, range - n, sizeof *s->gaps);
   for (i = 0; i < range; i++) {
     if (k < n && codes[k] == s->lo + (long)i)
       k++;
@@ -185,7 +176,7 @@ static size_t cut(struct lookup_line **lines, struct arena *a,
 {
   size_t i, k = (n + LOOKUP_NUMBERS_PER_LINE - 1) / LOOKUP_NUMBERS_PER_LINE;
 
-  *lines = zeroed(a, k, sizeof **lines);
+  *lines = arena_calloc(a, k, sizeof **lines);
   for (i = 0; i < k; i++) {
     size_t first = i * LOOKUP_NUMBERS_PER_LINE;
     struct lookup_line *l = &(*lines)[i];
@@ -244,7 +235,7 @@ static size_t cut_rows(struct lookup_line **lines, struct arena *a,
   for (g = 0; g < x->ngroups; g++)
     n += (x->groups[g].span + LOOKUP_NUMBERS_PER_LINE - 1) /
          LOOKUP_NUMBERS_PER_LINE;
-  *lines = zeroed(a, n, sizeof **lines);
+  *lines = arena_calloc(a, n, sizeof **lines);
   for (g = 0; g < x->ngroups; g++) {
     const struct lookup_group *gr = &x->groups[g];
     unsigned long r;
@@ -270,7 +261,7 @@ static void build_table(struct lookup_table *t, struct arena *a,
 
   lookup_index_build(&t->index, a, texts, codes, n, fold);
   t->max_length = x->ngroups ? x->groups[x->ngroups - 1].length : 0;
-  t->by_length = zeroed(a, t->max_length + 1, sizeof *t->by_length);
+  t->by_length = arena_calloc(a, t->max_length + 1, sizeof *t->by_length);
   for (i = 0; i <= t->max_length; i++)
     t->by_length[i].base = (long)x->rows; /* no such length: past the end */
   for (i = 0; i < x->ngroups; i++) {
@@ -278,7 +269,7 @@ static void build_table(struct lookup_table *t, struct arena *a,
     t->by_length[x->groups[i].length].base = x->groups[i].base;
     t->by_length[x->groups[i].length].group = &x->groups[i];
   }
-  t->by_row = zeroed(a, x->rows, sizeof *t->by_row);
+  t->by_row = arena_calloc(a, x->rows, sizeof *t->by_row);
   for (k = x->nkeys; k-- > 0;) /* the first key of a row wins */
     t->by_row[x->keys[k].row] = x->keys[k].slot;
   t->nlength_lines =
@@ -297,7 +288,7 @@ static void build_rows(struct lookup_design *d, struct arena *a,
   const struct lookup_slots *sl = &d->slots;
   size_t i = 0, g = 0, k;
 
-  d->rows = zeroed(a, n + sl->ngaps + 1, sizeof *d->rows);
+  d->rows = arena_calloc(a, n + sl->ngaps + 1, sizeof *d->rows);
   if (!sl->dense) {
     d->rows[d->nrows].gaps = &none;
     d->rows[d->nrows++].ngaps = 1;
@@ -432,7 +423,7 @@ static size_t gather(struct lookup_design *d, struct arena *a,
 {
   size_t i, n = 0, slot = 0, alias = 0, *aliases;
 
-  aliases = zeroed(a, d->n, sizeof *aliases);
+  aliases = arena_calloc(a, d->n, sizeof *aliases);
   for (i = 0; i < d->n; i++) {
     long code = d->codes[i];
 
@@ -463,13 +454,13 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
                         const char *const *references)
 {
   size_t i, k, n, max = 5 * d->n + 1, slot = 0;
-  struct candidate *c = zeroed(a, max, sizeof *c);
-  struct candidate **order = zeroed(a, max, sizeof *order);
-  const struct lookup_text **name_of = zeroed(a, d->n, sizeof *name_of);
-  const struct lookup_text **lower_of = zeroed(a, d->n, sizeof *lower_of);
+  struct candidate *c = arena_calloc(a, max, sizeof *c);
+  struct candidate **order = arena_calloc(a, max, sizeof *order);
+  const struct lookup_text **name_of = arena_calloc(a, d->n, sizeof *name_of);
+  const struct lookup_text **lower_of = arena_calloc(a, d->n, sizeof *lower_of);
   struct lookup_pool *p = &d->pool;
 
-  d->by_slot = zeroed(a, d->nstatuses + 1, sizeof *d->by_slot);
+  d->by_slot = arena_calloc(a, d->nstatuses + 1, sizeof *d->by_slot);
   n = gather(d, a, c, descriptions, references, name_of, lower_of);
   for (i = 0; i < n; i++)
     order[i] = &c[i];
@@ -481,7 +472,7 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
                order[i]->text.len) == 0)
       order[i]->text.offset = (unsigned long)(order[i - 1] - c) + 1;
   memset(p, 0, sizeof *p);
-  p->texts = zeroed(a, n, sizeof *p->texts);
+  p->texts = arena_calloc(a, n, sizeof *p->texts);
   p->size = 1; /* the lone NUL */
   /* stored texts in order of use; each candidate knows its stored text */
   for (i = 0; i < n; i++) {

@@ -672,15 +672,6 @@ static const char *upper(struct arena *a, const char *s)
   return u;
 }
 
-/* n zeroed elements of size bytes (room for one more), from the arena. */
-static void *zeroed(struct view *v, size_t n, size_t size)
-{
-  void *p = arena_alloc(v->arena, (n + 1) * size);
-
-  memset(p, 0, (n + 1) * size);
-  return p;
-}
-
 /* Each class's statuses are one slice of the sorted list: classes do not
    overlap, and a class is a range of codes. */
 static void index_classes(struct view *v)
@@ -688,9 +679,9 @@ static void index_classes(struct view *v)
   const struct spec *s = v->s;
   size_t i, k;
 
-  v->class_upper = zeroed(v, s->nclasses, sizeof *v->class_upper);
-  v->class_first = zeroed(v, s->nclasses, sizeof *v->class_first);
-  v->class_len = zeroed(v, s->nclasses, sizeof *v->class_len);
+  v->class_upper = arena_calloc(v->arena, s->nclasses, sizeof *v->class_upper);
+  v->class_first = arena_calloc(v->arena, s->nclasses, sizeof *v->class_first);
+  v->class_len = arena_calloc(v->arena, s->nclasses, sizeof *v->class_len);
   for (k = 0; k < s->nclasses; k++) {
     v->class_upper[k] = upper(v->arena, s->classes[k].id);
     for (i = 0; i < s->nstatuses && s->statuses[i].code < s->classes[k].lo;)
@@ -707,15 +698,17 @@ static void index_flags(struct view *v)
   const struct spec *s = v->s;
   size_t i, j, k;
 
-  v->flag_upper = zeroed(v, s->nflags, sizeof *v->flag_upper);
-  v->flag_statuses = zeroed(v, s->nflags, sizeof *v->flag_statuses);
-  v->flag_len = zeroed(v, s->nflags, sizeof *v->flag_len);
+  v->flag_upper = arena_calloc(v->arena, s->nflags, sizeof *v->flag_upper);
+  v->flag_statuses =
+      arena_calloc(v->arena, s->nflags, sizeof *v->flag_statuses);
+  v->flag_len = arena_calloc(v->arena, s->nflags, sizeof *v->flag_len);
   for (i = 0; i < s->nstatuses; i++)
     for (j = 0; j < s->statuses[i].nflags; j++)
       v->flag_len[s->statuses[i].flags[j] - s->flags]++;
   for (k = 0; k < s->nflags; k++) {
     v->flag_upper[k] = upper(v->arena, s->flags[k].id);
-    v->flag_statuses[k] = zeroed(v, v->flag_len[k], sizeof **v->flag_statuses);
+    v->flag_statuses[k] =
+        arena_calloc(v->arena, v->flag_len[k], sizeof **v->flag_statuses);
     v->flag_len[k] = 0;
   }
   for (i = 0; i < s->nstatuses; i++)
@@ -732,7 +725,7 @@ static void build_constants(struct view *v)
 
   for (i = 0; i < s->nstatuses; i++)
     n += s->statuses[i].naliases;
-  v->constants = zeroed(v, n, sizeof *v->constants);
+  v->constants = arena_calloc(v->arena, n, sizeof *v->constants);
   for (i = 0; i < s->nstatuses; i++) {
     const struct spec_status *st = &s->statuses[i];
     struct constant *c = &v->constants[v->nconstants++];
