@@ -96,7 +96,7 @@ RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 DIFF_DIR     := tests/differential
 DIFFERENTIAL := $(B)/differential
 
-.PHONY: all deps check memcheck conformance bench fuzz clean help install \
+.PHONY: FORCE all deps check memcheck conformance bench fuzz clean help install \
         uninstall install-lib uninstall-lib format differential-corpus
 
 all: $(STATUSGEN) $(GEN_STAMP)
@@ -141,8 +141,15 @@ $(B)/tobj/%.o: tests/%.c
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support \
 	  -Iout -c -o $@ $<
 
-# The installed binary also looks for templates under the prefix.
-$(B)/obj/cli.o: ALL_CFLAGS += -DSTATUSGEN_DATADIR='"$(DATADIR)"'
+# The installed binary also looks for templates under the prefix; the
+# file $(B)/prefix changes when PREFIX does, so that what holds it is made
+# again (the binary, the pkg-config file).
+$(B)/obj/cli.o $(B)/tobj/test_cli.o: ALL_CFLAGS += \
+  -DSTATUSGEN_DATADIR='"$(DATADIR)"'
+$(B)/obj/cli.o $(B)/tobj/test_cli.o $(B)/lib/http_status.pc: $(B)/prefix
+$(B)/prefix: FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(PREFIX)' | cmp -s - $@ || printf '%s\n' '$(PREFIX)' >$@
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)
@@ -378,3 +385,5 @@ clean:
                     $(B)/fobj/*.d \
                     $(B)/outobj/*.d \
                     $(B)/generated.d)
+
+FORCE:

@@ -52,12 +52,13 @@ static const char usage[] =
     "Generates lookups and docs for the status list in SPEC (YAML): C and\n"
     "Markdown by default, or another language's stock template set.\n"
     "\n"
-    "  -t, --templates DIR  templates folder (default: ./templates, else\n"
-    "                       the installed ones)\n"
+    "  -t, --templates DIR  templates folder (default: the first of\n"
+    "                       ./templates and the installed ones that holds\n"
+    "                       a template)\n"
     "      --lang NAME      the stock template set NAME in the templates\n"
     "                       folder (c: the default set; go, json, python,\n"
     "                       rust, typescript)\n"
-    "  -o, --out DIR        output folder (default: out)\n"
+    "  -o, --out DIR        output folder, made when missing (default: out)\n"
     "      --prefix NAME    symbol and file prefix (default: the spec's name)\n"
     "      --shape SHAPE    the C lookups: table or switch (default: the\n"
     "                       spec's shape, else table)\n"
@@ -300,13 +301,78 @@ static void add_depfile(const struct options *o, struct output *out,
   free(deps);
 }
 
-static int check_out_dir(const char *dir, struct diag *d)
+/* The folders this run made for its outputs, in the order made: removed
+   again (rmdir, which leaves a folder that is not empty) when the run
+   ends without writing, also from a signal handler. Past the first 64,
+   folders made are kept. */
+static char *made[64];
+static volatile sig_atomic_t nmade;
+
+static void unmake_folders(void)
+{
+  while (nmade > 0)
+    rmdir(made[--nmade]);
+}
+
+static void forget_folders(void)
+{
+  sig_atomic_t n = nmade;
+
+  nmade = 0;
+  while (n > 0)
+    free(made[--n]);
+}
+
+/* Makes the folder path, with its missing parents, as mkdir -p does;
+   0, or -1 after an error in d. */
+static int make_folders(const char *path, int verbose, struct diag *d)
+{
+  struct mark m = {0, 0, 0};
+  char *p = xstrndup(path, strlen(path)), *end = p;
+  int r = 0;
+
+  m.file = path;
+  for (;;) {
+    char *slash = strchr(end + 1, '/');
+    char was = '\0';
+
+    if (slash) {
+      was = *slash;
+      *slash = '\0';
+    }
+    if (mkdir(p, 0777) == 0) {
+      if (verbose)
+        fprintf(stderr, "statusgen: made the folder %s\n", p);
+      if ((size_t)nmade < sizeof made / sizeof *made) {
+        made[nmade] = xstrndup(p, strlen(p));
+        nmade = nmade + 1;
+      }
+    } else if (errno != EEXIST) {
+      r = diag_error(d, &m, "cannot make the output folder: %s: %s", p,
+                     strerror(errno));
+      break;
+    }
+    if (!slash)
+      break;
+    *slash = was;
+    end = slash;
+  }
+  free(p);
+  return r;
+}
+
+/* The output folder, made (with its parents) when it is missing and the
+   run writes; 0, or -1 after an error in d. */
+static int prepare_out_dir(const struct options *o, struct diag *d)
 {
   struct mark m = {0, 0, 0};
   struct stat st;
 
-  m.file = dir;
-  if (stat(dir, &st) < 0)
+  m.file = o->out;
+  if (stat(o->out, &st) < 0 && errno == ENOENT && !o->check &&
+      make_folders(o->out, o->verbose, d) < 0)
+    return -1;
+  if (stat(o->out, &st) < 0)
     return diag_error(d, &m, "cannot use the output folder: %s",
                       strerror(errno));
   if (!S_ISDIR(st.st_mode))
@@ -321,38 +387,74 @@ static int is_dir(const char *path)
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Where templates are looked for, in order, into roots (each empty on
-   entry): the folder -t gave (given); else each of ./templates and the
-   installed ones that exists, first beside the binary
-   (BIN/../share/statusgen/templates, so a staged or moved install works),
-   then under the compiled-in PREFIX. Returns how many (at most 3). */
-static size_t template_roots(const char *given, struct buf roots[3])
+/* argv[0] as the shell gave it, for finding the binary without
+   /proc/self/exe. */
+static const char *program = "statusgen";
+
+/* The running binary's canonical path into exe (empty when it cannot be
+   told): /proc/self/exe where the system has it; else, as POSIX shells
+   set argv[0], that path when it holds a '/', or the first executable
+   file of that name along PATH. */
+static void binary_path(struct buf *exe)
 {
-  char exe[4096];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  const char *path = getenv("PATH"), *p, *colon;
+  struct buf try = BUF_INIT;
+  char *real = realpath("/proc/self/exe", NULL);
+
+  if (!real && strchr(program, '/'))
+    real = realpath(program, NULL);
+  for (p = path; !real && !strchr(program, '/') && p && *p; p = colon + 1) {
+    colon = strchr(p, ':');
+    if (!colon)
+      colon = p + strlen(p);
+    buf_clear(&try);
+    buf_printf(&try, "%.*s/%s", colon - p ? (int)(colon - p) : 1,
+               colon - p ? p : ".", program); /* an empty entry: "." */
+    if (access(try.data, X_OK) == 0)
+      real = realpath(try.data, NULL);
+    if (!*colon)
+      break;
+  }
+  if (real)
+    buf_puts(exe, real);
+  free(real);
+  buf_free(&try);
+}
+
+/* A place templates may be taken from, and why it was not. */
+struct root {
+  struct buf path;
+  enum tmpldir_probe probe;
+};
+
+/* Where templates are looked for, in order, into roots (each empty on
+   entry): the folder -t gave (given); else ./templates, the installed
+   ones beside the binary (BIN/../share/statusgen/templates, so a staged
+   or moved install works) and those under the compiled-in PREFIX, each
+   once. Returns how many (at most 3). */
+static size_t template_roots(const char *given, struct root roots[3])
+{
+  struct buf exe = BUF_INIT;
   char *slash;
   size_t k = 0;
 
   if (given) {
-    buf_puts(&roots[k++], given);
+    buf_puts(&roots[k++].path, given);
     return k;
   }
-  if (is_dir("templates"))
-    buf_puts(&roots[k++], "templates");
-  if (n > 0) {
-    exe[n] = '\0';
-    if ((slash = strrchr(exe, '/')) != NULL)
-      buf_printf(&roots[k], "%.*s/../share/statusgen/templates",
-                 (int)(slash - exe), exe);
-    if (roots[k].len && is_dir(roots[k].data))
-      k++;
-    else
-      buf_clear(&roots[k]);
+  buf_puts(&roots[k++].path, "templates");
+  binary_path(&exe);
+  /* exe is canonical: /PREFIX/bin/statusgen */
+  if ((slash = strrchr(exe.data, '/')) != NULL) {
+    *slash = '\0';
+    if ((slash = strrchr(exe.data, '/')) != NULL) {
+      *slash = '\0';
+      buf_printf(&roots[k++].path, "%s/share/statusgen/templates", exe.data);
+    }
   }
-  buf_puts(&roots[k], STATUSGEN_DATADIR "/templates");
-  if (is_dir(roots[k].data))
-    return k + 1;
-  buf_clear(&roots[k]);
+  buf_free(&exe);
+  if (k < 2 || strcmp(roots[k - 1].path.data, STATUSGEN_DATADIR "/templates"))
+    buf_puts(&roots[k++].path, STATUSGEN_DATADIR "/templates");
   return k;
 }
 
@@ -363,7 +465,7 @@ static int by_name(const void *a, const void *b)
 
 /* The usage error of a --lang that no root holds, listing the sets they
    hold: "c" (the default set) and their subfolders. */
-static int unknown_set(const char *lang, const struct buf *roots, size_t n)
+static int unknown_set(const char *lang, const struct root *roots, size_t n)
 {
   struct buf list = BUF_INIT, path = BUF_INIT;
   char **names = xcalloc(1, sizeof *names);
@@ -374,11 +476,11 @@ static int unknown_set(const char *lang, const struct buf *roots, size_t n)
 
   names[count++] = xstrndup("c", 1);
   for (i = 0; i < n; i++) {
-    if (!(dh = opendir(roots[i].data)))
+    if (!(dh = opendir(roots[i].path.data)))
       continue;
     while ((e = readdir(dh))) {
       buf_clear(&path);
-      buf_printf(&path, "%s/%s", roots[i].data, e->d_name);
+      buf_printf(&path, "%s/%s", roots[i].path.data, e->d_name);
       if (e->d_name[0] == '.' || e->d_name[0] == '_' || !is_dir(path.data))
         continue;
       names = xrealloc(names, (count + 1) * sizeof *names);
@@ -402,32 +504,79 @@ static int unknown_set(const char *lang, const struct buf *roots, size_t n)
   return r;
 }
 
-/* The templates folder of the run, into where (empty on entry): the first
-   root (template_roots), or with --lang NAME, the folder NAME of the first
-   root that has one. The outputs do not depend on which: templates know
+/* Prints "statusgen: WHAT PATH[: WHY]" with the path made visible. */
+static void say_folder(const char *what, const char *path, const char *why)
+{
+  struct buf line = BUF_INIT;
+
+  buf_printf(&line, "statusgen: %s ", what);
+  diag_put_visible(&line, path, strlen(path));
+  if (why && *why)
+    buf_printf(&line, ": %s", why);
+  fprintf(stderr, "%s\n", line.data);
+  buf_free(&line);
+}
+
+/* The templates folder of the run, into where (empty on entry): the
+   folder -t gave; else the first root (template_roots) that holds
+   statusgen templates, or with --lang NAME its folder NAME that does.
+   A root without them (a web app's own ./templates) is passed over, with
+   a note under -v; when none has them, the error lists every folder
+   tried, in order. The outputs do not depend on which: templates know
    nothing of their folder. Returns -1 to go on, or the exit status of a
-   usage error (no root has the set). */
+   usage error. */
 static int find_templates(const struct options *o, struct buf *where)
 {
-  struct buf roots[3] = {BUF_INIT, BUF_INIT, BUF_INIT};
-  size_t n = template_roots(o->templates, roots), i;
+  struct root roots[3];
+  struct buf tried = BUF_INIT;
+  size_t n, i, passed = 0;
   int r = -1;
 
-  for (i = 0; i < n && !where->len; i++) {
-    if (!o->lang) {
-      buf_puts(where, roots[i].data);
-    } else {
-      buf_printf(where, "%s/%s", roots[i].data, o->lang);
-      if (!is_dir(where->data))
-        buf_clear(where);
-    }
-  }
-  if (!where->len && !o->lang)
-    buf_puts(where, "templates"); /* none: reported as it cannot be read */
-  if (!where->len)
-    r = unknown_set(o->lang, roots, n);
   for (i = 0; i < 3; i++)
-    buf_free(&roots[i]);
+    buf_init(&roots[i].path);
+  n = template_roots(o->templates, roots);
+  for (i = 0; i < n; i++) {
+    roots[i].probe = tmpldir_probe(roots[i].path.data);
+    if (where->len)
+      continue;
+    buf_clear(&tried);
+    if (o->lang)
+      buf_printf(&tried, "%s/%s", roots[i].path.data, o->lang);
+    else
+      buf_puts(&tried, roots[i].path.data);
+    /* -t is taken as it is (tmpldir_open says what is wrong with it), and
+       its set NAME when it has such a folder */
+    if (o->templates ? !o->lang || is_dir(tried.data)
+                     : tmpldir_probe(tried.data) == TMPLDIR_HAS_TEMPLATES)
+      buf_puts(where, tried.data);
+    else
+      passed = i + 1;
+  }
+  for (i = 0; where->len && o->verbose && i < passed; i++) {
+    buf_clear(&tried);
+    if (o->lang)
+      buf_printf(&tried, "%s/%s", roots[i].path.data, o->lang);
+    else
+      buf_puts(&tried, roots[i].path.data);
+    say_folder("passed over", tried.data,
+               tmpldir_probe_text(tmpldir_probe(tried.data)));
+  }
+  if (!where->len && o->lang) {
+    r = unknown_set(o->lang, roots, n);
+  } else if (!where->len) {
+    fputs("statusgen: error: no templates folder found: give one with -t "
+          "DIR\n",
+          stderr);
+    for (i = 0; i < n; i++)
+      say_folder("note: tried", roots[i].path.data,
+                 tmpldir_probe_text(roots[i].probe));
+    r = EXIT_ERROR;
+  } else if (o->verbose) {
+    say_folder("templates from", where->data, NULL);
+  }
+  for (i = 0; i < 3; i++)
+    buf_free(&roots[i].path);
+  buf_free(&tried);
   return r;
 }
 
@@ -449,6 +598,7 @@ static const char *working_on = "statusgen";
 static void on_signal(int sig)
 {
   output_remove_temporaries();
+  unmake_folders();
   signal(sig, SIG_DFL);
   raise(sig);
 }
@@ -458,6 +608,7 @@ static void on_exhaustion(void)
   static const char msg[] = ": error: out of memory\n";
 
   output_remove_temporaries();
+  unmake_folders();
   fflush(stdout);
   if (write(2, working_on, strlen(working_on)) < 0 ||
       write(2, msg, sizeof msg - 1) < 0)
@@ -522,7 +673,7 @@ static int run_templates(const struct spec *s, const struct options *o,
   int status = EXIT_ERROR, r;
 
   working_on = where;
-  if (!dir || check_out_dir(o->out, d) < 0 || output_lock(out, o->out, d) < 0 ||
+  if (!dir || prepare_out_dir(o, d) < 0 || output_lock(out, o->out, d) < 0 ||
       generate(v, s, o->prefix, dir, o->out, &o->render, out, d) < 0 ||
       finish_set(o, out, dir, d) < 0)
     goto done;
@@ -532,6 +683,9 @@ static int run_templates(const struct spec *s, const struct options *o,
     status = o->check && r > 0;
 done:
   working_on = "statusgen";
+  if (status == EXIT_ERROR)
+    unmake_folders(); /* under the lock still: nothing was written */
+  forget_folders();
   tmpldir_free(dir);
   output_free(out);
   view_free(v);
@@ -545,7 +699,11 @@ int cli_main(int argc, char **argv)
   struct value_tree *tree;
   struct spec *s = NULL;
   struct buf where = BUF_INIT;
-  int status = parse_options(argc, argv, &o);
+  int status;
+
+  if (argc > 0 && argv[0] && *argv[0])
+    program = argv[0];
+  status = parse_options(argc, argv, &o);
 
   if (status < 0)
     status = find_templates(&o, &where);

@@ -64,26 +64,29 @@ static size_t file_index(struct diag *d, const char *file)
   return d->nfiles++;
 }
 
-/* The text with every control character shown as an escape (\n, \t,
-   \xNN): a name or a path from an input can never start a line of its
-   own, forge a position or move the terminal. */
+void diag_put_visible(struct buf *out, const char *s, size_t len)
+{
+  size_t i;
+
+  for (i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+
+    if (c == '\n')
+      buf_puts(out, "\\n");
+    else if (c == '\t')
+      buf_puts(out, "\\t");
+    else if (c < 0x20 || c == 0x7F)
+      buf_printf(out, "\\x%02X", c);
+    else
+      buf_putc(out, (char)c);
+  }
+}
+
 static char *visible(const struct buf *b)
 {
   struct buf v = BUF_INIT;
-  size_t i;
 
-  for (i = 0; i < b->len; i++) {
-    unsigned char c = (unsigned char)b->data[i];
-
-    if (c == '\n')
-      buf_puts(&v, "\\n");
-    else if (c == '\t')
-      buf_puts(&v, "\\t");
-    else if (c < 0x20 || c == 0x7F)
-      buf_printf(&v, "\\x%02X", c);
-    else
-      buf_putc(&v, (char)c);
-  }
+  diag_put_visible(&v, b->data, b->len);
   return buf_detach(&v, NULL);
 }
 

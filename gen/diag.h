@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct buf;
+
 #if defined(__GNUC__)
 #define DIAG_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -33,6 +35,12 @@ void diag_free(struct diag *d);
    need not outlive the call. */
 int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
     DIAG_PRINTF(3, 4);
+
+/* Appends the len bytes at s to out with every control character shown
+   as an escape (\n, \t, \xNN), as every diagnostic shows its text: a
+   name or a path from an input can never start a line of its own, forge
+   a position or move the terminal. */
+void diag_put_visible(struct buf *out, const char *s, size_t len);
 
 /* How many errors were added. */
 size_t diag_count(const struct diag *d);

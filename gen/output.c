@@ -393,6 +393,7 @@ int output_lock(struct output *o, const char *dir, struct diag *d)
 {
   struct mark m = {0, 0, 0};
   long i = use_folder(o, dir, dir, 0, d);
+  struct stat now, locked;
 
   m.file = dir;
   if (i < 0)
@@ -403,6 +404,13 @@ int output_lock(struct output *o, const char *dir, struct diag *d)
       sysio_flock(o->lock_fd, o->check ? LOCK_SH : LOCK_EX) < 0)
     return diag_error(d, &m, "cannot lock the output folder: %s",
                       strerror(errno));
+  /* A run that made the folder removes it when it fails: one that waited
+     for its lock would write into a folder no longer there. */
+  if (stat(dir, &now) < 0 || fstat(o->lock_fd, &locked) < 0 ||
+      now.st_dev != locked.st_dev || now.st_ino != locked.st_ino)
+    return diag_error(d, &m,
+                      "the output folder was removed or replaced while this "
+                      "run waited for it");
   if (!o->check)
     return sweep(&o->folders[i], 1, d);
   return 0;

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "sysio.h"
 #include "xmem.h"
 
@@ -32,6 +34,47 @@ static size_t suffixed(const char *name)
   size_t n = strlen(name), k = strlen(TMPLDIR_SUFFIX);
 
   return n > k && strcmp(name + n - k, TMPLDIR_SUFFIX) == 0 ? n - k : 0;
+}
+
+/* A template's file name: NAME.mustache, not hidden, not a partial-only
+   name (leading '_'); its stem's length, or 0. */
+static size_t template_stem(const char *name)
+{
+  return name[0] != '_' && name[0] != '.' ? suffixed(name) : 0;
+}
+
+enum tmpldir_probe tmpldir_probe(const char *dir)
+{
+  enum tmpldir_probe r = TMPLDIR_NO_TEMPLATES;
+  struct dirent *e;
+  struct stat st;
+  DIR *dh;
+
+  if (stat(dir, &st) < 0)
+    return errno == ENOENT || errno == ENOTDIR ? TMPLDIR_MISSING
+                                               : TMPLDIR_UNREADABLE;
+  if (!S_ISDIR(st.st_mode))
+    return TMPLDIR_NOT_A_FOLDER;
+  if (!(dh = opendir(dir)))
+    return TMPLDIR_UNREADABLE;
+  while (r != TMPLDIR_HAS_TEMPLATES && (e = readdir(dh)))
+    if (template_stem(e->d_name))
+      r = TMPLDIR_HAS_TEMPLATES;
+  closedir(dh);
+  return r;
+}
+
+const char *tmpldir_probe_text(enum tmpldir_probe p)
+{
+  switch (p) {
+  case TMPLDIR_HAS_TEMPLATES: break;
+  case TMPLDIR_MISSING: return "no such folder";
+  case TMPLDIR_NOT_A_FOLDER: return "not a folder";
+  case TMPLDIR_UNREADABLE: return "cannot be read";
+  case TMPLDIR_NO_TEMPLATES:
+    return "no statusgen templates (files NAME" TMPLDIR_SUFFIX ") in it";
+  }
+  return "";
 }
 
 static void add_template(struct tmpldir *t, const char *file, size_t stem)
@@ -79,9 +122,9 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
     return NULL;
   }
   while ((e = readdir(dh))) {
-    size_t stem = suffixed(e->d_name);
+    size_t stem = template_stem(e->d_name);
 
-    if (stem && e->d_name[0] != '_' && e->d_name[0] != '.')
+    if (stem)
       add_template(t, e->d_name, stem);
   }
   closedir(dh);

@@ -22,6 +22,23 @@
 
 struct tmpldir;
 
+/* What a folder is, as a place to take templates from (tmpldir_probe). */
+enum tmpldir_probe {
+  TMPLDIR_HAS_TEMPLATES, /* a readable folder with a template */
+  TMPLDIR_MISSING,       /* nothing at that path */
+  TMPLDIR_NOT_A_FOLDER,
+  TMPLDIR_UNREADABLE,  /* a folder that cannot be listed */
+  TMPLDIR_NO_TEMPLATES /* a folder without any file NAME.mustache */
+};
+
+/* Looks at dir without keeping anything: whether tmpldir_open() would
+   find templates there, or why not. */
+enum tmpldir_probe tmpldir_probe(const char *dir);
+
+/* Why a probe failed, in words ("no such folder"); "" for
+   TMPLDIR_HAS_TEMPLATES. */
+const char *tmpldir_probe_text(enum tmpldir_probe p);
+
 /* Lists the templates of dir, sorted by name. Returns NULL after an error
    in d: dir cannot be read, or holds no template. Partial lookups report
    their I/O errors to d too. Free with tmpldir_free(). */

@@ -1,10 +1,12 @@
 #!/bin/sh
 # make install and install-lib into a staging folder: the staged binary,
-# run from a folder outside the project with no -t, finds its templates
-# beside itself and makes the same bytes as out/, and with --lang NAME the
-# same bytes as the project's templates/NAME; the man page has no groff
-# warning; the library builds a program through pkg-config; uninstall
-# removes every file. Ends with "install: N passed, N failed".
+# run from an empty folder outside the project with only the spec, finds
+# its templates beside itself, makes out/ and writes the same bytes as the
+# project's out/; with --lang NAME, the same bytes as templates/NAME; the
+# man page has no groff warning; the library builds a program through
+# pkg-config, also after install-lib to two other prefixes in a row (each
+# pkg-config file names its own); uninstall removes every file. Ends with
+# "install: N passed, N failed".
 #
 # usage: tests/install.sh [MAKE VARIABLES...]
 set -u
@@ -20,9 +22,10 @@ bad() { failed=$((failed + 1)); echo "install: FAILED: $*"; }
 make -s "$@" install install-lib DESTDIR="$stage" PREFIX=$prefix \
   >"$tmp/log" 2>&1 && ok || { bad "make install"; cat "$tmp/log"; }
 
-mkdir -p "$tmp/elsewhere/spec" "$tmp/elsewhere/out"
+# First use: an empty folder, no option but the spec; out/ is made.
+mkdir -p "$tmp/elsewhere/spec"
 cp spec/http_status.yaml "$tmp/elsewhere/spec/"
-(cd "$tmp/elsewhere" && "$stage$prefix/bin/statusgen" -q -o out spec/http_status.yaml) \
+(cd "$tmp/elsewhere" && "$stage$prefix/bin/statusgen" -q spec/http_status.yaml) \
   && ok || bad "the staged binary failed"
 for f in out/*; do
   cmp -s "$f" "$tmp/elsewhere/$f" || bad "$f differs when made by the staged binary"
@@ -55,6 +58,19 @@ cc ${APP_FLAGS:-} -o "$tmp/app" "$top/examples/http_lookup.c" $flags && ok ||
   bad "cc with pkg-config"
 [ "$("$tmp/app" 404)" = "404 Not Found [client_error] cacheable" ] && ok ||
   bad "the installed library answers wrong"
+
+# Two installs in a row to other prefixes: each pkg-config file names
+# its own prefix, and a program builds against each.
+for p in "$tmp/pa" "$tmp/pb"; do
+  make -s "$@" install-lib PREFIX="$p" >"$tmp/log" 2>&1 && ok ||
+    { bad "make install-lib PREFIX=$p"; cat "$tmp/log"; }
+  flags=$(PKG_CONFIG_PATH=$p/lib/pkgconfig pkg-config --cflags --libs \
+    http_status) && ok || bad "pkg-config for $p"
+  case "$flags" in *"-I$p/include"*) ok ;; *) bad "$p: pkg-config says $flags" ;; esac
+  rm -f "$tmp/app"
+  cc ${APP_FLAGS:-} -o "$tmp/app" "$top/examples/http_lookup.c" $flags && ok ||
+    bad "cc with pkg-config for $p"
+done
 
 make -s "$@" uninstall uninstall-lib DESTDIR="$stage" PREFIX=$prefix \
   >"$tmp/log" 2>&1 && ok || bad "make uninstall"

@@ -439,6 +439,118 @@ static void test_lang_in_the_project(void **state)
   remove_scratch(&dir);
 }
 
+/* Writes text into dir/name. */
+static void put_file(const char *dir, const char *name, const char *text)
+{
+  struct buf path = BUF_INIT;
+  FILE *f;
+
+  buf_printf(&path, "%s/%s", dir, name);
+  f = fopen(path.data, "w");
+  assert_non_null(f);
+  fputs(text, f);
+  assert_int_equal(fclose(f), 0);
+  buf_free(&path);
+}
+
+/* A missing output folder is made with its parents, and the outputs are
+   written into it; a run that fails before writing removes the folders it
+   made, and only those. */
+static void test_missing_output_folder(void **state)
+{
+  const char *argv[] = {
+      NULL, "-q", "-t", NULL, "-o", NULL, "spec/http_status.yaml", NULL};
+  struct buf dir = BUF_INIT, out = BUF_INIT, t = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  scratch(&dir);
+  argv[0] = proc_statusgen();
+  argv[3] = "templates";
+  buf_printf(&out, "%s/a/b/c", dir.data);
+  argv[5] = out.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  assert_true(exists(out.data, "http_status.h"));
+  assert_true(exists(out.data, "http_status.c"));
+  proc_result_free(&r);
+
+  /* a template that does not parse: nothing is written */
+  buf_printf(&t, "%s/t", dir.data);
+  assert_int_equal(mkdir(t.data, 0777), 0);
+  put_file(t.data, "x.txt.mustache", "{{#open}}\n");
+  argv[3] = t.data;
+  buf_clear(&out);
+  buf_printf(&out, "%s/a/new/deeper", dir.data);
+  argv[5] = out.data;
+  proc_result_run(&r, argv);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err.data, "x.txt.mustache:1:1: error:"));
+  assert_false(exists(dir.data, "a/new"));
+  assert_true(exists(dir.data, "a/b/c/http_status.h")); /* not its own */
+  proc_result_free(&r);
+
+  /* --check never makes a folder: a missing one cannot be checked */
+  argv[1] = "--check";
+  argv[3] = "templates";
+  proc_result_run(&r, argv);
+  assert_int_equal(r.status, 2);
+  assert_false(exists(dir.data, "a/new"));
+  proc_result_free(&r);
+  buf_free(&out);
+  buf_free(&t);
+  remove_scratch(&dir);
+}
+
+/* Without -t, a ./templates that holds no statusgen template (a web
+   app's own) is passed over, with a note under -v; when no folder has
+   templates, the error lists each folder tried and why it was not
+   taken. Run from a scratch folder, by an absolute path. */
+static void test_templates_search(void **state)
+{
+  const char *argv[] = {"/bin/sh", "-c", NULL, NULL};
+  char *exe = realpath(proc_statusgen(), NULL);
+  char *spec = realpath("spec/http_status.yaml", NULL);
+  struct buf dir = BUF_INIT, cmd = BUF_INIT, t = BUF_INIT;
+  struct proc_result r;
+  struct stat st;
+  int installed = stat(STATUSGEN_DATADIR "/templates", &st) == 0;
+
+  (void)state;
+  assert_non_null(exe);
+  assert_non_null(spec);
+  scratch(&dir);
+  buf_printf(&t, "%s/templates", dir.data);
+  assert_int_equal(mkdir(t.data, 0777), 0);
+  put_file(t.data, "index.html", "<p>{{ user }}</p>\n");
+  buf_printf(&cmd, "cd '%s' && exec '%s' -v -o out '%s'", dir.data, exe, spec);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  if (installed) { /* this machine has an install: it is taken */
+    assert_non_null(strstr(r.err.data,
+                           "statusgen: passed over templates: no statusgen "
+                           "templates (files NAME.mustache) in it\n"));
+  } else {
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(
+        r.err.data, "statusgen: error: no templates folder found: give one "
+                    "with -t DIR\n"
+                    "statusgen: note: tried templates: no statusgen "
+                    "templates (files NAME.mustache) in it\n"));
+    assert_non_null(strstr(r.err.data,
+                           "statusgen: note: tried " STATUSGEN_DATADIR
+                           "/templates: no such folder\n"));
+    assert_false(exists(dir.data, "out"));
+  }
+  proc_result_free(&r);
+  free(exe);
+  free(spec);
+  buf_free(&cmd);
+  buf_free(&t);
+  remove_scratch(&dir);
+}
+
 /* Runs statusgen on a pseudo-terminal through script(1), env first. */
 static void run_on_tty(struct proc_result *r, const char *env)
 {
@@ -534,6 +646,8 @@ int main(void)
       cmocka_unit_test(test_help_lists_kinds),
       cmocka_unit_test(test_lang),
       cmocka_unit_test(test_lang_in_the_project),
+      cmocka_unit_test(test_missing_output_folder),
+      cmocka_unit_test(test_templates_search),
       cmocka_unit_test(test_color_only_on_a_terminal),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;

@@ -162,7 +162,7 @@ check fault/spec-is-a-folder "$here/spec"
 fresh_out
 check fault/spec-missing "$gen/no-such.yaml"
 fresh_out
-check fault/out-missing spec/http_status.yaml -o "$tmp/no-such-folder"
+check fault/out-under-a-file spec/http_status.yaml -o "$tmp/before/out"
 fresh_out
 check fault/out-is-a-file spec/http_status.yaml -o "$tmp/before"
 fresh_out
