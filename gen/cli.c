@@ -43,6 +43,7 @@ struct options {
   const char *shape; /* NULL: the spec's */
   const char *depfile;
   int check, quiet, verbose, no_sync;
+  int caret;      /* -1: on a terminal; 0 or 1: as --no-caret, --caret say */
   int dump_model; /* 1: the stable part; 2: all, the internal part too */
   struct generate_options render;
 };
@@ -72,6 +73,8 @@ static const char usage[] =
     "      --dump-model[=all]  print the data templates may rely on, as\n"
     "                       JSON (all: the default templates' internal\n"
     "                       part too)\n"
+    "      --caret, --no-caret  show (or not) the source line and a caret\n"
+    "                       under each error (default: on a terminal)\n"
     "  -q, --quiet          print errors only\n"
     "  -v, --verbose        say what is read and written\n"
     "      --version        print the version and exit\n"
@@ -156,7 +159,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     OPT_MAX_STEPS,
     OPT_MAX_OUTPUT,
     OPT_LANG,
-    OPT_SHAPE
+    OPT_SHAPE,
+    OPT_CARET,
+    OPT_NO_CARET
   };
   static const struct option longs[] = {
       {"templates", required_argument, NULL, 't'},
@@ -167,6 +172,8 @@ static int parse_options(int argc, char **argv, struct options *o)
       {"check", no_argument, NULL, OPT_CHECK},
       {"depfile", required_argument, NULL, 'M'},
       {"no-sync", no_argument, NULL, OPT_NO_SYNC},
+      {"caret", no_argument, NULL, OPT_CARET},
+      {"no-caret", no_argument, NULL, OPT_NO_CARET},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
       {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
       {"dump-model", optional_argument, NULL, OPT_DUMP},
@@ -178,6 +185,7 @@ static int parse_options(int argc, char **argv, struct options *o)
   int c;
 
   memset(o, 0, sizeof *o);
+  o->caret = -1;
   o->templates = NULL; /* found by find_templates() */
   o->out = "out";
   opterr = 0;
@@ -197,6 +205,8 @@ static int parse_options(int argc, char **argv, struct options *o)
       break;
     case OPT_CHECK: o->check = 1; break;
     case OPT_NO_SYNC: o->no_sync = 1; break;
+    case OPT_CARET: o->caret = 1; break;
+    case OPT_NO_CARET: o->caret = 0; break;
     case OPT_MAX_STEPS:
       if (!(o->render.max_steps = count_of(optarg, 0)))
         return usage_error("--max-steps '%s' is not a count from 1", optarg);
@@ -714,6 +724,7 @@ int cli_main(int argc, char **argv)
   catch_signals();
   d = diag_new();
   diag_set_color(d, use_color());
+  diag_set_caret(d, o.caret >= 0 ? o.caret : isatty(fileno(stderr)));
   working_on = o.spec;
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)

@@ -23,11 +23,13 @@ struct diag {
   size_t nfiles;
   int sorted;
   int color;
+  int caret;
 };
 
 /* GCC's colours: the place in bold, "error:" in bold red. */
 #define BOLD "\033[01m"
 #define RED "\033[01;31m"
+#define GREEN "\033[01;32m"
 #define RESET "\033[m"
 
 struct diag *diag_new(void)
@@ -170,15 +172,137 @@ static void print_color(FILE *f, const char *text)
   fprintf(f, RED "error:" RESET "%s\n", e + 6);
 }
 
+void diag_set_caret(struct diag *d, int on)
+{
+  d->caret = on;
+}
+
+/* The largest input whose lines are shown under its diagnostics. */
+#define SOURCE_MAX ((long)64 << 20)
+
+/* Where diag_print is in the file it shows lines of. */
+struct source {
+  size_t file; /* d->files index; (size_t)-1 before the first */
+  int ok;      /* the file was read */
+  struct buf text;
+  size_t at;     /* offset of the start of line `line` */
+  unsigned line; /* 1-based */
+};
+
+/* Reads the file of index file into src (src->ok 0 when it cannot be: a
+   pipe, a file gone, one too large). */
+static void load_source(struct source *src, const char *path, size_t file)
+{
+  FILE *f = path[0] ? fopen(path, "rb") : NULL;
+  char chunk[8192];
+  size_t n;
+
+  src->file = file;
+  src->ok = 0;
+  src->at = 0;
+  src->line = 1;
+  buf_clear(&src->text);
+  if (!f)
+    return;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+         src->text.len + n <= (size_t)SOURCE_MAX)
+    buf_put(&src->text, chunk, n);
+  src->ok = !ferror(f) && feof(f);
+  fclose(f);
+}
+
+/* The line of number line in src, as start and length; 0 when the file
+   has no such line. Lines are asked for in order, mostly: the cursor goes
+   back to the start only when asked for an earlier one. */
+static int source_line(struct source *src, unsigned line, const char **start,
+                       size_t *len)
+{
+  const char *t = src->text.data, *nl;
+  size_t n = src->text.len;
+
+  if (line < src->line) {
+    src->at = 0;
+    src->line = 1;
+  }
+  while (src->line < line) {
+    nl = src->at < n ? memchr(t + src->at, '\n', n - src->at) : NULL;
+    if (!nl)
+      return 0;
+    src->at = (size_t)(nl - t) + 1;
+    src->line++;
+  }
+  if (src->at >= n && !(src->at == 0 && line == 1))
+    return 0;
+  nl = memchr(t + src->at, '\n', n - src->at);
+  *start = t + src->at;
+  *len = nl ? (size_t)(nl - *start) : n - src->at;
+  if (*len && (*start)[*len - 1] == '\r')
+    (*len)--;
+  return 1;
+}
+
+/* The source line under a diagnostic, as GCC shows it, and a caret under
+   column col (characters: a UTF-8 sequence counts one): control
+   characters are shown escaped, a tab as one space, the caret moved
+   along with them. */
+static void print_caret(FILE *f, const char *line, size_t len, unsigned num,
+                        unsigned col, int color)
+{
+  struct buf shown = BUF_INIT, pad = BUF_INIT;
+  unsigned c = 1;
+  size_t i = 0;
+
+  while (i < len) {
+    unsigned char b = (unsigned char)line[i];
+    size_t n = 1, before = shown.len, k;
+
+    if (b >= 0xC0) /* a UTF-8 sequence: its continuation bytes too */
+      while (i + n < len && ((unsigned char)line[i + n] & 0xC0) == 0x80)
+        n++;
+    if (b == '\t')
+      buf_putc(&shown, ' ');
+    else
+      diag_put_visible(&shown, line + i, n);
+    if (c < col) /* the caret's padding: one space a column shown */
+      for (k = before; k < shown.len; k++)
+        if (((unsigned char)shown.data[k] & 0xC0) != 0x80)
+          buf_putc(&pad, ' ');
+    i += n;
+    c++;
+  }
+  if (c < col) /* past the end of the line: at its end */
+    col = c;
+  fprintf(f, "%5u | %s\n", num, shown.len ? shown.data : "");
+  fprintf(f, "      | %s%s^%s\n", pad.len ? pad.data : "", color ? GREEN : "",
+          color ? RESET : "");
+  buf_free(&shown);
+  buf_free(&pad);
+}
+
 void diag_print(struct diag *d, FILE *f)
 {
+  struct source src;
   size_t i;
 
+  src.file = (size_t)-1;
+  src.ok = 0;
+  buf_init(&src.text);
   sort(d);
   for (i = 0; i < d->count; i++) {
+    const struct entry *e = &d->entries[i];
+    const char *line;
+    size_t len;
+
     if (d->color)
-      print_color(f, d->entries[i].text);
+      print_color(f, e->text);
     else
-      fprintf(f, "%s\n", d->entries[i].text);
+      fprintf(f, "%s\n", e->text);
+    if (!d->caret || !e->line || !e->col)
+      continue;
+    if (src.file != e->file)
+      load_source(&src, d->files[e->file], e->file);
+    if (src.ok && source_line(&src, e->line, &line, &len))
+      print_caret(f, line, len, e->line, e->col, d->color);
   }
+  buf_free(&src.text);
 }

@@ -56,5 +56,12 @@ const char *diag_message(struct diag *d, size_t i);
    once diag_set_color(d, 1) was called. */
 void diag_print(struct diag *d, FILE *f);
 void diag_set_color(struct diag *d, int on);
+/* With on, diag_print shows under each error that has a line and a column
+   the source line, read again from the file, and a caret at the column,
+   as GCC does:
+       12 |   - code: 404
+          |           ^
+   A file that cannot be read again (standard input) shows none. */
+void diag_set_caret(struct diag *d, int on);
 
 #endif

@@ -551,14 +551,15 @@ static void test_templates_search(void **state)
   remove_scratch(&dir);
 }
 
-/* Runs statusgen on a pseudo-terminal through script(1), env first. */
-static void run_on_tty(struct proc_result *r, const char *env)
+/* Runs statusgen on a pseudo-terminal through script(1), env first and
+   opts (options, or "") before the spec. */
+static void run_on_tty(struct proc_result *r, const char *env, const char *opts)
 {
   struct buf cmd = BUF_INIT;
   const char *argv[6];
 
-  buf_printf(&cmd, "env %s %s tests/specs/invalid/duplicate-code.yaml", env,
-             proc_statusgen());
+  buf_printf(&cmd, "env %s %s %s tests/specs/invalid/duplicate-code.yaml", env,
+             proc_statusgen(), opts);
   argv[0] = "/usr/bin/script";
   argv[1] = "-qec";
   argv[2] = cmd.data;
@@ -566,6 +567,60 @@ static void run_on_tty(struct proc_result *r, const char *env)
   argv[4] = NULL;
   proc_result_run(r, argv);
   buf_free(&cmd);
+}
+
+/* --caret shows the source line under each error and a caret at its
+   column, counted in characters: a UTF-8 letter is one, a tab is shown
+   as one space;
+   on a terminal that is the default, which --no-caret turns off; into a
+   pipe, the default is none. */
+static void test_caret(void **state)
+{
+  static const char spec[] =
+      "name: t\ntitle: T\nsource: s\nstatuses:\n"
+      "  - {code: 200, reason: Ok, description: d}\n"
+      "  - {reason: \"\303\234n\303\257\tx\", description: d, code: 200}\n";
+  struct buf dir = BUF_INIT, path = BUF_INIT, want = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  run(&r, "--caret", "tests/specs/invalid/duplicate-code.yaml", NULL);
+  assert_string_equal(r.err.data,
+                      "tests/specs/invalid/duplicate-code.yaml:18:11: error: "
+                      "duplicate code 200 (first at 14:11)\n"
+                      "   18 |   - code: 200\n"
+                      "      |           ^\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  run(&r, "tests/specs/invalid/duplicate-code.yaml", NULL, NULL);
+  assert_null(strstr(r.err.data, " | ")); /* a pipe: no caret */
+  proc_result_free(&r);
+
+  scratch(&dir);
+  put_file(dir.data, "s.yaml", spec);
+  buf_printf(&path, "%s/s.yaml", dir.data);
+  run(&r, "--caret", path.data, NULL);
+  buf_printf(&want,
+             "%s:6:45: error: duplicate code 200 (first at 5:12)\n"
+             "    6 |   - {reason: \"\303\234n\303\257 x\", "
+             "description: d, code: 200}\n"
+             "      | %44s^\n",
+             path.data, "");
+  assert_string_equal(r.err.data, want.data);
+  proc_result_free(&r);
+  remove_scratch(&dir);
+  buf_free(&path);
+  buf_free(&want);
+
+  if (access("/usr/bin/script", X_OK) != 0)
+    skip();
+  run_on_tty(&r, "TERM=dumb", "");
+  assert_non_null(strstr(r.out.data, "   18 |   - code: 200\r\n"));
+  proc_result_free(&r);
+  run_on_tty(&r, "TERM=dumb", "--no-caret");
+  assert_null(strstr(r.out.data, " | "));
+  assert_non_null(strstr(r.out.data, "error: duplicate code 200"));
+  proc_result_free(&r);
 }
 
 static void test_color_only_on_a_terminal(void **state)
@@ -578,10 +633,10 @@ static void test_color_only_on_a_terminal(void **state)
   (void)state;
   if (access("/usr/bin/script", X_OK) != 0)
     skip();
-  run_on_tty(&r, "TERM=xterm");
+  run_on_tty(&r, "TERM=xterm", "");
   assert_non_null(strstr(r.out.data, colored));
   proc_result_free(&r);
-  run_on_tty(&r, "TERM=xterm NO_COLOR=1");
+  run_on_tty(&r, "TERM=xterm NO_COLOR=1", "");
   assert_null(strchr(r.out.data, '\033'));
   assert_non_null(strstr(r.out.data, "error: duplicate code 200"));
   proc_result_free(&r);
@@ -649,6 +704,7 @@ int main(void)
       cmocka_unit_test(test_missing_output_folder),
       cmocka_unit_test(test_templates_search),
       cmocka_unit_test(test_color_only_on_a_terminal),
+      cmocka_unit_test(test_caret),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;

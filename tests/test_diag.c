@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 
@@ -93,6 +94,53 @@ static void test_print(void **state)
   diag_free(d);
 }
 
+/* With carets: the line under each error, read again from its file, in
+   any order asked; a control character in it shown escaped with the caret
+   moved along; a line past the file's end, or a file that cannot be read,
+   shows nothing. */
+static void test_caret(void **state)
+{
+  const char *tmp = getenv("TMPDIR");
+  char path[256], want[2048], text[2048] = "";
+  struct diag *d = diag_new();
+  struct mark m = {path, 3, 4};
+  FILE *src, *f = tmpfile();
+
+  (void)state;
+  snprintf(path, sizeof path, "%s/statusgen-caret-%ld.txt",
+           tmp && *tmp ? tmp : "/tmp", (long)getpid());
+  src = fopen(path, "wb");
+  assert_non_null(src);
+  assert_non_null(f);
+  fputs("one\r\ntwo\na\001b{{x\n", src);
+  assert_int_equal(fclose(src), 0);
+  diag_set_caret(d, 1);
+  diag_error(d, &m, "third"); /* after the \001: one column, 4 shown */
+  m.line = 1, m.col = 9;
+  diag_error(d, &m, "first"); /* past the end of its line: at the end */
+  m.line = 9, m.col = 1;
+  diag_error(d, &m, "none");
+  m.file = "no-such-file", m.line = 1;
+  diag_error(d, &m, "unread");
+  diag_print(d, f);
+  rewind(f);
+  assert_true(fread(text, 1, sizeof text - 1, f) > 0);
+  snprintf(want, sizeof want,
+           "%s:1:9: error: first\n"
+           "    1 | one\n"
+           "      |    ^\n"
+           "%s:3:4: error: third\n"
+           "    3 | a\\x01b{{x\n"
+           "      |       ^\n"
+           "%s:9:1: error: none\n"
+           "no-such-file:1:1: error: unread\n",
+           path, path, path);
+  assert_string_equal(text, want);
+  fclose(f);
+  remove(path);
+  diag_free(d);
+}
+
 static void test_many(void **state)
 {
   struct diag *d = diag_new();
@@ -117,6 +165,7 @@ int main(void)
       cmocka_unit_test(test_control_characters_are_shown_escaped),
       cmocka_unit_test(test_sorted_by_file_then_position_stable),
       cmocka_unit_test(test_print),
+      cmocka_unit_test(test_caret),
       cmocka_unit_test(test_many),
   };
 
