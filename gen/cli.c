@@ -52,6 +52,7 @@ static const char usage[] =
     "usage: statusgen [OPTIONS] SPEC\n"
     "Generates lookups and docs for the status list in SPEC (YAML): C and\n"
     "Markdown by default, or another language's stock template set.\n"
+    "SPEC '-' reads standard input.\n"
     "\n"
     "  -t, --templates DIR  templates folder (default: the first of\n"
     "                       ./templates and the installed ones that holds\n"
@@ -249,9 +250,21 @@ static int parse_options(int argc, char **argv, struct options *o)
   return -1;
 }
 
+/* The spec comes from standard input ("-"). */
+static int from_stdin(const struct options *o)
+{
+  return strcmp(o->spec, "-") == 0;
+}
+
+/* The spec's name in diagnostics and in the outputs. */
+static const char *spec_name(const struct options *o)
+{
+  return from_stdin(o) ? LOADER_STDIN : o->spec;
+}
+
 static int dump_model(const struct spec *s, const struct options *o)
 {
-  struct view *v = view_new(s, o->prefix, o->spec);
+  struct view *v = view_new(s, o->prefix, spec_name(o));
   struct buf b = BUF_INIT;
   int ok;
 
@@ -295,11 +308,14 @@ static void add_depfile(const struct options *o, struct output *out,
   const char *bad;
   struct mark m = {0, 0, 0};
 
-  deps[0] = o->spec;
+  size_t k = 0;
+
+  if (!from_stdin(o)) /* standard input is no file make can look at */
+    deps[k++] = o->spec;
   for (i = 0; i < nfiles; i++)
-    deps[i + 1] = files[i];
+    deps[k++] = files[i];
   m.file = o->depfile;
-  if (output_make_rule(&rule, targets, nt, deps, nfiles + 1, &bad) < 0)
+  if (output_make_rule(&rule, targets, nt, deps, k, &bad) < 0)
     diag_error(d, &m,
                "cannot name '%s' in a depfile: make cannot read a "
                "file name holding ';', '=', '\\', '(', ')', '|' or a "
@@ -654,7 +670,7 @@ static int finish_set(const struct options *o, struct output *out,
   size_t n = output_count(out), i, nfiles;
   const char *const *files = tmpldir_files(dir, &nfiles);
   const char **inputs = xcalloc(nfiles + 1, sizeof *inputs);
-  size_t before = diag_count(d);
+  size_t before = diag_count(d), k = 0;
 
   if (o->depfile && !o->check) {
     const char **targets = xcalloc(n + 1, sizeof *targets);
@@ -664,10 +680,11 @@ static int finish_set(const struct options *o, struct output *out,
     add_depfile(o, out, dir, targets, n, d);
     free(targets);
   }
-  inputs[0] = o->spec;
+  if (!from_stdin(o))
+    inputs[k++] = o->spec;
   for (i = 0; i < nfiles; i++)
-    inputs[i + 1] = files[i];
-  output_refuse_inputs(out, inputs, nfiles + 1, d);
+    inputs[k++] = files[i];
+  output_refuse_inputs(out, inputs, k, d);
   free(inputs);
   return diag_count(d) == before ? 0 : -1;
 }
@@ -677,7 +694,7 @@ static int finish_set(const struct options *o, struct output *out,
 static int run_templates(const struct spec *s, const struct options *o,
                          const char *where, struct diag *d)
 {
-  struct view *v = view_new(s, o->prefix, o->spec);
+  struct view *v = view_new(s, o->prefix, spec_name(o));
   struct output *out = output_new(o->check, o->no_sync);
   struct tmpldir *dir = tmpldir_open(where, d);
   int status = EXIT_ERROR, r;
@@ -725,7 +742,7 @@ int cli_main(int argc, char **argv)
   d = diag_new();
   diag_set_color(d, use_color());
   diag_set_caret(d, o.caret >= 0 ? o.caret : isatty(fileno(stderr)));
-  working_on = o.spec;
+  working_on = spec_name(&o);
   tree = loader_load_file(o.spec, NULL, d);
   if (tree)
     s = spec_build(tree, d);
@@ -740,7 +757,7 @@ int cli_main(int argc, char **argv)
     status = dump_model(s, &o);
   } else {
     if (o.verbose)
-      fprintf(stderr, "statusgen: %s: %lu statuses\n", o.spec,
+      fprintf(stderr, "statusgen: %s: %lu statuses\n", spec_name(&o),
               (unsigned long)s->nstatuses);
     status = run_templates(s, &o, where.data, d);
     diag_print(d, stderr);

@@ -193,7 +193,8 @@ struct source {
    pipe, a file gone, one too large). */
 static void load_source(struct source *src, const char *path, size_t file)
 {
-  FILE *f = path[0] ? fopen(path, "rb") : NULL;
+  /* "<stdin>" and the like name no file: never read one of that name */
+  FILE *f = path[0] && path[0] != '<' ? fopen(path, "rb") : NULL;
   char chunk[8192];
   size_t n;
 

@@ -603,8 +603,14 @@ struct value_tree *loader_load_file(const char *path,
   struct value_tree *t = NULL;
   struct buf bytes = BUF_INIT, why = BUF_INIT;
   size_t limit = (lim ? lim : &loader_default_limits)->max_bytes;
-  int r = sysio_read_file(path, limit, &bytes, &why);
+  int r;
 
+  if (strcmp(path, "-") == 0) { /* standard input, named as GCC names it */
+    path = LOADER_STDIN;
+    r = sysio_read_fd(0, limit, &bytes, &why);
+  } else {
+    r = sysio_read_file(path, limit, &bytes, &why);
+  }
   m.file = path;
   if (r == 0 || r == -2) /* too large: reported as for bytes */
     t = loader_load_bytes(path, bytes.data, r ? limit + 1 : bytes.len, lim, d);

@@ -30,8 +30,12 @@ struct value_tree *loader_load_bytes(const char *name, const char *bytes,
                                      const struct loader_limits *lim,
                                      struct diag *d);
 
-/* Reads the file at path (the name in diagnostics too) and parses it as
-   loader_load_bytes does; an unreadable file is an error in d. */
+/* The name standard input has in diagnostics. */
+#define LOADER_STDIN "<stdin>"
+
+/* Reads the file at path (the name in diagnostics too), or standard input
+   for "-" (named LOADER_STDIN), and parses it as loader_load_bytes does;
+   an unreadable file is an error in d. */
 struct value_tree *loader_load_file(const char *path,
                                     const struct loader_limits *lim,
                                     struct diag *d);

@@ -160,6 +160,11 @@ static int read_all(int fd, size_t limit, struct buf *out, struct buf *why)
   }
 }
 
+int sysio_read_fd(int fd, size_t limit, struct buf *out, struct buf *why)
+{
+  return read_all(fd, limit, out, why);
+}
+
 int sysio_read_file(const char *path, size_t limit, struct buf *out,
                     struct buf *why)
 {

@@ -37,4 +37,9 @@ const char *sysio_kind(mode_t mode);
 int sysio_read_file(const char *path, size_t limit, struct buf *out,
                     struct buf *why);
 
+/* Appends what can be read from fd (standard input, a pipe) until its end
+   to out, at most limit bytes: 0, -2 past limit, or -1; on -1 and -2 the
+   reason is appended to why. */
+int sysio_read_fd(int fd, size_t limit, struct buf *out, struct buf *why);
+
 #endif

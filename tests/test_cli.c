@@ -551,6 +551,49 @@ static void test_templates_search(void **state)
   remove_scratch(&dir);
 }
 
+/* SPEC '-' reads standard input: the outputs are those of the file but
+   for the name they were made from, and errors are placed in <stdin>. */
+static void test_spec_from_stdin(void **state)
+{
+  const char *argv[] = {"/bin/sh", "-c", NULL, NULL};
+  struct buf cmd = BUF_INIT, dir = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  scratch(&dir);
+  buf_printf(&cmd,
+             "'%s' -q -o '%s/in' - <spec/http_status.yaml && "
+             "'%s' -q -o '%s/file' spec/http_status.yaml",
+             proc_statusgen(), dir.data, proc_statusgen(), dir.data);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  buf_printf(&a, "%s/in/http_status.h", dir.data);
+  buf_printf(&b, "%s/file/http_status.h", dir.data);
+  buf_clear(&cmd);
+  assert_int_equal(proc_slurp(a.data, &cmd), 0);
+  assert_non_null(strstr(cmd.data, "from <stdin>."));
+  buf_clear(&cmd);
+  assert_int_equal(proc_slurp(b.data, &cmd), 0);
+  assert_non_null(strstr(cmd.data, "from spec/http_status.yaml."));
+
+  buf_clear(&cmd);
+  buf_printf(&cmd, "printf 'name: x\\n  bad: [\\n' | '%s' --caret -o '%s' -",
+             proc_statusgen(), dir.data);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "<stdin>:2:6: error: mapping values are "
+                                  "not allowed in this context\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  buf_free(&cmd);
+  buf_free(&a);
+  buf_free(&b);
+  remove_scratch(&dir);
+}
+
 /* Runs statusgen on a pseudo-terminal through script(1), env first and
    opts (options, or "") before the spec. */
 static void run_on_tty(struct proc_result *r, const char *env, const char *opts)
@@ -705,6 +748,7 @@ int main(void)
       cmocka_unit_test(test_templates_search),
       cmocka_unit_test(test_color_only_on_a_terminal),
       cmocka_unit_test(test_caret),
+      cmocka_unit_test(test_spec_from_stdin),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;
