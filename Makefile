@@ -246,6 +246,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
 	@sh tests/lang/run.sh $(STATUSGEN) $(REGISTRY_TSV)
 	@sh tests/stress.sh $(STATUSGEN)
 	@sh tests/guides.sh
+	@sh tests/docs.sh $(STATUSGEN)
 	@APP_FLAGS='$(SANFLAGS)' sh tests/install.sh \
 	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@for t in $(FUZZ_TARGETS); do \

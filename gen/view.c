@@ -64,6 +64,7 @@ struct view {
   const char **flag_upper;
   const struct spec_status ***flag_statuses; /* per flag: who has it */
   size_t *flag_len;
+  int has_flags, has_references, has_aliases; /* some status has one */
 };
 
 /* A field: its name and how to read it from an object of its type. */
@@ -185,6 +186,9 @@ GETTER(root_count, struct spec, s, integer((long)s->nstatuses))
 GETTER(root_classes, struct spec, s,
        list(VIEW_CLASS, s->classes, s->nclasses, 0))
 GETTER(root_flags, struct spec, s, list(VIEW_FLAG, s->flags, s->nflags, 0))
+GETTER(root_has_flags, struct spec, s, boolean(v->has_flags))
+GETTER(root_has_references, struct spec, s, boolean(v->has_references))
+GETTER(root_has_aliases, struct spec, s, boolean(v->has_aliases))
 GETTER(root_statuses, struct spec, s,
        list(VIEW_STATUS, s->statuses, s->nstatuses, 0))
 GETTER(root_constants, struct spec, s,
@@ -391,6 +395,9 @@ static const struct field root_fields[] = {
   {"count", root_count, 0},
   {"classes", root_classes, 0},
   {"flags", root_flags, 0},
+  {"has_flags", root_has_flags, 0},
+  {"has_references", root_has_references, 0},
+  {"has_aliases", root_has_aliases, 0},
   {"statuses", root_statuses, 0},
   {"constants", root_constants, 0},
   {"internal", root_internal, 1}};
@@ -786,6 +793,7 @@ struct view *view_new(const struct spec *s, const char *prefix,
 {
   struct arena *a = arena_new();
   struct view *v = arena_alloc(a, sizeof *v);
+  size_t i;
 
   memset(v, 0, sizeof *v);
   v->arena = a;
@@ -798,6 +806,11 @@ struct view *view_new(const struct spec *s, const char *prefix,
   v->spec_file = arena_strndup(a, spec_file, strlen(spec_file));
   index_classes(v);
   index_flags(v);
+  for (i = 0; i < s->nstatuses; i++) {
+    v->has_flags |= s->statuses[i].nflags > 0;
+    v->has_references |= s->statuses[i].reference != NULL;
+    v->has_aliases |= s->statuses[i].naliases > 0;
+  }
   build_constants(v);
   build_design(v);
   return v;

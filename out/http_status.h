@@ -214,8 +214,9 @@ HTTP_STATUS_DEF int http_status_is_known(int code);
    when no range does. */
 HTTP_STATUS_DEF enum http_status_class http_status_class_of(int code);
 
-/* The title of class c ("Informational"), or NULL for
-   HTTP_STATUS_CLASS_NONE and values outside the enum. */
+/* The title of class c ("Informational" for
+   HTTP_STATUS_CLASS_INFORMATIONAL), or NULL for HTTP_STATUS_CLASS_NONE
+   and values outside the enum. */
 HTTP_STATUS_DEF const char *http_status_class_title(enum http_status_class c);
 
 /* The code whose name (or former name) is the len bytes at s, exactly as
