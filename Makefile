@@ -18,6 +18,7 @@ VERSION := $(shell sed -n 's/^\#define STATUSGEN_VERSION "\(.*\)"/\1/p' \
              gen/version.h)
 BINDIR     = $(PREFIX)/bin
 MANDIR     = $(PREFIX)/share/man/man1
+MAN5DIR    = $(PREFIX)/share/man/man5
 DATADIR    = $(PREFIX)/share/statusgen
 INCLUDEDIR = $(PREFIX)/include
 LIBDIR     = $(PREFIX)/lib
@@ -57,6 +58,10 @@ endif
 endif
 
 ALL_CFLAGS  = $(STD) $(WARNINGS) $(CFLAGS) $(SANFLAGS) -MMD -MP
+# The tests walk folders (nftw) and make scratch ones (mkdtemp): XSI, even
+# when the generator itself is built with STD='-std=c99 -pedantic
+# -D_POSIX_C_SOURCE=200809L' (make check-posix).
+TEST_FEATURES = -U_XOPEN_SOURCE -D_XOPEN_SOURCE=700
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
 LIB_SRCS  := $(filter-out gen/main.c,$(wildcard gen/*.c))
@@ -96,7 +101,7 @@ RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 DIFF_DIR     := tests/differential
 DIFFERENTIAL := $(B)/differential
 
-.PHONY: FORCE all deps check memcheck conformance bench fuzz clean help install \
+.PHONY: FORCE all deps check check-posix memcheck conformance bench fuzz clean help install \
         uninstall install-lib uninstall-lib format differential-corpus
 
 all: $(STATUSGEN) $(GEN_STAMP)
@@ -138,7 +143,7 @@ $(B)/obj/%.o: gen/%.c
 
 $(B)/tobj/%.o: tests/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support \
+	$(CC) $(ALL_CFLAGS) $(TEST_FEATURES) $(CMOCKA_CFLAGS) $(YAML_CFLAGS) -Igen -Itests/support \
 	  -Iout -c -o $@ $<
 
 # The installed binary also looks for templates under the prefix; the
@@ -153,7 +158,7 @@ $(B)/prefix: FORCE
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(YAML_CFLAGS) -Igen -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(TEST_FEATURES) $(YAML_CFLAGS) -Igen -c -o $@ $<
 
 $(SUPPORT): $(SUPPORT_OBJS)
 	@rm -f $@
@@ -256,6 +261,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
 	done
 	@$(STATUSGEN) --check $(SPEC) || \
 	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
+	@$(MAKE) --no-print-directory check-posix
 	@$(MAKE) --no-print-directory conformance
 	@$(DIFFERENTIAL) $(DIFF_DIR)/corpus.json $(DIFF_DIR)/deviations
 
@@ -284,6 +290,17 @@ memcheck: $(STATUSGEN) $(TESTS) $(RUNNER)
 	  { cat $(B)/memcheck-bad.log; exit 1; }
 	@tail -n 1 $(B)/memcheck-bad.log
 	@echo "memcheck: clean"
+
+# The generator built as strict POSIX C99 (what it asks beyond, realpath and
+# flock, it asks for in gen/sysio.c alone), and its unit tests run on it.
+POSIX_STD = -std=c99 -pedantic -D_POSIX_C_SOURCE=200809L
+check-posix:
+	@$(MAKE) -s --no-print-directory B=build/posix STD='$(POSIX_STD)' \
+	  build/posix/statusgen $(TEST_SRCS:tests/%.c=build/posix/tests/%)
+	@STATUSGEN=build/posix/statusgen sh tests/run-tests.sh \
+	  $(TEST_SRCS:tests/%.c=build/posix/tests/%) >build/posix/tests.log 2>&1; \
+	  s=$$?; tail -1 build/posix/tests.log | sed 's/^tests:/posix:/'; \
+	  [ $$s -eq 0 ] || { cat build/posix/tests.log; exit 1; }
 
 conformance: $(RUNNER)
 	@if [ -z "$(RUNNER)" ]; then \
@@ -334,16 +351,25 @@ format:
 
 # Installing: the generator, its man page and the default templates; and
 # (install-lib) the generated HTTP library with a pkg-config file.
-install: $(STATUSGEN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) \
-	  $(DESTDIR)$(DATADIR)/templates
+install: $(STATUSGEN) $(B)/examples/app_errors.yaml
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN5DIR) \
+	  $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/examples
 	install -m 755 $(STATUSGEN) $(DESTDIR)$(BINDIR)/statusgen
 	install -m 644 doc/statusgen.1 $(DESTDIR)$(MANDIR)/statusgen.1
+	install -m 644 doc/statusgen-spec.5 $(DESTDIR)$(MAN5DIR)/statusgen-spec.5
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 spec/http_status.yaml $(B)/examples/app_errors.yaml \
+	  $(DESTDIR)$(DATADIR)/examples/
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/statusgen $(DESTDIR)$(MANDIR)/statusgen.1
+	rm -f $(DESTDIR)$(BINDIR)/statusgen $(DESTDIR)$(MANDIR)/statusgen.1 \
+	  $(DESTDIR)$(MAN5DIR)/statusgen-spec.5
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# The starter spec, as statusgen --init writes it: an installed example.
+$(B)/examples/app_errors.yaml: $(STATUSGEN)
+	@rm -rf $(@D) && mkdir -p $(@D)
+	cd $(@D) && $(abspath $(STATUSGEN)) -q --init app_errors
 
 $(B)/lib/libhttp_status.a: $(B)/outobj/http_status.o
 	@mkdir -p $(@D)

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <getopt.h>
 #include <signal.h>
@@ -21,6 +22,8 @@
 #include "loader.h"
 #include "output.h"
 #include "spec.h"
+#include "starter.h"
+#include "sysio.h"
 #include "tmpldir.h"
 #include "version.h"
 #include "view.h"
@@ -42,6 +45,7 @@ struct options {
   const char *prefix;
   const char *shape; /* NULL: the spec's */
   const char *depfile;
+  const char *init; /* --init NAME: write NAME.yaml, generate nothing */
   int check, quiet, verbose, no_sync;
   int caret;      /* -1: on a terminal; 0 or 1: as --no-caret, --caret say */
   int dump_model; /* 1: the stable part; 2: all, the internal part too */
@@ -65,6 +69,8 @@ static const char usage[] =
     "      --shape SHAPE    the C lookups: table or switch (default: the\n"
     "                       spec's shape, else table)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
+    "      --init NAME      write NAME.yaml, a commented starter spec, and\n"
+    "                       exit\n"
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
     "      --no-sync        do not fsync outputs before the commit (faster,\n"
     "                       not safe across a power loss)\n"
@@ -148,6 +154,75 @@ static int is_set_name(const char *s)
   return p > s;
 }
 
+/* Whether every output kind takes the names of the starter spec s (a
+   name like 'int' is a keyword somewhere): 1, or 0 after errors in d. */
+static int starter_fits_kinds(const struct spec *s, const char *name,
+                              struct diag *d)
+{
+  size_t n, i;
+  const struct kind *kinds = kind_table(&n);
+  struct buf output = BUF_INIT;
+  int ok = 1;
+
+  for (i = 0; i < n; i++) {
+    buf_clear(&output);
+    buf_printf(&output, "%s%s", name, kinds[i].extensions[0]);
+    if (kind_check_names(&kinds[i], s, NULL, output.data, d) < 0)
+      ok = 0;
+  }
+  buf_free(&output);
+  return ok;
+}
+
+/* --init NAME: writes the starter spec NAME.yaml into the current folder,
+   never over a file that is there; the exit status. The starter is
+   checked as any spec is first: it must generate as it is. */
+static int write_starter(const struct options *o)
+{
+  struct buf text = BUF_INIT, path = BUF_INIT;
+  struct diag *d = diag_new();
+  struct value_tree *tree;
+  struct spec *s = NULL;
+  struct mark m = {0, 0, 0};
+  int fd = -1, status = EXIT_ERROR;
+
+  starter_spec(&text, o->init);
+  buf_printf(&path, "%s.yaml", o->init);
+  m.file = path.data;
+  tree = loader_load_bytes(path.data, text.data, text.len, NULL, d);
+  if (tree)
+    s = spec_build(tree, d);
+  if (s && !starter_fits_kinds(s, o->init, d)) {
+    spec_free(s);
+    s = NULL;
+  }
+  if (s && (fd = sysio_open(path.data, O_WRONLY | O_CREAT | O_EXCL, 0666)) < 0)
+    diag_error(d, &m, "cannot write the starter spec: %s%s", strerror(errno),
+               errno == EEXIST ? " (it is kept as it is)" : "");
+  if (fd >= 0) {
+    int w = sysio_write_all(fd, text.data, text.len), e = errno;
+
+    if (sysio_close(fd) < 0 && w == 0)
+      w = -1, e = errno;
+    if (w < 0) {
+      diag_error(d, &m, "cannot write the starter spec: %s", strerror(e));
+      sysio_unlink(path.data);
+    } else {
+      status = 0;
+      if (!o->quiet)
+        fprintf(stderr, "statusgen: wrote %s: run 'statusgen %s'\n", path.data,
+                path.data);
+    }
+  }
+  diag_print(d, stderr);
+  spec_free(s);
+  value_tree_free(tree);
+  diag_free(d);
+  buf_free(&text);
+  buf_free(&path);
+  return status;
+}
+
 /* Returns -1 to go on, or the exit status to leave with. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -162,7 +237,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     OPT_LANG,
     OPT_SHAPE,
     OPT_CARET,
-    OPT_NO_CARET
+    OPT_NO_CARET,
+    OPT_INIT
   };
   static const struct option longs[] = {
       {"templates", required_argument, NULL, 't'},
@@ -174,6 +250,7 @@ static int parse_options(int argc, char **argv, struct options *o)
       {"depfile", required_argument, NULL, 'M'},
       {"no-sync", no_argument, NULL, OPT_NO_SYNC},
       {"caret", no_argument, NULL, OPT_CARET},
+      {"init", required_argument, NULL, OPT_INIT},
       {"no-caret", no_argument, NULL, OPT_NO_CARET},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
       {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
@@ -207,6 +284,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     case OPT_CHECK: o->check = 1; break;
     case OPT_NO_SYNC: o->no_sync = 1; break;
     case OPT_CARET: o->caret = 1; break;
+    case OPT_INIT: o->init = optarg; break;
     case OPT_NO_CARET: o->caret = 0; break;
     case OPT_MAX_STEPS:
       if (!(o->render.max_steps = count_of(optarg, 0)))
@@ -231,6 +309,14 @@ static int parse_options(int argc, char **argv, struct options *o)
     default: return usage_error("unknown option '%s'", argv[optind - 1]);
     }
   }
+  if (o->init && optind != argc)
+    return usage_error("%s", "--init NAME writes a spec: give no SPEC");
+  if (o->init && !spec_is_lower_ident(o->init))
+    return usage_error("--init '%s' is not a lower snake case C identifier "
+                       "(such as app_errors)",
+                       o->init);
+  if (o->init)
+    return write_starter(o);
   if (optind != argc - 1)
     return usage_error("%s", optind == argc ? "no SPEC given"
                                             : "more than one SPEC given");
@@ -425,10 +511,10 @@ static void binary_path(struct buf *exe)
 {
   const char *path = getenv("PATH"), *p, *colon;
   struct buf try = BUF_INIT;
-  char *real = realpath("/proc/self/exe", NULL);
+  char *real = sysio_realpath("/proc/self/exe");
 
   if (!real && strchr(program, '/'))
-    real = realpath(program, NULL);
+    real = sysio_realpath(program);
   for (p = path; !real && !strchr(program, '/') && p && *p; p = colon + 1) {
     colon = strchr(p, ':');
     if (!colon)
@@ -437,7 +523,7 @@ static void binary_path(struct buf *exe)
     buf_printf(&try, "%.*s/%s", colon - p ? (int)(colon - p) : 1,
                colon - p ? p : ".", program); /* an empty entry: "." */
     if (access(try.data, X_OK) == 0)
-      real = realpath(try.data, NULL);
+      real = sysio_realpath(try.data);
     if (!*colon)
       break;
   }

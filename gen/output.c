@@ -373,7 +373,7 @@ static long use_folder(struct output *o, const char *dir, const char *who,
   f.dev = st.st_dev;
   f.ino = st.st_ino;
   f.path = xstrndup(dir, strlen(dir));
-  f.real = realpath(dir, NULL);
+  f.real = sysio_realpath(dir);
   if (!f.real) {
     int e = errno;
 

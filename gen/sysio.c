@@ -1,10 +1,20 @@
 /* sysio: thin wrappers. Each asks fault_next() first, so the count of
    calls a run makes is the count a fault test walks through. */
+/* realpath() is an XSI function of POSIX.1-2008 and flock() a BSD one
+   that Linux, the BSDs and musl all have: this module, the one that calls
+   the system, asks for them, so that the rest builds with
+   -D_POSIX_C_SOURCE=200809L alone. */
+#if !defined(_XOPEN_SOURCE) || _XOPEN_SOURCE < 700
+#undef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700
+#endif
+
 #include "sysio.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -194,4 +204,9 @@ int sysio_read_file(const char *path, size_t limit, struct buf *out,
   }
   close(fd);
   return r;
+}
+
+char *sysio_realpath(const char *path)
+{
+  return realpath(path, NULL);
 }

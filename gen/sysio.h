@@ -42,4 +42,8 @@ int sysio_read_file(const char *path, size_t limit, struct buf *out,
    reason is appended to why. */
 int sysio_read_fd(int fd, size_t limit, struct buf *out, struct buf *why);
 
+/* The canonical absolute path of path (links resolved), to free(); NULL
+   with errno set when it cannot be found. Not a fault point. */
+char *sysio_realpath(const char *path);
+
 #endif

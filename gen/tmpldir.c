@@ -113,7 +113,7 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
   buf_init(&t->partial);
   /* Partials are confined to where the folder really is: without it,
      nothing can be served (a path past PATH_MAX, out of memory). */
-  t->real = realpath(dir, NULL);
+  t->real = sysio_realpath(dir);
   if (!t->real) {
     diag_error(d, &m, "cannot resolve the templates folder: %s",
                strerror(errno));
@@ -194,7 +194,7 @@ static void note_file(struct tmpldir *t, const char *path)
    -1 somewhere else. */
 static int locate(const struct tmpldir *t, const char *path)
 {
-  char *real = realpath(path, NULL);
+  char *real = sysio_realpath(path);
   size_t n = strlen(t->real);
   int r;
 

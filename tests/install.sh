@@ -47,9 +47,21 @@ for set in templates/*/; do
 done
 
 if command -v groff >/dev/null; then
-  warnings=$(groff -ww -man -z "$stage$prefix/share/man/man1/statusgen.1" 2>&1)
-  [ -z "$warnings" ] && ok || bad "groff warns: $warnings"
+  for page in man1/statusgen.1 man5/statusgen-spec.5; do
+    warnings=$(groff -ww -man -z "$stage$prefix/share/man/$page" 2>&1)
+    [ -z "$warnings" ] && ok || bad "groff warns on $page: $warnings"
+  done
 fi
+
+# The installed examples generate as they are, from an empty folder.
+for ex in "$stage$prefix"/share/statusgen/examples/*.yaml; do
+  name=$(basename "$ex" .yaml)
+  rm -rf "$tmp/ex" && mkdir "$tmp/ex"
+  (cd "$tmp/ex" && "$stage$prefix/bin/statusgen" -q "$ex") &&
+    [ -f "$tmp/ex/out/$name.h" ] && ok || bad "the example $name.yaml"
+done
+[ -f "$stage$prefix/share/statusgen/examples/app_errors.yaml" ] && ok ||
+  bad "no starter example installed"
 
 pc="$stage$prefix/lib/pkgconfig"
 flags=$(PKG_CONFIG_PATH=$pc pkg-config --define-variable=prefix="$stage$prefix" \

@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "json_check.h"
 #include "proc.h"
+#include "sysio.h"
 #include "version.h"
 #include "xmem.h"
 
@@ -510,8 +511,8 @@ static void test_missing_output_folder(void **state)
 static void test_templates_search(void **state)
 {
   const char *argv[] = {"/bin/sh", "-c", NULL, NULL};
-  char *exe = realpath(proc_statusgen(), NULL);
-  char *spec = realpath("spec/http_status.yaml", NULL);
+  char *exe = sysio_realpath(proc_statusgen());
+  char *spec = sysio_realpath("spec/http_status.yaml");
   struct buf dir = BUF_INIT, cmd = BUF_INIT, t = BUF_INIT;
   struct proc_result r;
   struct stat st;
@@ -591,6 +592,85 @@ static void test_spec_from_stdin(void **state)
   buf_free(&cmd);
   buf_free(&a);
   buf_free(&b);
+  remove_scratch(&dir);
+}
+
+/* --init NAME writes NAME.yaml into the current folder, a starter that
+   generates as it is, with the default templates and every stock set;
+   it never writes over a file, and refuses a name that is no identifier
+   or that an output reserves, writing nothing. */
+static void test_init(void **state)
+{
+  static const char *const sets[] = {"c",      "go",   "json",
+                                     "python", "rust", "typescript"};
+  const char *argv[] = {"/bin/sh", "-c", NULL, NULL};
+  char *exe = sysio_realpath(proc_statusgen());
+  char *top = sysio_realpath("templates");
+  struct buf dir = BUF_INIT, cmd = BUF_INIT, before = BUF_INIT,
+             after = BUF_INIT, path = BUF_INIT;
+  struct proc_result r;
+  size_t i;
+
+  (void)state;
+  assert_non_null(exe);
+  assert_non_null(top);
+  scratch(&dir);
+  buf_printf(&cmd, "cd '%s' && '%s' --init app_errors", dir.data, exe);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "statusgen: wrote app_errors.yaml: run "
+                                  "'statusgen app_errors.yaml'\n");
+  assert_int_equal(r.status, 0);
+  proc_result_free(&r);
+  buf_printf(&path, "%s/app_errors.yaml", dir.data);
+  assert_int_equal(proc_slurp(path.data, &before), 0);
+  assert_non_null(strstr(before.data, "\nname: app_errors\n"));
+
+  for (i = 0; i < sizeof sets / sizeof *sets; i++) {
+    buf_clear(&cmd);
+    buf_printf(&cmd,
+               "cd '%s' && '%s' -q -t '%s' --lang %s -o out-%s "
+               "app_errors.yaml",
+               dir.data, exe, top, sets[i], sets[i]);
+    argv[2] = cmd.data;
+    proc_result_run(&r, argv);
+    if (r.status != 0)
+      print_error("--lang %s: %s", sets[i], r.err.data);
+    assert_int_equal(r.status, 0);
+    proc_result_free(&r);
+  }
+  assert_true(exists(dir.data, "out-c/app_errors.h"));
+
+  buf_clear(&cmd);
+  buf_printf(&cmd, "cd '%s' && '%s' --init app_errors", dir.data, exe);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.err.data, "app_errors.yaml: error: cannot write the "
+                                  "starter spec: File exists (it is kept as "
+                                  "it is)\n");
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  assert_int_equal(proc_slurp(path.data, &after), 0);
+  assert_string_equal(after.data, before.data);
+
+  buf_clear(&cmd);
+  buf_printf(&cmd, "cd '%s' && '%s' --init int", dir.data, exe);
+  argv[2] = cmd.data;
+  proc_result_run(&r, argv);
+  assert_non_null(strstr(r.err.data, "name 'int' is a C or C++ keyword"));
+  assert_int_equal(r.status, 2);
+  assert_false(exists(dir.data, "int.yaml"));
+  proc_result_free(&r);
+  run(&r, "--init", "App", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err.data, "is not a lower snake case"));
+  proc_result_free(&r);
+  free(exe);
+  free(top);
+  buf_free(&cmd);
+  buf_free(&before);
+  buf_free(&after);
+  buf_free(&path);
   remove_scratch(&dir);
 }
 
@@ -749,6 +829,7 @@ int main(void)
       cmocka_unit_test(test_color_only_on_a_terminal),
       cmocka_unit_test(test_caret),
       cmocka_unit_test(test_spec_from_stdin),
+      cmocka_unit_test(test_init),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;
