@@ -14,6 +14,7 @@ struct mustache_entry {
   size_t len;
   enum mustache_found found;
   struct mustache_template *t; /* MUSTACHE_FOUND and parsed */
+  char *hint;                  /* MUSTACHE_NOT_FOUND: the callback's, or NULL */
 };
 
 struct mustache_set *mustache_set_new(const struct mustache_config *cfg)
@@ -34,6 +35,7 @@ void mustache_set_free(struct mustache_set *s)
     return;
   for (i = 0; i < s->cap; i++) {
     free(s->table[i].name);
+    free(s->table[i].hint);
     mustache_tree_free(s->table[i].t);
   }
   for (t = s->templates; t; t = next) {
@@ -149,6 +151,8 @@ static void load(struct mustache_set *s, struct mustache_entry *e,
   e->found = s->cfg.partial
                  ? s->cfg.partial(s->cfg.closure, e->name, e->len, &src)
                  : MUSTACHE_NOT_FOUND;
+  if (e->found == MUSTACHE_NOT_FOUND && src.hint)
+    e->hint = xstrndup(src.hint, strlen(src.hint));
   if (e->found != MUSTACHE_FOUND)
     return;
   e->t =
@@ -162,10 +166,12 @@ static void load(struct mustache_set *s, struct mustache_entry *e,
 const struct mustache_template *mustache_set_partial(struct mustache_set *s,
                                                      const char *name,
                                                      size_t len, struct diag *d,
-                                                     enum mustache_found *why)
+                                                     enum mustache_found *why,
+                                                     const char **hint)
 {
   struct mustache_entry *e;
 
+  *hint = NULL;
   if (!mustache_name_is_safe(name, len)) {
     *why = MUSTACHE_FORBIDDEN;
     return NULL;
@@ -182,5 +188,6 @@ const struct mustache_template *mustache_set_partial(struct mustache_set *s,
     load(s, e, d);
   }
   *why = e->found;
+  *hint = e->hint;
   return e->t;
 }

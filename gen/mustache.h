@@ -171,6 +171,11 @@ struct mustache_data {
   int (*resolve)(void *closure, int shape, const char *key, size_t len);
   /* Field f (from resolve) of v, a mapping of the shape that gave f. */
   struct mustache_value (*field)(void *closure, struct mustache_value v, int f);
+  /* Optional, for "did you mean" after an unknown name: the name of key i
+     of mapping v (NUL-terminated, living as long as the data), for i = 0,
+     1, ... until it returns NULL; NULL at once for a value that is no
+     mapping. */
+  const char *(*key)(void *closure, struct mustache_value v, size_t i);
 };
 
 /* The data one render reads. */
@@ -197,6 +202,9 @@ struct mustache_source {
   const char *bytes;
   size_t len;
   const char *file; /* the name in diagnostics; NULL: the partial's name */
+  /* With MUSTACHE_NOT_FOUND, optionally: what the error adds, such as
+     where the partial was looked for ("no file t/row.mustache"). */
+  const char *hint;
 };
 
 struct mustache_config {

@@ -262,7 +262,9 @@ static int bad_end(struct parser *p, struct tag *tg, size_t i)
   if (tg->sigil == '=' && k != NPOS) {
     tg->end = k + p->close_len;
     tg->right = right_clear(p, tg->end, &tg->eol);
-    fail_name(p, tg, "bad delimiter change '%s'",
+    fail_name(p, tg,
+              "bad delimiter change '%s': it ends with '=' before the "
+              "closing delimiter, as in {{=<%% %%>=}}",
               p->src + tg->start + p->open_len, k - tg->start - p->open_len);
     return 1;
   }
@@ -514,7 +516,8 @@ static int open_frame(struct parser *p, const struct tag *tg, size_t i)
 static size_t set_delimiters(struct parser *p, size_t text,
                              const struct tag *tg)
 {
-  const char *s = tg->body, *end = tg->body + tg->body_len, *a, *b;
+  const char *s = tg->body, *end = tg->body + tg->body_len, *a, *b, *why;
+  struct buf fmt = BUF_INIT;
   size_t na = 0, nb = 0;
 
   a = s;
@@ -527,10 +530,18 @@ static size_t set_delimiters(struct parser *p, size_t text,
   while (s < end && !is_space(*s))
     s++;
   nb = (size_t)(s - b);
-  if (!na || !nb || s != end || memchr(a, '=', na) || memchr(b, '=', nb)) {
-    fail_name(p, tg, "bad delimiter change '%s'",
-              p->src + tg->start + p->open_len,
+  why = !na || !nb ? "give two delimiters, the opening one and the closing "
+                     "one, with a space between, as in {{=<%% %%>=}}"
+        : s != end ? "more than two delimiters: give the opening one and the "
+                     "closing one, as in {{=<%% %%>=}}"
+        : memchr(a, '=', na) || memchr(b, '=', nb)
+            ? "a delimiter may not hold '='"
+            : NULL;
+  if (why) {
+    buf_printf(&fmt, "bad delimiter change '%%s': %s", why);
+    fail_name(p, tg, fmt.data, p->src + tg->start + p->open_len,
               tg->end - p->close_len - tg->start - p->open_len);
+    buf_free(&fmt);
   } else {
     p->open = a;
     p->open_len = na;

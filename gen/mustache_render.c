@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nearest.h"
 #include "xmem.h"
 
 /* One level of the context stack, with v's shape (-1: none), asked once
@@ -297,6 +298,52 @@ static inline int look(struct render *r, const struct mustache_template *t,
   return 1;
 }
 
+/* Offers the keys of mapping v to near. */
+static void offer_keys(struct render *r, struct mustache_value v,
+                       struct nearest *near)
+{
+  const char *k;
+  size_t i;
+
+  for (i = 0; (k = r->data->key(r->closure, v, i)) != NULL; i++)
+    nearest_offer(near, k);
+}
+
+/* Reports n's name as unknown: part k of it was not found, in the
+   context stack ctx (k = 0) or in the mapping v (the value of the parts
+   before k). With a key() in the data, names the nearest key there: the
+   names valid at that point. */
+static void unknown_name(struct render *r, const struct mustache_template *t,
+                         const struct mustache_node *n, size_t k,
+                         const struct frame *ctx, struct mustache_value v)
+{
+  const struct mustache_part *part = t->parts + n->part + k;
+  char shown[96], meant[96];
+  struct nearest near;
+  struct buf name = BUF_INIT;
+  size_t i;
+
+  nearest_init(&near, part->s, part->n);
+  if (r->data->key && ctx)
+    for (; ctx; ctx = ctx->up)
+      offer_keys(r, ctx->v, &near);
+  else if (r->data->key)
+    offer_keys(r, v, &near);
+  mustache_show(shown, sizeof shown, n->str, n->len);
+  if (!near.best) {
+    report(r, t, n, "unknown name '%s'", shown);
+    return;
+  }
+  /* the name as meant: the parts before k, then the key */
+  for (i = 0; i < k; i++)
+    buf_printf(&name, "%.*s.", (int)t->parts[n->part + i].n,
+               t->parts[n->part + i].s);
+  buf_puts(&name, near.best);
+  report(r, t, n, "unknown name '%s' (did you mean '%s'?)", shown,
+         mustache_show(meant, sizeof meant, name.data, name.len));
+  buf_free(&name);
+}
+
 /* Finds the value of n's name on the context stack: 1, or 0 when the data
    has no such name (an error in strict mode). */
 static int resolve(struct render *r, const struct mustache_template *t,
@@ -305,7 +352,6 @@ static int resolve(struct render *r, const struct mustache_template *t,
 {
   const struct frame *f;
   size_t i;
-  char shown[96];
 
   if (!n->nparts) { /* "." (a template may then have no parts at all) */
     *v = ctx->v;
@@ -314,14 +360,19 @@ static int resolve(struct render *r, const struct mustache_template *t,
   for (f = ctx; f; f = f->up)
     if (look(r, t, n->part, f->v, f->shape, v))
       break;
-  for (i = 1; f && i < n->nparts; i++)
-    if (!look(r, t, n->part + i, *v, shape_of(r, *v), v))
-      f = NULL;
+  for (i = 1; f && i < n->nparts; i++) {
+    struct mustache_value before = *v;
+
+    if (!look(r, t, n->part + i, *v, shape_of(r, *v), v)) {
+      if (r->strict)
+        unknown_name(r, t, n, i, NULL, before);
+      return 0;
+    }
+  }
   if (f)
     return 1;
   if (r->strict)
-    report(r, t, n, "unknown name '%s'",
-           mustache_show(shown, sizeof shown, n->str, n->len));
+    unknown_name(r, t, n, 0, ctx, ctx->v);
   return 0;
 }
 
@@ -435,6 +486,7 @@ static const struct mustache_template *target(struct render *r,
   size_t len = n->len;
   enum mustache_found why;
   struct mustache_value v;
+  const char *hint = NULL;
   char shown[96];
 
   if (n->flags & MUSTACHE_F_DYNAMIC) {
@@ -454,7 +506,7 @@ static const struct mustache_template *target(struct render *r,
     r->stop = 1;
     return NULL;
   }
-  p = len ? mustache_set_partial(r->set, name, len, r->d, &why) : NULL;
+  p = len ? mustache_set_partial(r->set, name, len, r->d, &why, &hint) : NULL;
   if (!len)
     why = MUSTACHE_NOT_FOUND;
   if (p)
@@ -463,6 +515,8 @@ static const struct mustache_template *target(struct render *r,
     report(r, t, n, "partial '%s' is outside the templates folder", shown);
   else if (why == MUSTACHE_FAILED)
     r->failed = 1;
+  else if (r->strict && hint)
+    report(r, t, n, "partial '%s' not found (%s)", shown, hint);
   else if (r->strict)
     report(r, t, n, "partial '%s' not found", shown);
   return NULL;

@@ -96,11 +96,13 @@ int mustache_name_is_safe(const char *name, size_t len);
 
 /* The partial called name, loaded through the callback and parsed on
    first use, then cached. NULL when there is none: *why says why
-   (MUSTACHE_FAILED: a parse error, reported to d when first loaded). */
+   (MUSTACHE_FAILED: a parse error, reported to d when first loaded), and
+   *hint what the callback added to a MUSTACHE_NOT_FOUND (or NULL). */
 const struct mustache_template *mustache_set_partial(struct mustache_set *s,
                                                      const char *name,
                                                      size_t len, struct diag *d,
-                                                     enum mustache_found *why);
+                                                     enum mustache_found *why,
+                                                     const char **hint);
 
 /* Copies a name into out (size > 4) for a message: control characters
    become '?', and a long name is cut with "...". Returns out. */

@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include "nearest.h"
 #include "sysio.h"
 #include "xmem.h"
 
@@ -21,6 +22,7 @@ struct tmpldir {
   char **files; /* read so far */
   size_t nfiles;
   struct buf partial; /* the last partial handed out */
+  struct buf hint;    /* why the last partial was not found */
   char *extra;        /* the path of the last tmpldir_read_extra() */
 };
 
@@ -111,6 +113,7 @@ struct tmpldir *tmpldir_open(const char *dir, struct diag *d)
   t->dir = xstrndup(dir, strlen(dir));
   t->d = d;
   buf_init(&t->partial);
+  buf_init(&t->hint);
   /* Partials are confined to where the folder really is: without it,
      nothing can be served (a path past PATH_MAX, out of memory). */
   t->real = sysio_realpath(dir);
@@ -161,6 +164,7 @@ void tmpldir_free(struct tmpldir *t)
   free(t->real);
   free(t->extra);
   buf_free(&t->partial);
+  buf_free(&t->hint);
   free(t);
 }
 
@@ -264,6 +268,60 @@ int tmpldir_read_extra(struct tmpldir *t, const char *name, struct buf *out,
   return r < 0 ? -1 : r;
 }
 
+/* Why the partial name (len bytes) is not found, into t->hint: the file
+   looked for, and the nearest partial of its folder ("no file
+   t/row.mustache; did you mean '_row'?"). */
+static void not_found_hint(struct tmpldir *t, const char *path,
+                           const char *name, size_t len)
+{
+  struct buf dir = BUF_INIT, shown = BUF_INIT;
+  struct nearest near;
+  char **stems = NULL;
+  size_t nstems = 0, i, base = 0;
+  struct dirent *e;
+  DIR *dh;
+
+  for (i = 0; i < len; i++) /* the folder: up to the last '/' */
+    if (name[i] == '/')
+      base = i + 1;
+  buf_clear(&t->hint);
+  buf_puts(&t->hint, "no file ");
+  diag_put_visible(&t->hint, path, strlen(path));
+  buf_printf(&dir, "%s/", t->dir);
+  buf_put(&dir, name, base);
+  nearest_init(&near, name + base, len - base);
+  if ((dh = opendir(dir.data)) != NULL) {
+    while ((e = readdir(dh))) {
+      size_t stem = suffixed(e->d_name);
+
+      if (!stem || e->d_name[0] == '.')
+        continue;
+      stems = xrealloc(stems, (nstems + 1) * sizeof *stems);
+      stems[nstems++] = xstrndup(e->d_name, stem);
+    }
+    closedir(dh);
+  }
+  if (nstems) /* ties go to the first name */
+    qsort(stems, nstems, sizeof *stems, by_string);
+  for (i = 0; i < nstems; i++) /* '_row' is what 'row' meant, as a rule */
+    nearest_offer_as(&near,
+                     stems[i][0] == '_' && name[base] != '_' ? stems[i] + 1
+                                                             : stems[i],
+                     stems[i]);
+  if (near.best) {
+    buf_put(&shown, name, base);
+    buf_puts(&shown, near.best);
+    buf_puts(&t->hint, "; did you mean '");
+    diag_put_visible(&t->hint, shown.data, shown.len);
+    buf_puts(&t->hint, "'?");
+  }
+  for (i = 0; i < nstems; i++)
+    free(stems[i]);
+  free(stems);
+  buf_free(&dir);
+  buf_free(&shown);
+}
+
 enum mustache_found tmpldir_partial(void *closure, const char *name, size_t len,
                                     struct mustache_source *src)
 {
@@ -279,9 +337,11 @@ enum mustache_found tmpldir_partial(void *closure, const char *name, size_t len,
     return found;
   path = path_of(t, name, len);
   r = read_file(t, path, &t->partial);
-  if (r == 0)
+  if (r == 0) {
     found = MUSTACHE_NOT_FOUND;
-  else if (r != -2)
+    not_found_hint(t, path, name, len);
+    src->hint = t->hint.data;
+  } else if (r != -2)
     found = r > 0 ? MUSTACHE_FOUND : MUSTACHE_FAILED;
   for (i = 0; found == MUSTACHE_FOUND && i < t->nfiles; i++)
     if (strcmp(t->files[i], path) == 0)

@@ -997,6 +997,17 @@ static struct mustache_value m_field(void *closure, struct mustache_value h,
   return to_handle(field_value(v, from_handle(h), (size_t)f));
 }
 
+/* The name of field i of an object, for "did you mean". */
+static const char *m_key(void *closure, struct mustache_value h, size_t i)
+{
+  const struct view *v = closure;
+  struct view_ref r = from_handle(h);
+
+  if (r.kind != VIEW_OBJECT || i >= field_count(v, r))
+    return NULL;
+  return field_name(v, r, i);
+}
+
 /* The kind of the value a handle carries. */
 static enum view_kind kind_of(struct mustache_value h)
 {
@@ -1070,8 +1081,9 @@ static int m_print(void *closure, struct mustache_value h, struct buf *out)
 
 void view_mustache(const struct view *v, struct mustache_view *out)
 {
-  static const struct mustache_data data = {
-      m_lookup, m_truthy, m_list, m_item, m_print, m_shape, m_resolve, m_field};
+  static const struct mustache_data data = {m_lookup,  m_truthy, m_list,
+                                            m_item,    m_print,  m_shape,
+                                            m_resolve, m_field,  m_key};
 
   out->data = &data;
   out->closure = (void *)v;

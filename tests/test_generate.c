@@ -553,6 +553,57 @@ static void test_templates_folder_unresolvable(void **state)
   free(spec);
 }
 
+/* An unknown name in a template is told with the nearest name valid at
+   that point: a field of a context on the stack, or of the mapping that
+   a dotted name steps into; a missing partial with the file looked for
+   and the nearest partial of its folder; no suggestion for a name that
+   is near none. */
+static void test_did_you_mean(void **state)
+{
+  static const char *const files[][2] = {
+      {"a.txt.mustache", "{{#statuses}}{{reasn}}{{/statuses}}\n"},
+      {"b.txt.mustache",
+       "{{#statuses}}{{#flags.retry}}x{{/flags.retry}}{{/statuses}}\n"},
+      {"c.txt.mustache", "{{#classes}}{{titel}}{{/classes}}{{nope}}\n"},
+      {"d.txt.mustache", "{{> row}}\n"},
+      {"_rows.mustache", "{{code}}\n"}};
+  const char *argv[] = {NULL, "-t", NULL, "-o", NULL, SPEC, NULL};
+  struct buf want = BUF_INIT;
+  struct proc_result r;
+  size_t i;
+
+  (void)state;
+  mkdir(at("dym", NULL), 0777);
+  mkdir(at("dym-out", NULL), 0777);
+  for (i = 0; i < sizeof files / sizeof *files; i++)
+    write_file(at("dym", files[i][0]), files[i][1]);
+  argv[0] = proc_statusgen();
+  argv[2] = at("dym", NULL);
+  argv[4] = at("dym-out", NULL);
+  proc_result_run(&r, argv);
+  /* at() keeps four paths at a time */
+  buf_printf(&want,
+             "%s:1:14: error: unknown name 'reasn' (did you mean "
+             "'reason'?)\n",
+             at("dym", "a.txt.mustache"));
+  buf_printf(&want,
+             "%s:1:14: error: unknown name 'flags.retry' (did you mean "
+             "'flags.retryable'?)\n",
+             at("dym", "b.txt.mustache"));
+  buf_printf(&want,
+             "%s:1:13: error: unknown name 'titel' (did you mean 'title'?)\n"
+             "%s:1:34: error: unknown name 'nope'\n",
+             at("dym", "c.txt.mustache"), at("dym", "c.txt.mustache"));
+  buf_printf(&want,
+             "%s:1:1: error: partial 'row' not found (no file %s; did you "
+             "mean '_rows'?)\n",
+             at("dym", "d.txt.mustache"), at("dym", "row.mustache"));
+  assert_string_equal(r.err.data, want.data);
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  buf_free(&want);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -568,6 +619,7 @@ int main(void)
       cmocka_unit_test(test_each_kind_escapes),
       cmocka_unit_test(test_kinds_file_leading_outside),
       cmocka_unit_test(test_templates_folder_unresolvable),
+      cmocka_unit_test(test_did_you_mean),
   };
 
   return cmocka_run_group_tests(tests, setup, teardown);

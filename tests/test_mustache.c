@@ -935,22 +935,28 @@ static const struct row errors[] = {
     {"three delimiters",
      "{{=<% %> x=}}",
      "{}",
-     "t.mustache:1:1: error: bad delimiter change '=<% %> x='",
+     "t.mustache:1:1: error: bad delimiter change '=<% %> x=': more than two "
+     "delimiters: give the opening one and the closing one, as in "
+     "{{=<% %>=}}",
      {NULL}},
     {"one delimiter",
      "{{=<%=}}",
      "{}",
-     "t.mustache:1:1: error: bad delimiter change '=<%='",
+     "t.mustache:1:1: error: bad delimiter change '=<%=': give two "
+     "delimiters, the opening one and the closing one, with a space "
+     "between, as in {{=<% %>=}}",
      {NULL}},
     {"delimiter change without its last '='",
      "{{=<% %>}}",
      "{}",
-     "t.mustache:1:1: error: bad delimiter change '=<% %>'",
+     "t.mustache:1:1: error: bad delimiter change '=<% %>': it ends with '=' "
+     "before the closing delimiter, as in {{=<% %>=}}",
      {NULL}},
     {"a delimiter holding '='",
      "{{=<= =>=}}",
      "{}",
-     "t.mustache:1:1: error: bad delimiter change '=<= =>='",
+     "t.mustache:1:1: error: bad delimiter change '=<= =>=': a delimiter may "
+     "not hold '='",
      {NULL}},
     {"unclosed section",
      "x\n {{#a}}\n",

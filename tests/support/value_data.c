@@ -123,8 +123,8 @@ static int print(void *closure, struct mustache_value v, struct buf *out)
   }
 }
 
-const struct mustache_data value_data_interface = {lookup, truthy, list, item,
-                                                   print,  NULL,   NULL, NULL};
+const struct mustache_data value_data_interface = {
+    lookup, truthy, list, item, print, NULL, NULL, NULL, NULL};
 
 enum mustache_found value_data_partial(void *closure, const char *name,
                                        size_t len, struct mustache_source *src)
