@@ -5,6 +5,7 @@
 #include "view.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,7 @@ struct view {
   const char **flag_upper;
   const struct spec_status ***flag_statuses; /* per flag: who has it */
   size_t *flag_len;
+  char lo_unsigned[32]; /* the code tables' lo as an unsigned C constant */
 };
 
 /* A field: its name and how to read it from an object of its type. */
@@ -191,6 +193,9 @@ GETTER(root_constants, struct spec, s,
        list(VIEW_CONSTANT, v->constants, v->nconstants, 0))
 GETTER(root_names, struct spec, s, object(VIEW_NAMES, &v->prefix_names))
 GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
+GETTER(root_unknown, struct spec, s, integer(s->unknown))
+GETTER(root_code_lo, struct spec, s, integer(s->code_lo))
+GETTER(root_code_hi, struct spec, s, integer(s->code_hi))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
@@ -261,6 +266,7 @@ GETTER(constant_reason, struct constant, c, text(c->reason))
 GETTER(slots_lo, struct lookup_slots, sl, integer(sl->lo))
 GETTER(slots_hi, struct lookup_slots, sl, integer(sl->hi))
 GETTER(slots_dense, struct lookup_slots, sl, boolean(sl->dense))
+GETTER(slots_lo_unsigned, struct lookup_slots, sl, text(v->lo_unsigned))
 GETTER(slots_size, struct lookup_slots, sl,
        integer(sl->dense ? sl->hi - sl->lo + 1 : (long)v->s->nstatuses + 1))
 GETTER(slots_cases, struct lookup_slots, sl,
@@ -389,6 +395,9 @@ static const struct field root_fields[] = {
   {"title", root_title, 0},
   {"source", root_source, 0},
   {"count", root_count, 0},
+  {"unknown", root_unknown, 0},
+  {"code_lo", root_code_lo, 0},
+  {"code_hi", root_code_hi, 0},
   {"classes", root_classes, 0},
   {"flags", root_flags, 0},
   {"statuses", root_statuses, 0},
@@ -462,7 +471,7 @@ static const struct field slots_fields[] = {
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
     {"size", slots_size, 0},     {"cases", slots_cases, 0},
     {"rows", slots_rows, 0},     {"slot_type", slots_slot_type, 0},
-    {"pool_type", slots_pool_type, 0}};
+    {"pool_type", slots_pool_type, 0}, {"lo_unsigned", slots_lo_unsigned, 0}};
 static const struct field slot_fields[] = {
     {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
     {"texts", slot_texts, 0},   {"label", slot_code_label, 0}};
@@ -770,6 +779,12 @@ static void build_design(struct view *v)
     descriptions[i] = v->s->statuses[i].description;
     references[i] = v->s->statuses[i].reference;
   }
+  lookup_design_unknown(&v->design, v->s->unknown);
+  /* code - lo in unsigned arithmetic: 100u, or (unsigned)-5 */
+  if (v->design.slots.lo < 0)
+    sprintf(v->lo_unsigned, "(unsigned)%ld", v->design.slots.lo);
+  else
+    sprintf(v->lo_unsigned, "%ldu", v->design.slots.lo);
   if (v->s->shape && strcmp(v->s->shape, "switch") == 0)
     lookup_design_use_switch(&v->design, v->arena);
   lookup_design_pool(&v->design, v->arena, descriptions, references);

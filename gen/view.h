@@ -9,7 +9,9 @@
    The stable part, which users' templates may rely on (field order is
    dump order):
      root:   prefix, PREFIX, names, spec_file, title, source, count,
-             classes, flags, statuses, constants, internal
+             unknown (what lookups answer for no such code), code_lo,
+             code_hi (the codes' range), classes, flags, statuses,
+             constants, internal
      class:  id, ID, names, title, lo, hi, index, statuses
      flag:   id, ID, names, meaning, statuses (as status refs)
      status: code, name, names, reason, description, reference, class (a

@@ -3,8 +3,9 @@
 # clang, C89 to C2x and C++11, every warning an error: out/ as committed,
 # the single header in two translation units with one implementation, and
 # freshly generated outputs of tests/specs/hostile.yaml (read back byte for
-# byte by hostile_check.c) and of an SMTP spec (the same templates, another
-# domain). Checks the hostile markdown tables' shape. Ends with
+# byte by hostile_check.c), of an SMTP spec (the same templates, another
+# domain) and of an errno-style spec of negative codes (checked by
+# errno_check.c). Checks the hostile markdown tables' shape. Ends with
 # "generated: N passed, N failed"; exits 1 when anything failed.
 #
 # usage: tests/generated/check.sh STATUSGEN
@@ -220,6 +221,25 @@ try "generate smtp" "$statusgen" -q --prefix smtp -o "$tmp/smtp" \
   "$here/../specs/valid/smtp.yaml"
 matrix "$tmp/smtp" smtp
 try "smtp markdown tables" table_shape "$tmp/smtp/smtp.md"
+
+# Negative codes and 'unknown: -4096' (tests/specs/valid/errno.yaml), in
+# both shapes: the compile matrix, and every lookup held to the table of
+# errno_check.c. The table shape indexes by code - (-113).
+for shape in table switch; do
+  mkdir "$tmp/errno-$shape"
+  try "generate errno, $shape" "$statusgen" -q --shape $shape \
+    -o "$tmp/errno-$shape" "$here/../specs/valid/errno.yaml"
+  matrix "$tmp/errno-$shape" kernel_errno
+  for cc in $(compilers); do
+    try "$cc errno_check, $shape" sh -c "$cc -std=c99 $warn \
+      -I'$tmp/errno-$shape' '$here/errno_check.c' \
+      '$tmp/errno-$shape/kernel_errno.c' -o '$tmp/check' && '$tmp/check'"
+  done
+done
+try "errno, table: indexed from a negative code" grep -q \
+  'unsigned i = (unsigned)code - (unsigned)-113;' "$tmp/errno-table/kernel_errno.c"
+try "errno, switch: negative cases" grep -q \
+  'case -113: return' "$tmp/errno-switch/kernel_errno.c"
 
 echo "generated: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
