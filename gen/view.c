@@ -196,6 +196,7 @@ GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
 GETTER(root_unknown, struct spec, s, integer(s->unknown))
 GETTER(root_code_lo, struct spec, s, integer(s->code_lo))
 GETTER(root_code_hi, struct spec, s, integer(s->code_hi))
+GETTER(root_signed_codes, struct spec, s, boolean(s->code_lo < 0))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
@@ -398,6 +399,7 @@ static const struct field root_fields[] = {
   {"unknown", root_unknown, 0},
   {"code_lo", root_code_lo, 0},
   {"code_hi", root_code_hi, 0},
+  {"signed_codes", root_signed_codes, 0},
   {"classes", root_classes, 0},
   {"flags", root_flags, 0},
   {"statuses", root_statuses, 0},

@@ -10,8 +10,8 @@
    dump order):
      root:   prefix, PREFIX, names, spec_file, title, source, count,
              unknown (what lookups answer for no such code), code_lo,
-             code_hi (the codes' range), classes, flags, statuses,
-             constants, internal
+             code_hi (the codes' range), signed_codes (code_lo < 0),
+             classes, flags, statuses, constants, internal
      class:  id, ID, names, title, lo, hi, index, statuses
      flag:   id, ID, names, meaning, statuses (as status refs)
      status: code, name, names, reason, description, reference, class (a

@@ -56,20 +56,20 @@ EOT
 #define ${upper}_STATIC
 #include "${prefix}_single.h"
 int one(void);
-int one(void) { return ${prefix}_is_known(0); }
+int one(void) { return ${prefix}_is_known(${upper}_UNKNOWN); }
 EOT
   cat >"$tmp/s2.c" <<EOT
 #define ${upper}_STATIC
 #include "${prefix}_single.h"
 int two(void);
-int two(void) { return ${prefix}_reason(0) != 0; }
+int two(void) { return ${prefix}_reason(${upper}_UNKNOWN) != 0; }
 EOT
   cat >"$tmp/s3.c" <<EOT
 #define ${upper}_IMPLEMENTATION
 #include "${prefix}_single.h"
 int one(void);
 int two(void);
-int main(void) { return one() + two() + (${prefix}_name(-1) != 0); }
+int main(void) { return one() + two() + (${prefix}_name(${upper}_UNKNOWN) != 0); }
 EOT
   for cc in $(compilers); do
     case $cc in gcc) cxx=g++ ;; *) cxx=clang++ ;; esac
