@@ -104,6 +104,15 @@ EOT
   done
 }
 
+# checker LABEL PROGRAM DIR PREFIX: builds tests/generated/PROGRAM with
+# DIR/PREFIX.c under each compiler, and runs it.
+checker() {
+  for cc in $(compilers); do
+    try "$cc $1" sh -c "$cc -std=c99 $warn -I'$3' '$here/$2' '$3/$4.c' \
+      -o '$tmp/check' && '$tmp/check'"
+  done
+}
+
 # table_shape FILE: every table row has as many cells as its header.
 table_shape() {
   sed 's/\\\\//g; s/\\|//g' "$1" | awk '
@@ -198,22 +207,14 @@ try "generate hostile, switch" "$statusgen" -q --shape switch \
   -o "$tmp/hostile-switch" "$here/../specs/hostile.yaml"
 matrix "$tmp/hostile-switch" hostile
 relocs "$tmp/hostile-switch" hostile
-for cc in $(compilers); do
-  try "$cc hostile_check, switch" sh -c "$cc -std=c99 $warn \
-    -I'$tmp/hostile-switch' '$here/hostile_check.c' \
-    '$tmp/hostile-switch/hostile.c' -o '$tmp/check' && '$tmp/check'"
-done
+checker "hostile_check, switch" hostile_check.c "$tmp/hostile-switch" hostile
 
 mkdir "$tmp/hostile" "$tmp/smtp"
 try "generate hostile" "$statusgen" -q -o "$tmp/hostile" \
   "$here/../specs/hostile.yaml"
 matrix "$tmp/hostile" hostile
 relocs "$tmp/hostile" hostile
-for cc in $(compilers); do
-  try "$cc hostile_check" sh -c "$cc -std=c99 $warn -I'$tmp/hostile' \
-    '$here/hostile_check.c' '$tmp/hostile/hostile.c' -o '$tmp/check' &&
-    '$tmp/check'"
-done
+checker hostile_check hostile_check.c "$tmp/hostile" hostile
 try "hostile markdown tables" table_shape "$tmp/hostile/hostile.md"
 try "hostile markdown rows" test "$(grep -c '^| <a id=' "$tmp/hostile/hostile.md")" = 5
 
@@ -230,11 +231,7 @@ for shape in table switch; do
   try "generate errno, $shape" "$statusgen" -q --shape $shape \
     -o "$tmp/errno-$shape" "$here/../specs/valid/errno.yaml"
   matrix "$tmp/errno-$shape" kernel_errno
-  for cc in $(compilers); do
-    try "$cc errno_check, $shape" sh -c "$cc -std=c99 $warn \
-      -I'$tmp/errno-$shape' '$here/errno_check.c' \
-      '$tmp/errno-$shape/kernel_errno.c' -o '$tmp/check' && '$tmp/check'"
-  done
+  checker "errno_check, $shape" errno_check.c "$tmp/errno-$shape" kernel_errno
 done
 try "errno, table: indexed from a negative code" grep -q \
   'unsigned i = (unsigned)code - (unsigned)-113;' "$tmp/errno-table/kernel_errno.c"
