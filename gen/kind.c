@@ -36,12 +36,12 @@ static const char *const c_keywords[] = {
     "virtual", "wchar_t", "xor", "xor_eq", NULL};
 
 /* The stock C templates' own names after PREFIX_, which a status or alias
-   constant PREFIX_NAME would collide with: PREFIX_COUNT, PREFIX_MAP, the
-   include guard PREFIX_H, PREFIX_IMPLEMENTATION and PREFIX_IMPLEMENTED
-   (the single header's switches), and the class enumerators
-   PREFIX_CLASS_ID. */
+   constant PREFIX_NAME would collide with: PREFIX_COUNT, PREFIX_UNKNOWN,
+   PREFIX_MAP, the include guard PREFIX_H, PREFIX_IMPLEMENTATION and
+   PREFIX_IMPLEMENTED (the single header's switches), and the class
+   enumerators PREFIX_CLASS_ID. */
 static const char *const c_api_names[] = {
-    "COUNT", "MAP", "H", "IMPLEMENTATION", "IMPLEMENTED", NULL};
+    "COUNT", "UNKNOWN", "MAP", "H", "IMPLEMENTATION", "IMPLEMENTED", NULL};
 static const char *const c_api_prefixes[] = {"CLASS_", NULL};
 
 /* Class and flag ids the C API takes: PREFIX_CLASS_NONE (no class) and

@@ -200,26 +200,37 @@ const char *lookup_ctype(long lo, long hi)
   return lo >= -32767 && hi <= 32767 ? "short" : "long";
 }
 
-/* The narrowest types of t's tables. */
-static void table_types(struct lookup_table *t)
+/* The narrowest type of x's codes and unknown, the value a lookup
+   answers for no key: int (what the lookups return) at most. */
+static const char *code_type(const struct lookup_index *x, long unknown)
 {
-  const struct lookup_index *x = &t->index;
-  long lo = -1, hi = -1, blo = (long)x->rows, bhi = (long)x->rows;
+  long lo = unknown, hi = unknown;
+  const char *type;
   size_t i;
 
   for (i = 0; i < x->nkeys; i++) {
     lo = x->keys[i].code < lo ? x->keys[i].code : lo;
     hi = x->keys[i].code > hi ? x->keys[i].code : hi;
   }
+  type = lookup_ctype(lo, hi);
+  if (strcmp(type, "long") == 0 || strcmp(type, "unsigned long") == 0)
+    type = "int";
+  return type;
+}
+
+/* The narrowest types of t's tables. */
+static void table_types(struct lookup_table *t)
+{
+  const struct lookup_index *x = &t->index;
+  long blo = (long)x->rows, bhi = (long)x->rows;
+  size_t i;
+
   for (i = 0; i < x->ngroups; i++) {
     blo = x->groups[i].base < blo ? x->groups[i].base : blo;
     bhi = x->groups[i].base > bhi ? x->groups[i].base : bhi;
   }
   t->len_type = lookup_ctype(0, (long)t->max_length);
-  t->code_type = lookup_ctype(lo, hi);
-  if (strcmp(t->code_type, "long") == 0 ||
-      strcmp(t->code_type, "unsigned long") == 0)
-    t->code_type = "int"; /* what the lookups return */
+  t->code_type = code_type(x, -1);
   t->slot_type = lookup_ctype(0, (long)x->nkeys);
   t->at_type = lookup_ctype(0, (long)t->max_length);
   t->base_type = lookup_ctype(blo, bhi);
@@ -328,6 +339,12 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
   d->in_reasons = reasons;
   d->codes = codes;
   d->n = n;
+}
+
+void lookup_design_unknown(struct lookup_design *d, long unknown)
+{
+  d->names.code_type = code_type(&d->names.index, unknown);
+  d->reasons.code_type = code_type(&d->reasons.index, unknown);
 }
 
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a)

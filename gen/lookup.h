@@ -187,6 +187,10 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
    whatever the codes' spread. Before lookup_design_pool. */
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a);
 
+/* Makes the text tables' code types hold unknown too, the value their
+   lookups answer for a text that is no key (-1 until this is called). */
+void lookup_design_unknown(struct lookup_design *d, long unknown);
+
 /* Lays out the pool of d (built by lookup_design_build) from its texts
    and each status's description and reference (NULL when it has none;
    both arrays may be NULL), in status order; borrows the texts. */

@@ -6,6 +6,7 @@
      spec_build, spec_free          entry points
      check_keys                     unknown and missing keys, with a hint
      get_text, get_ident, get_code  typed reads with their own diagnostics
+     read_numbers                   the codes' range and the unknown value
      read_classes, read_flags       the optional declarations
      read_status, read_aliases      one entry
      check_unique                   duplicate codes, names and reasons */
@@ -20,9 +21,11 @@
 #include "utf8.h"
 #include "xmem.h"
 
-/* Codes are C enum constants and lookups take an int: stay within 32 bits,
-   and leave the negative numbers to mean "unknown". */
-#define CODE_MAX 2147483647L
+/* Codes are C enum constants and lookups take an int: by default they
+   are 0..SPEC_INT_MAX, and -1 means "unknown"; a spec's 'codes' and
+   'unknown' say otherwise. NO_CODE, outside every range, marks a code or
+   a bound that was refused. */
+#define NO_CODE LONG_MIN
 
 struct checker {
   struct diag *d;
@@ -38,8 +41,8 @@ struct key_rule {
 };
 
 static const struct key_rule top_keys[] = {
-    {"name", 1},  {"title", 1},    {"source", 1}, {"classes", 0},
-    {"flags", 0}, {"statuses", 1}, {"shape", 0},  {NULL, 0}};
+    {"name", 1},     {"title", 1}, {"source", 1}, {"classes", 0}, {"flags", 0},
+    {"statuses", 1}, {"shape", 0}, {"codes", 0},  {"unknown", 0}, {NULL, 0}};
 static const struct key_rule class_keys[] = {
     {"id", 1}, {"title", 1}, {"range", 1}, {NULL, 0}};
 static const struct key_rule status_keys[] = {
@@ -223,16 +226,74 @@ static const char *get_ident(struct checker *c, const struct value *v,
   return s;
 }
 
-/* A code or range bound: an integer in 0..CODE_MAX; -1 after a diagnostic. */
-static long get_code(struct checker *c, const struct value *v, const char *key)
+/* An integer in lo..hi; NO_CODE after a diagnostic, which names where
+   the range was set (at) when it is the spec's. */
+static long get_int(struct checker *c, const struct value *v, const char *key,
+                    long lo, long hi, const struct mark *at)
 {
   if (want_kind(c, v, key, VALUE_INT))
-    return -1;
-  if (v->as.i < 0 || v->as.i > CODE_MAX)
-    return diag_error(c->d, &v->mark, "%s %lld is out of range (0 to %ld)", key,
-                      v->as.i, CODE_MAX),
-           -1;
-  return (long)v->as.i;
+    return NO_CODE;
+  if (v->as.i >= lo && v->as.i <= hi)
+    return (long)v->as.i;
+  if (at)
+    diag_error(c->d, &v->mark,
+               "%s %lld is out of range (%ld to %ld, 'codes' at %u:%u)", key,
+               v->as.i, lo, hi, at->line, at->col);
+  else
+    diag_error(c->d, &v->mark, "%s %lld is out of range (%ld to %ld)", key,
+               v->as.i, lo, hi);
+  return NO_CODE;
+}
+
+/* A code or class bound: within the spec's codes. */
+static long get_code(struct checker *c, const struct value *v, const char *key)
+{
+  const struct spec *s = c->s;
+
+  return get_int(c, v, key, s->code_lo, s->code_hi,
+                 s->codes_given ? &s->codes_mark : NULL);
+}
+
+/* 'codes: [low, high]' and 'unknown: N', before anything that holds a
+   code. A refused range leaves the default, so that codes are still
+   checked against something. */
+static void read_numbers(struct checker *c, const struct value *root)
+{
+  struct spec *s = c->s;
+  const struct value *v;
+
+  s->code_lo = 0;
+  s->code_hi = SPEC_INT_MAX;
+  s->unknown = -1;
+  if ((v = value_get(root, "codes")) && !want_kind(c, v, "codes", VALUE_SEQ)) {
+    if (v->len != 2) {
+      diag_error(c->d, &v->mark, "'codes' must be [low, high]");
+    } else {
+      long lo =
+          get_int(c, &v->as.items[0], "low", SPEC_INT_MIN, SPEC_INT_MAX, NULL);
+      long hi =
+          get_int(c, &v->as.items[1], "high", SPEC_INT_MIN, SPEC_INT_MAX, NULL);
+
+      if (lo != NO_CODE && hi != NO_CODE && lo > hi)
+        diag_error(c->d, &v->mark,
+                   "'codes' [%ld, %ld] is empty: low is above high", lo, hi);
+      else if (lo != NO_CODE && hi != NO_CODE) {
+        s->code_lo = lo;
+        s->code_hi = hi;
+        s->codes_given = 1;
+        s->codes_mark = v->mark;
+      }
+    }
+  }
+  if ((v = value_get(root, "unknown"))) {
+    long u = get_int(c, v, "unknown", SPEC_INT_MIN, SPEC_INT_MAX, NULL);
+
+    if (u != NO_CODE) {
+      s->unknown = u;
+      s->unknown_given = 1;
+      s->unknown_mark = v->mark;
+    }
+  }
 }
 
 static void read_classes(struct checker *c, const struct value *list)
@@ -249,7 +310,7 @@ static void read_classes(struct checker *c, const struct value *list)
 
     memset(k, 0, sizeof *k);
     k->mark = v->mark;
-    k->lo = k->hi = -1;
+    k->lo = k->hi = NO_CODE;
     if (want_kind(c, v, "class", VALUE_MAP)) {
       c->classes_ok = 0;
       continue;
@@ -266,15 +327,15 @@ static void read_classes(struct checker *c, const struct value *list)
     if ((r = value_get(v, "range")) && !want_kind(c, r, "range", VALUE_SEQ)) {
       if (r->len != 2)
         diag_error(c->d, &r->mark, "'range' must be [low, high]");
-      else if ((k->lo = get_code(c, &r->as.items[0], "low")) >= 0 &&
-               (k->hi = get_code(c, &r->as.items[1], "high")) >= 0 &&
+      else if ((k->lo = get_code(c, &r->as.items[0], "low")) != NO_CODE &&
+               (k->hi = get_code(c, &r->as.items[1], "high")) != NO_CODE &&
                k->lo > k->hi)
         diag_error(c->d, &r->mark,
                    "range [%ld, %ld] is empty: low is above "
                    "high",
                    k->lo, k->hi);
     }
-    if (k->lo < 0 || k->hi < k->lo)
+    if (k->lo == NO_CODE || k->hi == NO_CODE || k->hi < k->lo)
       c->classes_ok = 0; /* codes cannot be placed: say nothing of them */
     for (j = 0; j < i; j++) {
       const struct spec_class *o = &out[j];
@@ -282,7 +343,8 @@ static void read_classes(struct checker *c, const struct value *list)
       if (k->id && o->id && strcmp(k->id, o->id) == 0)
         diag_error(c->d, &k->mark, "duplicate class '%s' (first at %u:%u)",
                    k->id, o->mark.line, o->mark.col);
-      if (k->lo >= 0 && k->hi >= k->lo && o->lo >= 0 && o->hi >= o->lo &&
+      if (k->lo != NO_CODE && k->hi != NO_CODE && k->hi >= k->lo &&
+          o->lo != NO_CODE && o->hi != NO_CODE && o->hi >= o->lo &&
           k->lo <= o->hi && o->lo <= k->hi)
         diag_error(c->d, &k->mark,
                    "range [%ld, %ld] overlaps class '%s' "
@@ -433,12 +495,24 @@ static void read_status(struct checker *c, struct spec_status *st,
 
   memset(st, 0, sizeof *st);
   st->mark = v->mark;
-  st->code = -1;
+  st->code = NO_CODE;
   if (want_kind(c, v, "status", VALUE_MAP))
     return;
   check_keys(c, v, "status", status_keys);
   if ((code = value_get(v, "code")))
     st->code = get_code(c, code, "code");
+  if (st->code != NO_CODE && st->code == c->s->unknown) {
+    if (c->s->unknown_given)
+      diag_error(c->d, &code->mark,
+                 "code %ld is the 'unknown' value (set at %u:%u): give "
+                 "'unknown' a value no status has",
+                 st->code, c->s->unknown_mark.line, c->s->unknown_mark.col);
+    else
+      diag_error(c->d, &code->mark,
+                 "code %ld is the default 'unknown' value: give 'unknown' a "
+                 "value no status has",
+                 st->code);
+  }
   if ((r = value_get(v, "reason"))) {
     st->reason_mark = r->mark;
     st->reason = get_text(c, r, "reason");
@@ -466,7 +540,7 @@ static void read_status(struct checker *c, struct spec_status *st,
     read_status_flags(c, st, r);
   if ((r = value_get(v, "aliases")))
     read_aliases(c, st, r);
-  if (st->code >= 0 && c->s->nclasses && c->classes_ok) {
+  if (st->code != NO_CODE && c->s->nclasses && c->classes_ok) {
     st->cls = class_of(c->s, st->code);
     if (!st->cls)
       diag_error(c->d, &code->mark, "code %ld is outside every class",
@@ -572,7 +646,7 @@ static size_t gather(struct key *keys, enum gather what,
     const struct value *v = &list->as.items[i], *name = value_get(v, "name");
     const struct value *reason = value_get(v, "reason");
 
-    if (what == GATHER_CODES && st[i].code >= 0)
+    if (what == GATHER_CODES && st[i].code != NO_CODE)
       add_key(keys, &k, NULL, st[i].code, value_get(v, "code"));
     if (what == GATHER_NAMES && st[i].name)
       add_key(keys, &k, st[i].name, 0, name ? name : reason);
@@ -762,6 +836,7 @@ struct spec *spec_build(const struct value_tree *tree, struct diag *d)
         strcmp(c.s->shape, "table") != 0 && strcmp(c.s->shape, "switch") != 0)
       diag_error(d, &v->mark, "'shape' must be table or switch, not '%s'",
                  c.s->shape);
+    read_numbers(&c, root);
     if ((v = value_get(root, "classes")))
       read_classes(&c, v);
     if ((v = value_get(root, "flags")))

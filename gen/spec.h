@@ -75,6 +75,12 @@ struct spec_status {
   struct spec_names names; /* of name */
 };
 
+/* What the spec's numbers may be: what an int of 32 bits holds, but for
+   INT_MIN, which C89 cannot write as one literal (2147483648 alone is not
+   an int). */
+#define SPEC_INT_MAX 2147483647L
+#define SPEC_INT_MIN (-SPEC_INT_MAX)
+
 struct arena;
 
 struct spec {
@@ -85,6 +91,14 @@ struct spec {
   const char *source;
   struct mark title_mark, source_mark;
   const char *shape; /* of the C lookups: "table", "switch", or NULL */
+  /* Every code and class bound lies in code_lo..code_hi: the spec's
+     'codes' (codes_given 1, codes_mark its place), else 0..2147483647.
+     unknown is what the generated lookups answer for "no such code": the
+     spec's 'unknown' (unknown_given 1), else -1; no status has it. Both
+     within SPEC_INT_MIN..SPEC_INT_MAX. */
+  long code_lo, code_hi, unknown;
+  int codes_given, unknown_given;
+  struct mark codes_mark, unknown_mark;
   const struct spec_class *classes; /* in the spec's order */
   size_t nclasses;
   const struct spec_flag *flags; /* in the spec's order */

@@ -5,6 +5,7 @@
 #include "view.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +66,7 @@ struct view {
   const struct spec_status ***flag_statuses; /* per flag: who has it */
   size_t *flag_len;
   int has_flags, has_references, has_aliases; /* some status has one */
+  char lo_unsigned[32]; /* the code tables' lo as an unsigned C constant */
 };
 
 /* A field: its name and how to read it from an object of its type. */
@@ -195,6 +197,10 @@ GETTER(root_constants, struct spec, s,
        list(VIEW_CONSTANT, v->constants, v->nconstants, 0))
 GETTER(root_names, struct spec, s, object(VIEW_NAMES, &v->prefix_names))
 GETTER(root_internal, struct spec, s, object(VIEW_INTERNAL, &v->design))
+GETTER(root_unknown, struct spec, s, integer(s->unknown))
+GETTER(root_code_lo, struct spec, s, integer(s->code_lo))
+GETTER(root_code_hi, struct spec, s, integer(s->code_hi))
+GETTER(root_signed_codes, struct spec, s, boolean(s->code_lo < 0))
 
 GETTER(internal_slots, struct lookup_design, d, object(VIEW_SLOTS, &d->slots))
 GETTER(internal_pool, struct lookup_design, d, object(VIEW_POOL, &d->pool))
@@ -265,6 +271,7 @@ GETTER(constant_reason, struct constant, c, text(c->reason))
 GETTER(slots_lo, struct lookup_slots, sl, integer(sl->lo))
 GETTER(slots_hi, struct lookup_slots, sl, integer(sl->hi))
 GETTER(slots_dense, struct lookup_slots, sl, boolean(sl->dense))
+GETTER(slots_lo_unsigned, struct lookup_slots, sl, text(v->lo_unsigned))
 GETTER(slots_size, struct lookup_slots, sl,
        integer(sl->dense ? sl->hi - sl->lo + 1 : (long)v->s->nstatuses + 1))
 GETTER(slots_cases, struct lookup_slots, sl,
@@ -393,6 +400,10 @@ static const struct field root_fields[] = {
   {"title", root_title, 0},
   {"source", root_source, 0},
   {"count", root_count, 0},
+  {"unknown", root_unknown, 0},
+  {"code_lo", root_code_lo, 0},
+  {"code_hi", root_code_hi, 0},
+  {"signed_codes", root_signed_codes, 0},
   {"classes", root_classes, 0},
   {"flags", root_flags, 0},
   {"has_flags", root_has_flags, 0},
@@ -469,7 +480,7 @@ static const struct field slots_fields[] = {
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
     {"size", slots_size, 0},     {"cases", slots_cases, 0},
     {"rows", slots_rows, 0},     {"slot_type", slots_slot_type, 0},
-    {"pool_type", slots_pool_type, 0}};
+    {"pool_type", slots_pool_type, 0}, {"lo_unsigned", slots_lo_unsigned, 0}};
 static const struct field slot_fields[] = {
     {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
     {"texts", slot_texts, 0},   {"label", slot_code_label, 0}};
@@ -777,6 +788,12 @@ static void build_design(struct view *v)
     descriptions[i] = v->s->statuses[i].description;
     references[i] = v->s->statuses[i].reference;
   }
+  lookup_design_unknown(&v->design, v->s->unknown);
+  /* code - lo in unsigned arithmetic: 100u, or (unsigned)-5 */
+  if (v->design.slots.lo < 0)
+    sprintf(v->lo_unsigned, "(unsigned)%ld", v->design.slots.lo);
+  else
+    sprintf(v->lo_unsigned, "%ldu", v->design.slots.lo);
   if (v->s->shape && strcmp(v->s->shape, "switch") == 0)
     lookup_design_use_switch(&v->design, v->arena);
   lookup_design_pool(&v->design, v->arena, descriptions, references);

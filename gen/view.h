@@ -9,6 +9,8 @@
    The stable part, which users' templates may rely on (field order is
    dump order):
      root:   prefix, PREFIX, names, spec_file, title, source, count,
+             unknown (what lookups answer for no such code), code_lo,
+             code_hi (the codes' range), signed_codes (code_lo < 0),
              classes, flags, statuses, constants, internal
      class:  id, ID, names, title, lo, hi, index, statuses
      flag:   id, ID, names, meaning, statuses (as status refs)

@@ -126,6 +126,10 @@ enum http_status_class {
 /* How many statuses the list holds (aliases not counted). */
 #define HTTP_STATUS_COUNT 64
 
+/* What http_status_from_name and http_status_from_reason answer when no
+   status matches: a value that is no status's code. */
+#define HTTP_STATUS_UNKNOWN (-1)
+
 /* Every status, in code order, for X-macros: X(code, NAME, "Reason"). */
 #define HTTP_STATUS_MAP(X) \
   X(100, CONTINUE, "Continue") \
@@ -220,13 +224,13 @@ HTTP_STATUS_DEF enum http_status_class http_status_class_of(int code);
 HTTP_STATUS_DEF const char *http_status_class_title(enum http_status_class c);
 
 /* The code whose name (or former name) is the len bytes at s, exactly as
-   http_status_name gives them; -1 when none is. Reads no byte past len; s
-   needs no NUL. */
+   http_status_name gives them; HTTP_STATUS_UNKNOWN when none is. Reads no
+   byte past len; s needs no NUL. */
 HTTP_STATUS_DEF int http_status_from_name(const char *s, size_t len);
 
 /* The code whose reason phrase (or former phrase) is the len bytes at s,
-   ignoring the case of ASCII letters; -1 when none is. Reads no byte past
-   len; s needs no NUL. */
+   ignoring the case of ASCII letters; HTTP_STATUS_UNKNOWN when none is.
+   Reads no byte past len; s needs no NUL. */
 HTTP_STATUS_DEF int http_status_from_reason(const char *s, size_t len);
 
 /* 1 when code lies in 100-199 (Informational), else 0. */

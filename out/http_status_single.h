@@ -140,6 +140,10 @@ enum http_status_class {
 /* How many statuses the list holds (aliases not counted). */
 #define HTTP_STATUS_COUNT 64
 
+/* What http_status_from_name and http_status_from_reason answer when no
+   status matches: a value that is no status's code. */
+#define HTTP_STATUS_UNKNOWN (-1)
+
 /* Every status, in code order, for X-macros: X(code, NAME, "Reason"). */
 #define HTTP_STATUS_MAP(X) \
   X(100, CONTINUE, "Continue") \
@@ -234,13 +238,13 @@ HTTP_STATUS_DEF enum http_status_class http_status_class_of(int code);
 HTTP_STATUS_DEF const char *http_status_class_title(enum http_status_class c);
 
 /* The code whose name (or former name) is the len bytes at s, exactly as
-   http_status_name gives them; -1 when none is. Reads no byte past len; s
-   needs no NUL. */
+   http_status_name gives them; HTTP_STATUS_UNKNOWN when none is. Reads no
+   byte past len; s needs no NUL. */
 HTTP_STATUS_DEF int http_status_from_name(const char *s, size_t len);
 
 /* The code whose reason phrase (or former phrase) is the len bytes at s,
-   ignoring the case of ASCII letters; -1 when none is. Reads no byte past
-   len; s needs no NUL. */
+   ignoring the case of ASCII letters; HTTP_STATUS_UNKNOWN when none is.
+   Reads no byte past len; s needs no NUL. */
 HTTP_STATUS_DEF int http_status_from_reason(const char *s, size_t len);
 
 /* 1 when code lies in 100-199 (Informational), else 0. */
@@ -1567,7 +1571,7 @@ static const struct http_status_name_key_ {
   short code;
   unsigned char next;
 } http_status_name_keys_[] = {
-  {0, 0, -1, 0},
+  {0, 0, HTTP_STATUS_UNKNOWN, 0},
   {HTTP_STATUS_AT_(r200), 2, 200, 0},
   {HTTP_STATUS_AT_(n410), 4, 410, 0},
   {HTTP_STATUS_AT_(n302), 5, 302, 0},
@@ -1726,17 +1730,17 @@ int http_status_from_name(const char *s, size_t len)
   unsigned i;
 
   if (s == NULL || len == 0 || len > 31)
-    return -1;
+    return HTTP_STATUS_UNKNOWN;
   row = (unsigned long)(http_status_name_base_[len] +
                         (unsigned char)s[http_status_name_at_[len]]);
   if (row >= (unsigned long)HTTP_STATUS_NAME_ROWS_)
-    return -1;
+    return HTTP_STATUS_UNKNOWN;
   for (i = http_status_name_row_[row]; i != 0;
        i = http_status_name_keys_[i].next)
     if ((size_t)http_status_name_keys_[i].len == len &&
         memcmp(s, http_status_text_(http_status_name_keys_[i].text), len) == 0)
       return http_status_name_keys_[i].code;
-  return -1;
+  return HTTP_STATUS_UNKNOWN;
 }
 /* The keys' slots, and the first row of each length's (named, so that a
    new key changes no other line). */
@@ -1778,7 +1782,7 @@ static const struct http_status_reason_key_ {
   short code;
   unsigned char next;
 } http_status_reason_keys_[] = {
-  {0, 0, -1, 0},
+  {0, 0, HTTP_STATUS_UNKNOWN, 0},
   {HTTP_STATUS_AT_(l200), 2, 200, 0},
   {HTTP_STATUS_AT_(l410), 4, 410, 0},
   {HTTP_STATUS_AT_(l302), 5, 302, 0},
@@ -1936,19 +1940,19 @@ int http_status_from_reason(const char *s, size_t len)
   unsigned i;
 
   if (s == NULL || len == 0 || len > 31)
-    return -1;
+    return HTTP_STATUS_UNKNOWN;
   /* in lower case, as the keys are */
   row = (unsigned long)(http_status_reason_base_[len] +
                         http_status_lower_[(unsigned char)
                                           s[http_status_reason_at_[len]]]);
   if (row >= (unsigned long)HTTP_STATUS_REASON_ROWS_)
-    return -1;
+    return HTTP_STATUS_UNKNOWN;
   for (i = http_status_reason_row_[row]; i != 0;
        i = http_status_reason_keys_[i].next)
     if ((size_t)http_status_reason_keys_[i].len == len &&
         http_status_equal_folded_(s, http_status_text_(http_status_reason_keys_[i].text), len))
       return http_status_reason_keys_[i].code;
-  return -1;
+  return HTTP_STATUS_UNKNOWN;
 }
 
 int http_status_is_informational(int code)

@@ -241,6 +241,34 @@ static void test_narrowest_types(void **state)
   assert_string_equal(lookup_ctype(-32768, 0), "long");
 }
 
+/* The text tables' code type holds the codes and the unknown value: -1
+   until told otherwise, then whatever the spec says. */
+static void test_code_type_holds_unknown(void **state)
+{
+  static const long negative[] = {-113, -5, -1};
+  static const long small[] = {1, 2, 3};
+  static const char *const t[] = {"A", "B", "C"};
+  struct arena *a = arena_new();
+  struct lookup_design d;
+
+  (void)state;
+  lookup_design_build(&d, a, small, 3, t, t, small, 3);
+  assert_string_equal(d.names.code_type, "signed char"); /* -1 .. 3 */
+  lookup_design_unknown(&d, 0);
+  assert_string_equal(d.names.code_type, "unsigned char");
+  assert_string_equal(d.reasons.code_type, "unsigned char");
+  lookup_design_unknown(&d, 70000);
+  assert_string_equal(d.names.code_type, "int");
+  lookup_design_build(&d, a, negative, 3, t, t, negative, 3);
+  assert_string_equal(d.names.code_type, "signed char"); /* -113 .. -1 */
+  lookup_design_unknown(&d, -4096);
+  assert_string_equal(d.names.code_type, "short");
+  assert_string_equal(d.reasons.code_type, "short");
+  lookup_design_unknown(&d, -2147483647L);
+  assert_string_equal(d.reasons.code_type, "int");
+  arena_free(a);
+}
+
 int main(void)
 {
   const struct CMUnitTest tests[] = {
@@ -250,6 +278,7 @@ int main(void)
       cmocka_unit_test(test_lines_cover_the_tables),
       cmocka_unit_test(test_pool_stores_each_text_once),
       cmocka_unit_test(test_narrowest_types),
+      cmocka_unit_test(test_code_type_holds_unknown),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "buf.h"
 #include "diag.h"
 #include "loader.h"
 #include "spec.h"
@@ -270,6 +271,161 @@ static void test_root_kinds(void **state)
   check_errors("just text", want_scalar, 1);
 }
 
+/* Without 'codes' and 'unknown': codes 0 to 2147483647, unknown -1. */
+static void test_number_defaults(void **state)
+{
+  struct spec_load l;
+  const struct spec *s = load(&l, "tests/specs/valid/minimal.yaml");
+
+  (void)state;
+  assert_int_equal(s->code_lo, 0);
+  assert_int_equal(s->code_hi, 2147483647L);
+  assert_int_equal(s->unknown, -1);
+  assert_false(s->codes_given);
+  assert_false(s->unknown_given);
+  spec_load_free(&l);
+}
+
+/* Negative codes and class bounds within a declared range, sorted; the
+   unknown value and the places of both keys. */
+static void test_negative_codes(void **state)
+{
+  struct spec_load l;
+  const struct spec *s = load(&l, "tests/specs/valid/errno.yaml");
+
+  (void)state;
+  assert_int_equal(s->code_lo, -4095);
+  assert_int_equal(s->code_hi, -1);
+  assert_int_equal(s->unknown, -4096);
+  assert_true(s->codes_given);
+  assert_true(s->unknown_given);
+  assert_int_equal(s->codes_mark.line, 10);
+  assert_int_equal(s->codes_mark.col, 8);
+  assert_int_equal(s->unknown_mark.line, 11);
+  assert_int_equal(s->unknown_mark.col, 10);
+  assert_int_equal(s->nclasses, 2);
+  assert_int_equal(s->classes[0].lo, -34);
+  assert_int_equal(s->classes[0].hi, -1);
+  assert_int_equal(s->classes[1].lo, -4095);
+  assert_int_equal(s->classes[1].hi, -35);
+  assert_int_equal(s->statuses[0].code, -113);
+  assert_string_equal(s->statuses[0].name, "EHOSTUNREACH");
+  assert_string_equal(s->statuses[0].cls->id, "extended");
+  assert_int_equal(s->statuses[s->nstatuses - 1].code, -1);
+  assert_string_equal(s->statuses[s->nstatuses - 1].name, "EPERM");
+  assert_string_equal(s->statuses[s->nstatuses - 1].cls->id, "base");
+  spec_load_free(&l);
+}
+
+/* The widest range and unknown a spec may declare: every int but
+   INT_MIN. */
+static void test_widest_numbers(void **state)
+{
+  static const char yaml[] =
+      "name: x\ntitle: T\nsource: S\n"
+      "codes: [-2147483647, 2147483647]\nunknown: 2147483647\n"
+      "statuses:\n  - {code: -2147483647, reason: R, description: D}\n"
+      "  - {code: 2147483646, reason: Q, description: D}\n";
+  struct diag *d = diag_new();
+  struct value_tree *t =
+      loader_load_bytes("s.yaml", yaml, strlen(yaml), NULL, d);
+  struct spec *s;
+
+  (void)state;
+  assert_non_null(t);
+  s = spec_build(t, d);
+  assert_non_null(s);
+  assert_int_equal(diag_count(d), 0);
+  assert_int_equal(s->code_lo, -2147483647L);
+  assert_int_equal(s->unknown, 2147483647L);
+  assert_int_equal(s->statuses[0].code, -2147483647L);
+  spec_free(s);
+  value_tree_free(t);
+  diag_free(d);
+}
+
+/* Each problem of the numbers at its place, every one reported: the
+   shape of 'codes', its bounds, a code or bound outside it (naming where
+   it was set), a code that is the unknown value (naming where that was
+   set, or that it is the default). */
+static void test_number_errors(void **state)
+{
+  static const struct {
+    const char *name, *yaml, *want[3];
+  } rows[] = {
+      {"codes not a list",
+       "codes: {a: 1}\n",
+       {"s.yaml:4:8: error: 'codes' must be a list, not a mapping"}},
+      {"codes of three",
+       "codes: [1, 2, 3]\n",
+       {"s.yaml:4:8: error: 'codes' must be [low, high]"}},
+      {"codes empty",
+       "codes: []\n",
+       {"s.yaml:4:8: error: 'codes' must be [low, high]"}},
+      {"codes of text",
+       "codes: [a, 9]\n",
+       {"s.yaml:4:9: error: 'low' must be an integer, not a string"}},
+      {"codes reversed",
+       "codes: [9, 1]\n",
+       {"s.yaml:4:8: error: 'codes' [9, 1] is empty: low is above high"}},
+      {"codes beyond int",
+       "codes: [-3000000000, 3000000000]\n",
+       {"s.yaml:4:9: error: low -3000000000 is out of range (-2147483647 to "
+        "2147483647)",
+        "s.yaml:4:22: error: high 3000000000 is out of range (-2147483647 to "
+        "2147483647)"}},
+      {"unknown not an integer",
+       "unknown: -1.0\n",
+       {"s.yaml:4:10: error: 'unknown' must be an integer, not a number"}},
+      {"unknown beyond int",
+       "unknown: 2147483648\n",
+       {"s.yaml:4:10: error: unknown 2147483648 is out of range "
+        "(-2147483647 to 2147483647)"}},
+      {"code outside codes",
+       "codes: [-9, -1]\nunknown: 0\n",
+       {"s.yaml:7:11: error: code 5 is out of range (-9 to -1, 'codes' at "
+        "4:8)"}},
+      {"code is unknown",
+       "codes: [-9, 9]\nunknown: 5\n",
+       {"s.yaml:7:11: error: code 5 is the 'unknown' value (set at 5:10): "
+        "give 'unknown' a value no status has"}},
+  };
+  size_t i, n;
+
+  (void)state;
+  for (i = 0; i < COUNT(rows); i++) {
+    struct buf yaml = BUF_INIT;
+
+    /* the row's keys on line 4 on, then one status of code 5 */
+    buf_printf(&yaml,
+               "name: x\ntitle: T\nsource: S\n%sstatuses:\n"
+               "  - code: 5\n    reason: R\n    description: D\n",
+               rows[i].yaml);
+    for (n = 0; n < 3 && rows[i].want[n]; n++)
+      ;
+    check_errors(yaml.data, rows[i].want, n);
+    buf_free(&yaml);
+  }
+}
+
+/* A class bound is held to 'codes' like a code; with default numbers, -1
+   is out of range before it could be the unknown value. */
+static void test_bounds_and_default_unknown(void **state)
+{
+  static const char yaml[] =
+      "name: x\ntitle: T\nsource: S\ncodes: [-10, 10]\n"
+      "classes:\n  - {id: a, title: A, range: [-20, 10]}\n"
+      "statuses:\n  - {code: -1, reason: R, description: D}\n";
+  static const char *const want[] = {
+      "s.yaml:6:31: error: low -20 is out of range (-10 to 10, 'codes' at "
+      "4:8)",
+      "s.yaml:8:12: error: code -1 is the default 'unknown' value: give "
+      "'unknown' a value no status has"};
+
+  (void)state;
+  check_errors(yaml, want, COUNT(want));
+}
+
 /* The four cases of a name, written out by hand. */
 static void test_name_cases(void **state)
 {
@@ -277,8 +433,7 @@ static void test_name_cases(void **state)
     const char *id, *upper_snake, *upper_camel, *lower_snake, *lower_camel;
   } rows[] = {
       {"NOT_FOUND", "NOT_FOUND", "NotFound", "not_found", "notFound"},
-      {"IM_A_TEAPOT", "IM_A_TEAPOT", "ImATeapot", "im_a_teapot",
-       "imATeapot"},
+      {"IM_A_TEAPOT", "IM_A_TEAPOT", "ImATeapot", "im_a_teapot", "imATeapot"},
       {"HTTP_VERSION_NOT_SUPPORTED", "HTTP_VERSION_NOT_SUPPORTED",
        "HttpVersionNotSupported", "http_version_not_supported",
        "httpVersionNotSupported"},
@@ -332,6 +487,11 @@ int main(void)
       cmocka_unit_test(test_no_cascade_after_a_bad_class),
       cmocka_unit_test(test_alias_rules),
       cmocka_unit_test(test_root_kinds),
+      cmocka_unit_test(test_number_defaults),
+      cmocka_unit_test(test_negative_codes),
+      cmocka_unit_test(test_widest_numbers),
+      cmocka_unit_test(test_number_errors),
+      cmocka_unit_test(test_bounds_and_default_unknown),
   };
 
   return cmocka_run_group_tests(tests, NULL, NULL);

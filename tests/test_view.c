@@ -74,11 +74,37 @@ static void test_root_and_prefix(void **state)
   assert_string_equal(at(v, "PREFIX").text, "MAIL");
   assert_string_equal(at(v, "spec_file").text, "tests/specs/valid/smtp.yaml");
   assert_int_equal(at(v, "count").num, 7);
+  assert_int_equal(at(v, "unknown").num, -1);
+  assert_int_equal(at(v, "code_lo").num, 0);
+  assert_int_equal(at(v, "code_hi").num, 2147483647L);
+  assert_string_equal(at(v, "internal.code_slots.lo_unsigned").text, "220u");
   assert_false(view_get(v, view_root(v), "nope", 4, &r));
   assert_int_equal(r.kind, VIEW_NULL);
   /* a name is matched by its length too, not as a prefix */
   assert_false(view_get(v, view_root(v), "prefixes", 8, &r));
   assert_true(view_get(v, view_root(v), "prefixes", 6, &r));
+  unload(&l);
+}
+
+/* Negative codes: the spec's unknown and range, the code tables indexed
+   from a negative lo, and text tables whose code type holds the unknown
+   value (-4096) beside the codes (-113 to -1). */
+static void test_negative_codes(void **state)
+{
+  struct loaded l;
+  const struct view *v = load(&l, "tests/specs/valid/errno.yaml", NULL);
+
+  (void)state;
+  assert_int_equal(at(v, "unknown").num, -4096);
+  assert_int_equal(at(v, "code_lo").num, -4095);
+  assert_int_equal(at(v, "code_hi").num, -1);
+  assert_int_equal(at(v, "statuses.0.code").num, -113);
+  assert_int_equal(at(v, "classes.1.lo").num, -4095);
+  assert_int_equal(at(v, "internal.code_slots.lo").num, -113);
+  assert_string_equal(at(v, "internal.code_slots.lo_unsigned").text,
+                      "(unsigned)-113");
+  assert_string_equal(at(v, "internal.name_index.code_type").text, "short");
+  assert_string_equal(at(v, "internal.reason_index.code_type").text, "short");
   unload(&l);
 }
 
@@ -330,7 +356,8 @@ static void test_dump_small_spec(void **state)
       "    }\n"
       "  ],\n"
       "  \"slot_type\": \"unsigned char\",\n"
-      "  \"pool_type\": \"unsigned char\"\n"
+      "  \"pool_type\": \"unsigned char\",\n"
+      "  \"lo_unsigned\": \"0u\"\n"
       "}\n";
   static const char want2[] =
       "[\n"
@@ -1026,6 +1053,7 @@ int main(void)
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_root_and_prefix),
       cmocka_unit_test(test_statuses_and_classes),
+      cmocka_unit_test(test_negative_codes),
       cmocka_unit_test(test_dump_small_spec),
       cmocka_unit_test(test_dump_escapes_text),
       cmocka_unit_test(test_dump_leaves_internal_out),

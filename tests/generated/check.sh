@@ -3,8 +3,9 @@
 # clang, C89 to C2x and C++11, every warning an error: out/ as committed,
 # the single header in two translation units with one implementation, and
 # freshly generated outputs of tests/specs/hostile.yaml (read back byte for
-# byte by hostile_check.c) and of an SMTP spec (the same templates, another
-# domain). Checks the hostile markdown tables' shape. Ends with
+# byte by hostile_check.c), of an SMTP spec (the same templates, another
+# domain) and of an errno-style spec of negative codes (checked by
+# errno_check.c). Checks the hostile markdown tables' shape. Ends with
 # "generated: N passed, N failed"; exits 1 when anything failed.
 #
 # usage: tests/generated/check.sh STATUSGEN
@@ -55,20 +56,20 @@ EOT
 #define ${upper}_STATIC
 #include "${prefix}_single.h"
 int one(void);
-int one(void) { return ${prefix}_is_known(0); }
+int one(void) { return ${prefix}_is_known(${upper}_UNKNOWN); }
 EOT
   cat >"$tmp/s2.c" <<EOT
 #define ${upper}_STATIC
 #include "${prefix}_single.h"
 int two(void);
-int two(void) { return ${prefix}_reason(0) != 0; }
+int two(void) { return ${prefix}_reason(${upper}_UNKNOWN) != 0; }
 EOT
   cat >"$tmp/s3.c" <<EOT
 #define ${upper}_IMPLEMENTATION
 #include "${prefix}_single.h"
 int one(void);
 int two(void);
-int main(void) { return one() + two() + (${prefix}_name(-1) != 0); }
+int main(void) { return one() + two() + (${prefix}_name(${upper}_UNKNOWN) != 0); }
 EOT
   for cc in $(compilers); do
     case $cc in gcc) cxx=g++ ;; *) cxx=clang++ ;; esac
@@ -100,6 +101,15 @@ EOT
       sh -c "$cc -x c++ -std=c++11 $warn -I'$dir' -c '$tmp/main.c' -o '$tmp/m.o' &&
              $cc -x c++ -std=c++11 $warn -I'$dir' -c '$tmp/impl.c' -o '$tmp/i.o' &&
              $cxx '$tmp/m.o' '$tmp/i.o' -o '$tmp/single'"
+  done
+}
+
+# checker LABEL PROGRAM DIR PREFIX: builds tests/generated/PROGRAM with
+# DIR/PREFIX.c under each compiler, and runs it.
+checker() {
+  for cc in $(compilers); do
+    try "$cc $1" sh -c "$cc -std=c99 $warn -I'$3' '$here/$2' '$3/$4.c' \
+      -o '$tmp/check' && '$tmp/check'"
   done
 }
 
@@ -197,22 +207,14 @@ try "generate hostile, switch" "$statusgen" -q --shape switch \
   -o "$tmp/hostile-switch" "$here/../specs/hostile.yaml"
 matrix "$tmp/hostile-switch" hostile
 relocs "$tmp/hostile-switch" hostile
-for cc in $(compilers); do
-  try "$cc hostile_check, switch" sh -c "$cc -std=c99 $warn \
-    -I'$tmp/hostile-switch' '$here/hostile_check.c' \
-    '$tmp/hostile-switch/hostile.c' -o '$tmp/check' && '$tmp/check'"
-done
+checker "hostile_check, switch" hostile_check.c "$tmp/hostile-switch" hostile
 
 mkdir "$tmp/hostile" "$tmp/smtp"
 try "generate hostile" "$statusgen" -q -o "$tmp/hostile" \
   "$here/../specs/hostile.yaml"
 matrix "$tmp/hostile" hostile
 relocs "$tmp/hostile" hostile
-for cc in $(compilers); do
-  try "$cc hostile_check" sh -c "$cc -std=c99 $warn -I'$tmp/hostile' \
-    '$here/hostile_check.c' '$tmp/hostile/hostile.c' -o '$tmp/check' &&
-    '$tmp/check'"
-done
+checker hostile_check hostile_check.c "$tmp/hostile" hostile
 try "hostile markdown tables" table_shape "$tmp/hostile/hostile.md"
 try "hostile markdown rows" test "$(grep -c '^| <a id=' "$tmp/hostile/hostile.md")" = 5
 
@@ -220,6 +222,21 @@ try "generate smtp" "$statusgen" -q --prefix smtp -o "$tmp/smtp" \
   "$here/../specs/valid/smtp.yaml"
 matrix "$tmp/smtp" smtp
 try "smtp markdown tables" table_shape "$tmp/smtp/smtp.md"
+
+# Negative codes and 'unknown: -4096' (tests/specs/valid/errno.yaml), in
+# both shapes: the compile matrix, and every lookup held to the table of
+# errno_check.c. The table shape indexes by code - (-113).
+for shape in table switch; do
+  mkdir "$tmp/errno-$shape"
+  try "generate errno, $shape" "$statusgen" -q --shape $shape \
+    -o "$tmp/errno-$shape" "$here/../specs/valid/errno.yaml"
+  matrix "$tmp/errno-$shape" kernel_errno
+  checker "errno_check, $shape" errno_check.c "$tmp/errno-$shape" kernel_errno
+done
+try "errno, table: indexed from a negative code" grep -q \
+  'unsigned i = (unsigned)code - (unsigned)-113;' "$tmp/errno-table/kernel_errno.c"
+try "errno, switch: negative cases" grep -q \
+  'case -113: return' "$tmp/errno-switch/kernel_errno.c"
 
 echo "generated: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

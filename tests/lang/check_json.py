@@ -44,6 +44,7 @@ def check_registry(t: cs.Tally, data: Object, registry: cs.Registry) -> None:
     statuses = {s["code"]: s for s in data["statuses"]}
     t.equal(len(data["statuses"]), len(registry.statuses), "status count")
     t.equal(data["count"], len(registry.statuses), "count")
+    t.equal(data["unknown"], -1, "unknown")
     t.equal(set(statuses), set(registry.by_code()), "codes")
     t.equal([s["code"] for s in data["statuses"]],
             sorted(s["code"] for s in data["statuses"]), "codes in order")
@@ -83,7 +84,8 @@ def check_model(t: cs.Tally, data: Object, model: Object) -> None:
     t.equal(data["generated_from"], model["spec_file"], "generated_from")
     for key, want in (("name", model["prefix"]), ("names", model["names"]),
                       ("title", model["title"]), ("source", model["source"]),
-                      ("count", model["count"])):
+                      ("count", model["count"]),
+                      ("unknown", model["unknown"])):
         t.equal(data[key], want, key)
     t.equal([c["id"] for c in data["classes"]],
             [c["id"] for c in model["classes"]], "class ids")

@@ -19,7 +19,7 @@ import typing
 # spec with neither classes nor flags.
 SPECS = ("spec/http_status.yaml", "tests/specs/valid/smtp.yaml",
          "tests/specs/hostile.yaml", "tests/specs/valid/text.yaml",
-         "tests/specs/valid/minimal.yaml")
+         "tests/specs/valid/minimal.yaml", "tests/specs/valid/errno.yaml")
 
 
 class Status(typing.NamedTuple):

@@ -49,7 +49,7 @@ generate() {
 
 for spec in spec/http_status.yaml tests/specs/valid/smtp.yaml \
   tests/specs/valid/minimal.yaml tests/specs/valid/text.yaml \
-  tests/specs/hostile.yaml; do
+  tests/specs/valid/errno.yaml tests/specs/hostile.yaml; do
   generate "$spec"
 done
 

@@ -64,7 +64,7 @@ dump() { "$sg" --dump-model "$1" >"$2"; }
 
 for spec in spec/http_status.yaml tests/specs/valid/smtp.yaml \
   tests/specs/valid/minimal.yaml tests/specs/valid/text.yaml \
-  tests/specs/hostile.yaml; do
+  tests/specs/valid/errno.yaml tests/specs/hostile.yaml; do
   base=$(basename "$spec" .yaml)
   out=$tmp/$base
   mkdir -p "$out/js"
