@@ -439,12 +439,63 @@ static void on_close(struct loader *l)
   push(l, &v);
 }
 
+/* The start of 1-based line n of the input (NULL past its end), and in
+ *indent the spaces that begin it. */
+static const char *line_start(const struct loader *l, unsigned n,
+                              size_t *indent)
+{
+  const char *p = l->bytes, *end = l->bytes + l->len;
+
+  while (p && n > 1 && p < end) {
+    p = memchr(p, '\n', (size_t)(end - p));
+    p = p ? p + 1 : NULL;
+    n--;
+  }
+  if (!p || n > 1 || p >= end)
+    return NULL;
+  for (*indent = 0; p + *indent < end && p[*indent] == ' ';)
+    (*indent)++;
+  return p;
+}
+
+/* For the problems a misplaced indentation causes, what usually does:
+   appended to out as ": line 7 is indented 5 spaces, line 6 (the line
+   above) 4; ..." */
+static void indent_hint(const struct loader *l, unsigned line,
+                        const char *problem, struct buf *out)
+{
+  size_t here, above = 0;
+  const char *s = line_start(l, line, &here), *t = NULL;
+  unsigned k = line;
+
+  if (!strstr(problem, "mapping values are not allowed") &&
+      !strstr(problem, "did not find expected key") &&
+      !strstr(problem, "could not find expected ':'"))
+    return;
+  while (s && !t && --k > 0) { /* the line above, blank ones and comments
+                                   left out */
+    t = line_start(l, k, &above);
+    if (t && (t[above] == '\n' || t[above] == '#' || t[above] == '\r'))
+      t = NULL;
+  }
+  if (s && t && here != above)
+    buf_printf(out,
+               ": line %u is indented %lu spaces, line %u (the line above) "
+               "%lu; the keys of one mapping line up, those of a mapping "
+               "inside it go deeper",
+               line, (unsigned long)here, k, (unsigned long)above);
+  else if (s)
+    buf_puts(out, ": a plain value that holds ': ' must be quoted, "
+                  "and the keys of one mapping line up");
+}
+
 /* libyaml stops at its first problem; report it at 1-based positions, with
    its context ("while parsing a block mapping") and that context's place. */
 static void report_parser_error(struct loader *l, const yaml_parser_t *p)
 {
   struct mark m, c;
   const char *problem = p->problem ? p->problem : "cannot parse the input";
+  struct buf hint = BUF_INIT;
 
   if (p->error == YAML_READER_ERROR) {
     m = mark_at_offset(l, p->problem_offset);
@@ -453,8 +504,9 @@ static void report_parser_error(struct loader *l, const yaml_parser_t *p)
     if (p->problem_value > 0x10FFFF)
       diag_error(l->d, &m, "%s (0x%lX, past U+10FFFF)", problem,
                  (unsigned long)p->problem_value);
-    else if (p->problem_value > 0xFF)
-      diag_error(l->d, &m, "%s (U+%04lX)", problem,
+    else if (p->problem_value > 0xFF ||
+             (p->problem_value != -1 && !strstr(problem, "octet")))
+      diag_error(l->d, &m, "%s (U+%04lX)", problem, /* a code point */
                  (unsigned long)p->problem_value);
     else if (p->problem_value != -1)
       diag_error(l->d, &m, "%s (byte 0x%02X)", problem,
@@ -466,13 +518,15 @@ static void report_parser_error(struct loader *l, const yaml_parser_t *p)
   if (p->error == YAML_MEMORY_ERROR)
     xmem_exhausted();
   m = mark_of(l, p->problem_mark);
+  indent_hint(l, m.line, problem, &hint);
   if (p->context) {
     c = mark_of(l, p->context_mark);
-    diag_error(l->d, &m, "%s (%s at %u:%u)", problem, p->context, c.line,
-               c.col);
+    diag_error(l->d, &m, "%s (%s at %u:%u)%s", problem, p->context, c.line,
+               c.col, hint.len ? hint.data : "");
   } else {
-    diag_error(l->d, &m, "%s", problem);
+    diag_error(l->d, &m, "%s%s", problem, hint.len ? hint.data : "");
   }
+  buf_free(&hint);
 }
 
 /* One event; returns 1 at the end of the stream, -1 to stop. */

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "nearest.h"
 #include "utf8.h"
 #include "xmem.h"
 
@@ -95,45 +96,15 @@ size_t spec_derive_name(const char *reason, char *out)
   return n;
 }
 
-/* Edit distance of two short keys, for "did you mean"; 99 when too long. */
-static size_t distance(const char *a, const char *b)
-{
-  size_t la = strlen(a), lb = strlen(b), i, j, row[33];
-
-  if (la > 32 || lb > 32)
-    return 99;
-  for (j = 0; j <= lb; j++)
-    row[j] = j;
-  for (i = 1; i <= la; i++) {
-    size_t diag = row[0];
-
-    row[0] = i;
-    for (j = 1; j <= lb; j++) {
-      size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      diag = up;
-      row[j] = best;
-    }
-  }
-  return row[lb];
-}
-
+/* The key of rules that key most likely meant, or NULL. */
 static const char *suggest(const char *key, const struct key_rule *rules)
 {
-  const char *best = NULL;
-  size_t best_d = 3; /* farther than two edits is no typo */
+  struct nearest n;
 
-  for (; rules->key; rules++) {
-    size_t dist = distance(key, rules->key);
-
-    if (dist < best_d)
-      best = rules->key, best_d = dist;
-  }
-  return best;
+  nearest_init(&n, key, strlen(key));
+  for (; rules->key; rules++)
+    nearest_offer(&n, rules->key);
+  return n.best;
 }
 
 /* Reports each key of map that rules do not list, and each required key
@@ -174,8 +145,15 @@ static int want_kind(struct checker *c, const struct value *v, const char *key,
                     value_kind_name(kind), value_kind_name(v->kind));
 }
 
+/* The white space byte c, in words. */
+static const char *space_name(char c)
+{
+  return c == ' ' ? "a space" : c == '\t' ? "a tab" : "a line break";
+}
+
 /* Text: a string, not blank, valid UTF-8, no control characters but tab
-   and newline (which the outputs escape). NULL after a diagnostic. */
+   and newline (which the outputs escape), no white space at either end
+   (which a lookup of the text would miss). NULL after a diagnostic. */
 static const char *get_text(struct checker *c, const struct value *v,
                             const char *key)
 {
@@ -205,6 +183,20 @@ static const char *get_text(struct checker *c, const struct value *v,
   }
   if (blank)
     return diag_error(c->d, &v->mark, "'%s' must not be empty", key), NULL;
+  if (v->len && strchr(" \t\n", v->str[v->len - 1]))
+    return diag_error(c->d, &v->mark, "'%s' ends with %s: remove it%s", key,
+                      space_name(v->str[v->len - 1]),
+                      v->str[v->len - 1] == '\n'
+                          ? " (a block scalar keeps its last line break "
+                            "unless written '|-' or '>-')"
+                          : " (lookups compare texts exactly)"),
+           NULL;
+  if (strchr(" \t\n", v->str[0]))
+    return diag_error(c->d, &v->mark,
+                      "'%s' starts with %s: remove it (lookups compare "
+                      "texts exactly)",
+                      key, space_name(v->str[0])),
+           NULL;
   return v->str;
 }
 
@@ -413,12 +405,39 @@ static const char *check_name(struct checker *c, const char *name,
   return NULL;
 }
 
+/* 1 when the code point is, as far as a name goes, a letter: outside
+   ASCII, Latin-1's signs, the blocks of punctuation, symbols, arrows and
+   shapes (U+2000 to U+2BFF), CJK punctuation and the emoji. An
+   approximation that needs no Unicode tables, for one question: would a
+   name derived from the text drop something that matters? */
+static int non_ascii_letter(unsigned long cp)
+{
+  return cp >= 0xC0 && cp != 0xD7 && cp != 0xF7 &&
+         !(cp >= 0x2000 && cp <= 0x2BFF) && !(cp >= 0x3000 && cp <= 0x303F) &&
+         !(cp >= 0xFE30 && cp <= 0xFE4F) && !(cp >= 0xFF00 && cp <= 0xFF20) &&
+         !(cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
 static const char *derive(struct checker *c, const char *reason,
-                          const struct mark *m)
+                          const struct mark *m, int may_name)
 {
   char *name = arena_alloc(c->arena, strlen(reason) + 1);
+  size_t i, k, n = strlen(reason);
+  unsigned long cp;
 
   spec_derive_name(reason, name);
+  for (i = 0; may_name && i < n; i += k) {
+    k = utf8_decode(reason + i, n - i, &cp);
+    if (!k)
+      break; /* get_text refused it already */
+    if (non_ascii_letter(cp))
+      return diag_error(c->d, m,
+                        "reason '%s' has letters outside ASCII, which a "
+                        "derived name drops (it would be '%s'): give the "
+                        "status a 'name'",
+                        reason, name),
+             NULL;
+  }
   return check_name(c, name, m, 1);
 }
 
@@ -436,10 +455,29 @@ static void read_aliases(struct checker *c, struct spec_status *st,
 
     out[i].mark = v->mark;
     out[i].reason = get_text(c, v, "alias");
-    out[i].name = out[i].reason ? derive(c, out[i].reason, &v->mark) : NULL;
+    out[i].name = out[i].reason ? derive(c, out[i].reason, &v->mark, 0) : NULL;
   }
   st->aliases = out;
   st->naliases = list->len;
+}
+
+/* A status lists a flag that 'flags' does not declare. */
+static void undeclared_flag(struct checker *c, const struct value *v,
+                            const char *id)
+{
+  struct nearest n;
+  size_t j;
+
+  nearest_init(&n, id, strlen(id));
+  for (j = 0; j < c->s->nflags; j++)
+    if (c->s->flags[j].id)
+      nearest_offer(&n, c->s->flags[j].id);
+  if (n.best)
+    diag_error(c->d, &v->mark, "undeclared flag '%s' (did you mean '%s'?)", id,
+               n.best);
+  else
+    diag_error(c->d, &v->mark,
+               "undeclared flag '%s' (declare it under 'flags')", id);
 }
 
 static void read_status_flags(struct checker *c, struct spec_status *st,
@@ -463,7 +501,7 @@ static void read_status_flags(struct checker *c, struct spec_status *st,
     if (!id)
       continue;
     if (j == s->nflags && c->flags_ok)
-      diag_error(c->d, &v->mark, "undeclared flag '%s'", id);
+      undeclared_flag(c, v, id);
     else if (seen[j]++)
       diag_error(c->d, &v->mark, "flag '%s' is listed twice", id);
   }
@@ -526,7 +564,7 @@ static void read_status(struct checker *c, struct spec_status *st,
   } else if ((r = value_get(v, "reason"))) {
     st->name_mark = r->mark;
     if (st->reason)
-      st->name = derive(c, st->reason, &r->mark);
+      st->name = derive(c, st->reason, &r->mark, 1);
   }
   if ((r = value_get(v, "description"))) {
     st->description_mark = r->mark;

@@ -585,8 +585,11 @@ static void test_spec_from_stdin(void **state)
              proc_statusgen(), dir.data);
   argv[2] = cmd.data;
   proc_result_run(&r, argv);
-  assert_string_equal(r.err.data, "<stdin>:2:6: error: mapping values are "
-                                  "not allowed in this context\n");
+  assert_string_equal(r.err.data,
+                      "<stdin>:2:6: error: mapping values are not allowed "
+                      "in this context: line 2 is indented 2 spaces, line 1 "
+                      "(the line above) 0; the keys of one mapping line up, "
+                      "those of a mapping inside it go deeper\n");
   assert_int_equal(r.status, 2);
   proc_result_free(&r);
   buf_free(&cmd);
@@ -702,7 +705,8 @@ static void test_caret(void **state)
   static const char spec[] =
       "name: t\ntitle: T\nsource: s\nstatuses:\n"
       "  - {code: 200, reason: Ok, description: d}\n"
-      "  - {reason: \"\303\234n\303\257\tx\", description: d, code: 200}\n";
+      "  - {reason: \"\303\234n\303\257\tx\", name: X, description: d, "
+      "code: 200}\n";
   struct buf dir = BUF_INIT, path = BUF_INIT, want = BUF_INIT;
   struct proc_result r;
 
@@ -724,10 +728,10 @@ static void test_caret(void **state)
   buf_printf(&path, "%s/s.yaml", dir.data);
   run(&r, "--caret", path.data, NULL);
   buf_printf(&want,
-             "%s:6:45: error: duplicate code 200 (first at 5:12)\n"
-             "    6 |   - {reason: \"\303\234n\303\257 x\", "
+             "%s:6:54: error: duplicate code 200 (first at 5:12)\n"
+             "    6 |   - {reason: \"\303\234n\303\257 x\", name: X, "
              "description: d, code: 200}\n"
-             "      | %44s^\n",
+             "      | %53s^\n",
              path.data, "");
   assert_string_equal(r.err.data, want.data);
   proc_result_free(&r);

@@ -165,13 +165,15 @@ static void test_refusals(void **state)
        "t.yaml:2:2: error: did not find expected ',' or ']' (while parsing a "
        "flow sequence at 1:4)"},
       {"syntax error without context", "a: b: c\n",
-       "t.yaml:1:5: error: mapping values are not allowed in this context"},
+       "t.yaml:1:5: error: mapping values are not allowed in this context: "
+       "a plain value that holds ': ' must be quoted, and the keys of one "
+       "mapping line up"},
       {"invalid utf-8 from an offset", "a: b\nc: d\xff\n",
        "t.yaml:2:5: error: invalid leading UTF-8 octet (byte 0xFF)"},
       {"truncated utf-8", "a: \xc3",
        "t.yaml:1:4: error: incomplete UTF-8 octet sequence"},
       {"control character", "a: b\x01\n",
-       "t.yaml:1:5: error: control characters are not allowed (byte 0x01)"},
+       "t.yaml:1:5: error: control characters are not allowed (U+0001)"},
       {"a surrogate is a code point, not a byte", "a: \"x\xed\xa0\x80\"\n",
        "t.yaml:1:6: error: invalid Unicode character (U+D800)"},
       {"past the last code point", "a: \"x\xf4\x90\x80\x80\"\n",
@@ -230,7 +232,7 @@ static void test_nul_byte_in_input(void **state)
   (void)state;
   load("a: b\0c", 6, NULL, &got);
   assert_string_equal(got.data, "t.yaml:1:5: error: control characters are "
-                                "not allowed (byte 0x00)");
+                                "not allowed (U+0000)");
   buf_free(&got);
 }
 
