@@ -46,6 +46,7 @@ struct options {
   const char *shape; /* NULL: the spec's */
   const char *depfile;
   const char *init; /* --init NAME: write NAME.yaml, generate nothing */
+  int list_outputs; /* print the outputs' paths, write nothing */
   int check, quiet, verbose, no_sync;
   int caret;      /* -1: on a terminal; 0 or 1: as --no-caret, --caret say */
   int dump_model; /* 1: the stable part; 2: all, the internal part too */
@@ -69,6 +70,8 @@ static const char usage[] =
     "      --shape SHAPE    the C lookups: table or switch (default: the\n"
     "                       spec's shape, else table)\n"
     "      --check          write nothing; exit 1 listing stale outputs\n"
+    "      --list-outputs   print the path of each output, one a line, and\n"
+    "                       write nothing (for build systems)\n"
     "      --init NAME      write NAME.yaml, a commented starter spec, and\n"
     "                       exit\n"
     "  -M, --depfile FILE   write make-style dependencies of the outputs\n"
@@ -238,7 +241,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     OPT_SHAPE,
     OPT_CARET,
     OPT_NO_CARET,
-    OPT_INIT
+    OPT_INIT,
+    OPT_LIST_OUTPUTS
   };
   static const struct option longs[] = {
       {"templates", required_argument, NULL, 't'},
@@ -251,6 +255,7 @@ static int parse_options(int argc, char **argv, struct options *o)
       {"no-sync", no_argument, NULL, OPT_NO_SYNC},
       {"caret", no_argument, NULL, OPT_CARET},
       {"init", required_argument, NULL, OPT_INIT},
+      {"list-outputs", no_argument, NULL, OPT_LIST_OUTPUTS},
       {"no-caret", no_argument, NULL, OPT_NO_CARET},
       {"max-steps", required_argument, NULL, OPT_MAX_STEPS},
       {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
@@ -285,6 +290,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     case OPT_NO_SYNC: o->no_sync = 1; break;
     case OPT_CARET: o->caret = 1; break;
     case OPT_INIT: o->init = optarg; break;
+    case OPT_LIST_OUTPUTS: o->list_outputs = 1; break;
     case OPT_NO_CARET: o->caret = 0; break;
     case OPT_MAX_STEPS:
       if (!(o->render.max_steps = count_of(optarg, 0)))
@@ -775,6 +781,13 @@ static int finish_set(const struct options *o, struct output *out,
   return diag_count(d) == before ? 0 : -1;
 }
 
+/* --list-outputs: one path a line, as the run would write it. */
+static void print_path(void *closure, const char *path)
+{
+  (void)closure;
+  printf("%s\n", path);
+}
+
 /* Renders every template of the folder where, then checks or writes; the
    exit status. */
 static int run_templates(const struct spec *s, const struct options *o,
@@ -786,6 +799,14 @@ static int run_templates(const struct spec *s, const struct options *o,
   int status = EXIT_ERROR, r;
 
   working_on = where;
+  if (o->list_outputs) {
+    struct generate_options g = o->render;
+
+    g.list = print_path;
+    if (dir && generate(v, s, o->prefix, dir, o->out, &g, out, d) == 0)
+      status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_ERROR;
+    goto done;
+  }
   if (!dir || prepare_out_dir(o, d) < 0 || output_lock(out, o->out, d) < 0 ||
       generate(v, s, o->prefix, dir, o->out, &o->render, out, d) < 0 ||
       finish_set(o, out, dir, d) < 0)

@@ -26,6 +26,9 @@ struct run {
   char **names; /* outputs named so far, to catch two templates at one */
   size_t *from; /* the template that named each */
   size_t nnames;
+  const struct generate_options *opt;
+  char **listed; /* with opt->list: the paths, handed over at the end */
+  size_t nlisted;
 };
 
 /* Reports the problems of a template's name, found by the engine in
@@ -172,7 +175,13 @@ static void render_one(struct run *r, size_t i,
 
   if (output_name(r, i, &name) == 0 && (k = kind_of(r, i, name.data))) {
     buf_printf(&path, "%s/%s", r->outdir, name.data);
-    f = output_begin(r->out, path.data, r->d);
+    if (r->opt && r->opt->list) {
+      r->listed = xrealloc(r->listed, (r->nlisted + 1) * sizeof *r->listed);
+      r->listed[r->nlisted++] = buf_detach(&path, NULL);
+      f = NULL;
+    } else {
+      f = output_begin(r->out, path.data, r->d);
+    }
     sink.flush = flush;
     sink.closure = f;
     if (f) {
@@ -222,9 +231,15 @@ int generate(const struct view *v, const struct spec *s, const char *prefix,
           mustache_set_parse(r.set, tmpldir_path(dir, i), src.data, src.len, d);
   }
   read_kinds(&r);
+  r.opt = opt;
   if (diag_count(d) == before) /* render only templates that all parse */
     for (i = 0; i < n; i++)
       render_one(&r, i, parsed[i]);
+  for (i = 0; opt && opt->list && diag_count(d) == before && i < r.nlisted; i++)
+    opt->list(opt->list_closure, r.listed[i]);
+  for (i = 0; i < r.nlisted; i++)
+    free(r.listed[i]);
+  free(r.listed);
   for (i = 0; i < r.nnames; i++)
     free(r.names[i]);
   free(r.names);

@@ -19,6 +19,11 @@ struct generate_options {
   int lenient;
   unsigned long max_steps;
   size_t max_bytes;
+  /* When set, nothing is rendered or written: each output's path
+     (outdir/name) is handed to list, in the templates' order, once every
+     template parsed and named its output. */
+  void (*list)(void *closure, const char *path);
+  void *list_closure;
 };
 
 /* Parses every template of dir, then renders each, streaming, into a file

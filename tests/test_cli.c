@@ -677,6 +677,47 @@ static void test_init(void **state)
   remove_scratch(&dir);
 }
 
+/* --list-outputs prints each output's path, in the templates' order, and
+   writes nothing, not even the output folder; a template whose name has
+   an error prints no path at all. */
+static void test_list_outputs(void **state)
+{
+  const char *argv[] = {NULL, "--list-outputs",        "-t", NULL, "-o",
+                        NULL, "spec/http_status.yaml", NULL};
+  struct buf dir = BUF_INIT, out = BUF_INIT, want = BUF_INIT;
+  struct proc_result r;
+
+  (void)state;
+  scratch(&dir);
+  argv[0] = proc_statusgen();
+  argv[3] = "templates";
+  buf_printf(&out, "%s/gen", dir.data);
+  argv[5] = out.data;
+  proc_result_run(&r, argv);
+  buf_printf(&want,
+             "%s/http_status.c\n%s/http_status.h\n%s/http_status.md\n"
+             "%s/http_status_single.h\n",
+             out.data, out.data, out.data, out.data);
+  assert_string_equal(r.out.data, want.data);
+  assert_string_equal(r.err.data, "");
+  assert_int_equal(r.status, 0);
+  assert_false(exists(dir.data, "gen"));
+  proc_result_free(&r);
+
+  put_file(dir.data, "{{prefx}}.h.mustache", "x\n");
+  put_file(dir.data, "{{prefix}}.c.mustache", "x\n");
+  argv[3] = dir.data;
+  proc_result_run(&r, argv);
+  assert_string_equal(r.out.data, "");
+  assert_non_null(strstr(r.err.data, "unknown name 'prefx' (did you mean "
+                                     "'prefix'?)"));
+  assert_int_equal(r.status, 2);
+  proc_result_free(&r);
+  buf_free(&out);
+  buf_free(&want);
+  remove_scratch(&dir);
+}
+
 /* Runs statusgen on a pseudo-terminal through script(1), env first and
    opts (options, or "") before the spec. */
 static void run_on_tty(struct proc_result *r, const char *env, const char *opts)
@@ -834,6 +875,7 @@ int main(void)
       cmocka_unit_test(test_caret),
       cmocka_unit_test(test_spec_from_stdin),
       cmocka_unit_test(test_init),
+      cmocka_unit_test(test_list_outputs),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;
