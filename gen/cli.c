@@ -19,6 +19,7 @@
 #include "diag.h"
 #include "generate.h"
 #include "kind.h"
+#include "layers.h"
 #include "loader.h"
 #include "output.h"
 #include "spec.h"
@@ -38,7 +39,10 @@
 #endif
 
 struct options {
-  const char *spec;
+  const char *spec;         /* the first of specs */
+  const char *const *specs; /* SPEC...: later ones are layers on the first */
+  size_t nspecs;
+  const char *spec_names; /* their names as the outputs say them */
   const char *templates;
   const char *lang; /* NULL: the default set */
   const char *out;
@@ -54,10 +58,12 @@ struct options {
 };
 
 static const char usage[] =
-    "usage: statusgen [OPTIONS] SPEC\n"
+    "usage: statusgen [OPTIONS] SPEC [LAYER...]\n"
     "Generates lookups and docs for the status list in SPEC (YAML): C and\n"
     "Markdown by default, or another language's stock template set.\n"
-    "SPEC '-' reads standard input.\n"
+    "SPEC '-' reads standard input. Each LAYER, a spec too, may add\n"
+    "statuses, classes and flags, and flags and aliases to a status, but\n"
+    "change nothing SPEC or an earlier layer said.\n"
     "\n"
     "  -t, --templates DIR  templates folder (default: the first of\n"
     "                       ./templates and the installed ones that holds\n"
@@ -265,7 +271,7 @@ static int parse_options(int argc, char **argv, struct options *o)
       {"version", no_argument, NULL, OPT_VERSION},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
-  int c;
+  int c, dashes;
 
   memset(o, 0, sizeof *o);
   o->caret = -1;
@@ -323,10 +329,14 @@ static int parse_options(int argc, char **argv, struct options *o)
                        o->init);
   if (o->init)
     return write_starter(o);
-  if (optind != argc - 1)
-    return usage_error("%s", optind == argc ? "no SPEC given"
-                                            : "more than one SPEC given");
+  if (optind == argc)
+    return usage_error("%s", "no SPEC given");
   o->spec = argv[optind];
+  o->specs = (const char *const *)argv + optind;
+  o->nspecs = (size_t)(argc - optind);
+  for (c = optind, dashes = 0; c < argc; c++)
+    if (strcmp(argv[c], "-") == 0 && dashes++)
+      return usage_error("%s", "standard input ('-') given twice");
   /* Its shape only: what an output reserves (C keywords) is checked by
      the output's kind, when the outputs are known. */
   if (o->prefix && !spec_is_lower_ident(o->prefix))
@@ -342,21 +352,32 @@ static int parse_options(int argc, char **argv, struct options *o)
   return -1;
 }
 
-/* The spec comes from standard input ("-"). */
-static int from_stdin(const struct options *o)
+/* Spec i comes from standard input ("-"). */
+static int from_stdin(const struct options *o, size_t i)
 {
-  return strcmp(o->spec, "-") == 0;
+  return strcmp(o->specs[i], "-") == 0;
 }
 
-/* The spec's name in diagnostics and in the outputs. */
-static const char *spec_name(const struct options *o)
+/* Spec i's name in diagnostics. */
+static const char *spec_name(const struct options *o, size_t i)
 {
-  return from_stdin(o) ? LOADER_STDIN : o->spec;
+  return from_stdin(o, i) ? LOADER_STDIN : o->specs[i];
+}
+
+/* The specs' names as the outputs give them: "a.yaml", or "a.yaml,
+   b.yaml" for layers. */
+static const char *spec_names(struct options *o, struct buf *b)
+{
+  size_t i;
+
+  for (i = 0; i < o->nspecs; i++)
+    buf_printf(b, "%s%s", i ? ", " : "", spec_name(o, i));
+  return o->spec_names = b->data;
 }
 
 static int dump_model(const struct spec *s, const struct options *o)
 {
-  struct view *v = view_new(s, o->prefix, spec_name(o));
+  struct view *v = view_new(s, o->prefix, o->spec_names);
   struct buf b = BUF_INIT;
   int ok;
 
@@ -394,7 +415,7 @@ static void add_depfile(const struct options *o, struct output *out,
 {
   size_t nfiles, i;
   const char *const *files = tmpldir_files(dir, &nfiles);
-  const char **deps = xcalloc(nfiles + 1, sizeof *deps);
+  const char **deps = xcalloc(nfiles + o->nspecs, sizeof *deps);
   struct buf rule = BUF_INIT;
 
   const char *bad;
@@ -402,8 +423,9 @@ static void add_depfile(const struct options *o, struct output *out,
 
   size_t k = 0;
 
-  if (!from_stdin(o)) /* standard input is no file make can look at */
-    deps[k++] = o->spec;
+  for (i = 0; i < o->nspecs; i++)
+    if (!from_stdin(o, i)) /* standard input is no file make can look at */
+      deps[k++] = o->specs[i];
   for (i = 0; i < nfiles; i++)
     deps[k++] = files[i];
   m.file = o->depfile;
@@ -761,7 +783,7 @@ static int finish_set(const struct options *o, struct output *out,
 {
   size_t n = output_count(out), i, nfiles;
   const char *const *files = tmpldir_files(dir, &nfiles);
-  const char **inputs = xcalloc(nfiles + 1, sizeof *inputs);
+  const char **inputs = xcalloc(nfiles + o->nspecs, sizeof *inputs);
   size_t before = diag_count(d), k = 0;
 
   if (o->depfile && !o->check) {
@@ -772,8 +794,9 @@ static int finish_set(const struct options *o, struct output *out,
     add_depfile(o, out, dir, targets, n, d);
     free(targets);
   }
-  if (!from_stdin(o))
-    inputs[k++] = o->spec;
+  for (i = 0; i < o->nspecs; i++)
+    if (!from_stdin(o, i))
+      inputs[k++] = o->specs[i];
   for (i = 0; i < nfiles; i++)
     inputs[k++] = files[i];
   output_refuse_inputs(out, inputs, k, d);
@@ -793,7 +816,7 @@ static void print_path(void *closure, const char *path)
 static int run_templates(const struct spec *s, const struct options *o,
                          const char *where, struct diag *d)
 {
-  struct view *v = view_new(s, o->prefix, spec_name(o));
+  struct view *v = view_new(s, o->prefix, o->spec_names);
   struct output *out = output_new(o->check, o->no_sync);
   struct tmpldir *dir = tmpldir_open(where, d);
   int status = EXIT_ERROR, r;
@@ -830,10 +853,11 @@ int cli_main(int argc, char **argv)
 {
   struct options o;
   struct diag *d;
-  struct value_tree *tree;
   struct spec *s = NULL;
-  struct buf where = BUF_INIT;
-  int status;
+  struct buf where = BUF_INIT, names = BUF_INIT;
+  struct value_tree **trees;
+  size_t i;
+  int status, loaded;
 
   if (argc > 0 && argv[0] && *argv[0])
     program = argv[0];
@@ -849,12 +873,18 @@ int cli_main(int argc, char **argv)
   d = diag_new();
   diag_set_color(d, use_color());
   diag_set_caret(d, o.caret >= 0 ? o.caret : isatty(fileno(stderr)));
-  working_on = spec_name(&o);
-  tree = loader_load_file(o.spec, NULL, d);
-  if (tree)
-    s = spec_build(tree, d);
-  if (s)
-    value_tree_drop_nodes(tree); /* the model keeps only the text */
+  spec_names(&o, &names);
+  trees = xcalloc(o.nspecs, sizeof *trees);
+  for (i = 0, loaded = 1; i < o.nspecs; i++) {
+    working_on = spec_name(&o, i);
+    if (!(trees[i] = loader_load_file(o.specs[i], NULL, d)))
+      loaded = 0;
+  }
+  working_on = o.spec_names;
+  if (loaded && layers_merge(trees, o.nspecs, d) == 0)
+    s = spec_build(trees[0], d);
+  for (i = 0; s && i < o.nspecs; i++)
+    value_tree_drop_nodes(trees[i]); /* the model keeps only the text */
   if (s && o.shape)
     s->shape = o.shape; /* the option wins over the spec */
   if (!s) {
@@ -864,14 +894,17 @@ int cli_main(int argc, char **argv)
     status = dump_model(s, &o);
   } else {
     if (o.verbose)
-      fprintf(stderr, "statusgen: %s: %lu statuses\n", spec_name(&o),
+      fprintf(stderr, "statusgen: %s: %lu statuses\n", o.spec_names,
               (unsigned long)s->nstatuses);
     status = run_templates(s, &o, where.data, d);
     diag_print(d, stderr);
   }
   spec_free(s);
-  value_tree_free(tree);
+  for (i = 0; i < o.nspecs; i++)
+    value_tree_free(trees[i]);
+  free(trees);
   diag_free(d);
   buf_free(&where);
+  buf_free(&names);
   return status;
 }

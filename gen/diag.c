@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,6 +122,16 @@ int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
   d->count++;
   d->sorted = 0;
   return -1;
+}
+
+const char *diag_place(char *out, size_t size, const struct mark *at,
+                       const struct mark *from)
+{
+  if (at->file && from->file && strcmp(at->file, from->file) != 0)
+    snprintf(out, size, "%s:%u:%u", at->file, at->line, at->col);
+  else
+    snprintf(out, size, "%u:%u", at->line, at->col);
+  return out;
 }
 
 size_t diag_count(const struct diag *d)

@@ -42,6 +42,12 @@ int diag_error(struct diag *d, const struct mark *m, const char *fmt, ...)
    a position or move the terminal. */
 void diag_put_visible(struct buf *out, const char *s, size_t len);
 
+/* The place at as a message at from names it: "LINE:COL", or
+   "FILE:LINE:COL" when the two are in different files (specs given in
+   layers). Written into out (size bytes, a long name cut); returns out. */
+const char *diag_place(char *out, size_t size, const struct mark *at,
+                       const struct mark *from);
+
 /* How many errors were added. */
 size_t diag_count(const struct diag *d);
 

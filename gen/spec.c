@@ -20,6 +20,11 @@
 #include "arena.h"
 #include "nearest.h"
 #include "utf8.h"
+
+/* A place named in a message at another ("14:11", or with the file when
+   it is another layer's): a buffer that lives to the end of the
+   statement. */
+#define PLACE(at, from) diag_place((char[512]){0}, 512, (at), (from))
 #include "xmem.h"
 
 /* Codes are C enum constants and lookups take an int: by default they
@@ -333,15 +338,15 @@ static void read_classes(struct checker *c, const struct value *list)
       const struct spec_class *o = &out[j];
 
       if (k->id && o->id && strcmp(k->id, o->id) == 0)
-        diag_error(c->d, &k->mark, "duplicate class '%s' (first at %u:%u)",
-                   k->id, o->mark.line, o->mark.col);
+        diag_error(c->d, &k->mark, "duplicate class '%s' (first at %s)", k->id,
+                   PLACE(&o->mark, &k->mark));
       if (k->lo != NO_CODE && k->hi != NO_CODE && k->hi >= k->lo &&
           o->lo != NO_CODE && o->hi != NO_CODE && o->hi >= o->lo &&
           k->lo <= o->hi && o->lo <= k->hi)
         diag_error(c->d, &k->mark,
                    "range [%ld, %ld] overlaps class '%s' "
-                   "(at %u:%u)",
-                   k->lo, k->hi, o->id ? o->id : "", o->mark.line, o->mark.col);
+                   "(at %s)",
+                   k->lo, k->hi, o->id ? o->id : "", PLACE(&o->mark, &k->mark));
     }
   }
   c->s->classes = out;
@@ -591,13 +596,12 @@ struct key {
   const char *text;
   long code;
   struct mark mark;
+  size_t seq; /* the order met: the document's, layer after layer */
 };
 
-static int cmp_mark(const struct mark *a, const struct mark *b)
+static int cmp_seq(const struct key *a, const struct key *b)
 {
-  if (a->line != b->line)
-    return a->line < b->line ? -1 : 1;
-  return a->col < b->col ? -1 : a->col > b->col;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 static int by_code(const void *pa, const void *pb)
@@ -606,7 +610,7 @@ static int by_code(const void *pa, const void *pb)
 
   if (a->code != b->code)
     return a->code < b->code ? -1 : 1;
-  return cmp_mark(&a->mark, &b->mark);
+  return cmp_seq(a, b);
 }
 
 static int by_text(const void *pa, const void *pb)
@@ -614,7 +618,7 @@ static int by_text(const void *pa, const void *pb)
   const struct key *a = pa, *b = pb;
   int r = strcmp(a->text, b->text);
 
-  return r ? r : cmp_mark(&a->mark, &b->mark);
+  return r ? r : cmp_seq(a, b);
 }
 
 /* ASCII only: the generated _from_reason folds ASCII letters only. */
@@ -631,7 +635,7 @@ static int by_folded_text(const void *pa, const void *pb)
   const struct key *a = pa, *b = pb;
   int r = fold_cmp(a->text, b->text);
 
-  return r ? r : cmp_mark(&a->mark, &b->mark);
+  return r ? r : cmp_seq(a, b);
 }
 
 /* Sorts keys and reports each that equals the one before it, at its own
@@ -646,17 +650,17 @@ static void check_unique(struct checker *c, struct key *keys, size_t n,
   for (i = 1; i < n; i++) {
     struct key a = keys[first], b = keys[i];
 
-    a.mark = b.mark; /* compare the keys alone */
+    a.seq = b.seq; /* compare the keys alone */
     if (cmp(&a, &b) != 0) {
       first = i;
       continue;
     }
     if (cmp == by_code)
-      diag_error(c->d, &b.mark, "duplicate code %ld (first at %u:%u)", b.code,
-                 keys[first].mark.line, keys[first].mark.col);
+      diag_error(c->d, &b.mark, "duplicate code %ld (first at %s)", b.code,
+                 PLACE(&keys[first].mark, &b.mark));
     else
-      diag_error(c->d, &b.mark, "duplicate %s '%s' (first at %u:%u)", what,
-                 b.text, keys[first].mark.line, keys[first].mark.col);
+      diag_error(c->d, &b.mark, "duplicate %s '%s' (first at %s)", what, b.text,
+                 PLACE(&keys[first].mark, &b.mark));
   }
 }
 
@@ -666,6 +670,7 @@ static void add_key(struct key *keys, size_t *n, const char *text, long code,
   keys[*n].text = text;
   keys[*n].code = code;
   keys[*n].mark = at->mark;
+  keys[*n].seq = *n;
   (*n)++;
 }
 

@@ -191,7 +191,7 @@ static void test_usage_errors(void **state)
        "statusgen: error: unknown option "
        "'--frobnicate'\n"},
       {"-Z", "x.yaml", "statusgen: error: unknown option '-Z'\n"},
-      {"a.yaml", "b.yaml", "statusgen: error: more than one SPEC given\n"},
+      {"-", "-", "statusgen: error: standard input ('-') given twice\n"},
       {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
       {"--prefix=Bad-Name", "x.yaml",
        "statusgen: error: --prefix 'Bad-Name' "
@@ -229,7 +229,8 @@ static void test_version_and_help(void **state)
   proc_result_free(&r);
   run(&r, "--help", NULL, NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out.data, "usage: statusgen [OPTIONS] SPEC\n"));
+  assert_non_null(
+      strstr(r.out.data, "usage: statusgen [OPTIONS] SPEC [LAYER...]\n"));
   assert_non_null(strstr(r.out.data, "--dump-model"));
   proc_result_free(&r);
 }
