@@ -30,10 +30,12 @@ STD      = -std=c99 -D_XOPEN_SOURCE=700
 # Debian packages that building and testing need (make deps).
 # g++ and clang: the generated C is compiled by both in make check;
 # cmark-gfm: the docs guide renders the markdown; cmake, meson and
-# ninja-build: the build-system examples; gperf: the baseline of make bench.
+# ninja-build: the build-system examples; gperf: the baseline of make bench;
+# musl-tools: the generator built with musl (check-musl).
 DEB_PACKAGES = libyaml-dev libcmocka-dev pkg-config g++ clang cmark-gfm \
                cmake meson ninja-build gperf \
-               python3 mypy nodejs node-typescript rustc golang-go
+               python3 mypy nodejs node-typescript rustc golang-go \
+               musl-tools
 
 ifeq ($(SANITIZE),1)
 B        := build/san
@@ -101,7 +103,7 @@ RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 DIFF_DIR     := tests/differential
 DIFFERENTIAL := $(B)/differential
 
-.PHONY: FORCE all deps check check-posix memcheck conformance bench fuzz clean help install \
+.PHONY: FORCE all deps check check-posix check-musl memcheck conformance bench fuzz clean help install \
         uninstall install-lib uninstall-lib format differential-corpus
 
 all: $(STATUSGEN) $(GEN_STAMP)
@@ -262,6 +264,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
 	@$(STATUSGEN) --check $(SPEC) || \
 	  { echo "check: out/ is stale: run make and commit out/" >&2; exit 1; }
 	@$(MAKE) --no-print-directory check-posix
+	@$(MAKE) --no-print-directory check-musl
 	@$(MAKE) --no-print-directory conformance
 	@$(DIFFERENTIAL) $(DIFF_DIR)/corpus.json $(DIFF_DIR)/deviations
 
@@ -301,6 +304,31 @@ check-posix:
 	  $(TEST_SRCS:tests/%.c=build/posix/tests/%) >build/posix/tests.log 2>&1; \
 	  s=$$?; tail -1 build/posix/tests.log | sed 's/^tests:/posix:/'; \
 	  [ $$s -eq 0 ] || { cat build/posix/tests.log; exit 1; }
+
+# The generator built with musl (Debian's musl-tools), static, against
+# libyaml's archive (its one glibc call, __sprintf_chk, comes from
+# tests/support/fortify_shim.c), then tried: out/ regenerates the same,
+# the bad-input catalog, and the tests that run the binary pointed at it.
+# (cmocka has no musl build in Debian: test_cli, glibc's, runs the musl
+# binary; the tests that compare strerror texts across the two are left.)
+MUSL_CC  ?= musl-gcc
+MUSL_DIR  = build/musl
+check-musl: $(TESTS)
+	@if ! command -v $(MUSL_CC) >/dev/null 2>&1; then \
+	  echo "musl: skipped, no $(MUSL_CC) (make deps installs musl-tools)"; \
+	  exit 0; fi; \
+	rm -rf $(MUSL_DIR) && mkdir -p $(MUSL_DIR)/include && \
+	cp "$$($(PKG_CONFIG) --variable=includedir yaml-0.1)/yaml.h" \
+	  $(MUSL_DIR)/include/ && \
+	$(MUSL_CC) $(POSIX_STD) $(WARNINGS) -O2 -isystem $(MUSL_DIR)/include \
+	  -static -o $(MUSL_DIR)/statusgen gen/*.c tests/support/fortify_shim.c \
+	  "$$($(PKG_CONFIG) --variable=libdir yaml-0.1)/libyaml.a" && \
+	$(MUSL_DIR)/statusgen --check $(SPEC) && \
+	sh tests/bad/run.sh $(MUSL_DIR)/statusgen | tail -1 | sed 's/^/musl: /' && \
+	STATUSGEN=$(MUSL_DIR)/statusgen sh tests/run-tests.sh \
+	  $(B)/tests/test_cli >$(MUSL_DIR)/tests.log \
+	  2>&1 && tail -1 $(MUSL_DIR)/tests.log | sed 's/^tests:/musl:/' || \
+	  { cat $(MUSL_DIR)/tests.log 2>/dev/null; exit 1; }
 
 conformance: $(RUNNER)
 	@if [ -z "$(RUNNER)" ]; then \

@@ -233,6 +233,31 @@ static int write_starter(const struct options *o)
 }
 
 /* Returns -1 to go on, or the exit status to leave with. */
+/* The option getopt_long just refused, as the user wrote it: a long one
+   from the argument before optind, else from optopt (a short option's
+   letter, or a long option's value). Where optind is left after an error
+   differs between C libraries: it is trusted for long options only. */
+static const char *option_shown(int argc, char **argv,
+                                const struct option *longs, char *out)
+{
+  const char *arg = optind > 0 && optind <= argc ? argv[optind - 1] : NULL;
+
+  if (arg && strncmp(arg, "--", 2) == 0 && arg[2]) {
+    snprintf(out, 80, "%.*s", (int)strcspn(arg, "="), arg);
+    return out;
+  }
+  for (; optopt >= 256 && longs->name; longs++)
+    if (longs->val == optopt) {
+      snprintf(out, 80, "--%.60s", longs->name);
+      return out;
+    }
+  if (optopt > 0 && optopt < 256) {
+    snprintf(out, 80, "-%c", optopt);
+    return out;
+  }
+  return "?";
+}
+
 static int parse_options(int argc, char **argv, struct options *o)
 {
   enum {
@@ -272,6 +297,7 @@ static int parse_options(int argc, char **argv, struct options *o)
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   int c, dashes;
+  char shown[80];
 
   memset(o, 0, sizeof *o);
   o->caret = -1;
@@ -317,8 +343,11 @@ static int parse_options(int argc, char **argv, struct options *o)
     case OPT_VERSION: printf("statusgen %s\n", STATUSGEN_VERSION); return 0;
     case 'h': print_help(); return 0;
     case ':':
-      return usage_error("option '%s' needs an argument", argv[optind - 1]);
-    default: return usage_error("unknown option '%s'", argv[optind - 1]);
+      return usage_error("option '%s' needs an argument",
+                         option_shown(argc, argv, longs, shown));
+    default:
+      return usage_error("unknown option '%s'",
+                         option_shown(argc, argv, longs, shown));
     }
   }
   if (o->init && optind != argc)

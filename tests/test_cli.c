@@ -193,6 +193,12 @@ static void test_usage_errors(void **state)
       {"-Z", "x.yaml", "statusgen: error: unknown option '-Z'\n"},
       {"-", "-", "statusgen: error: standard input ('-') given twice\n"},
       {"x.yaml", "-o", "statusgen: error: option '-o' needs an argument\n"},
+      {"x.yaml", "--out",
+       "statusgen: error: option '--out' needs an argument\n"},
+      {"x.yaml", "--lang",
+       "statusgen: error: option '--lang' needs an "
+       "argument\n"},
+      {"--frob=1", "x.yaml", "statusgen: error: unknown option '--frob'\n"},
       {"--prefix=Bad-Name", "x.yaml",
        "statusgen: error: --prefix 'Bad-Name' "
        "is not a lower snake case C identifier\n"},
