@@ -250,6 +250,7 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
 	@sh examples/check.sh $(EXAMPLE)
 	@sh examples/build-systems.sh $(STATUSGEN)
 	@sh tests/bad/run.sh $(STATUSGEN)
+	@sh tests/mistakes/run.sh $(STATUSGEN)
 	@sh tests/lang/run.sh $(STATUSGEN) $(REGISTRY_TSV)
 	@sh tests/stress.sh $(STATUSGEN)
 	@sh tests/guides.sh

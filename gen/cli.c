@@ -922,8 +922,10 @@ static int run_templates(const struct spec *s, const struct options *o,
     status = o->check && r > 0;
 done:
   working_on = "statusgen";
-  if (status == EXIT_ERROR)
-    unmake_folders(); /* under the lock still: nothing was written */
+  if (status == EXIT_ERROR && nmade) {
+    output_remove_temporaries(); /* nothing was written but them */
+    unmake_folders();            /* under the lock still */
+  }
   forget_folders();
   tmpldir_free(dir);
   output_free(out);

@@ -468,6 +468,10 @@ static void indent_hint(const struct loader *l, unsigned line,
   const char *s = line_start(l, line, &here), *t = NULL;
   unsigned k = line;
 
+  if (strstr(problem, "tab character")) {
+    buf_puts(out, ": YAML indents with spaces, never tabs");
+    return;
+  }
   if (!strstr(problem, "mapping values are not allowed") &&
       !strstr(problem, "did not find expected key") &&
       !strstr(problem, "could not find expected ':'"))
