@@ -854,8 +854,9 @@ static int made_from(const char *path, const char *specs)
 
 /* --check: the files of the output folder that say they were made from
    these specs but that no template makes now (left by a template since
-   renamed or removed), each printed "PATH: orphan". How many. */
-static int report_orphans(const struct options *o, const struct output *out)
+   renamed or removed), each as a line "PATH: orphan" of lines. How many. */
+static int find_orphans(const struct options *o, const struct output *out,
+                        struct buf *lines)
 {
   struct buf path = BUF_INIT;
   struct dirent *e;
@@ -874,8 +875,7 @@ static int report_orphans(const struct options *o, const struct output *out)
     if (i < n || lstat(path.data, &st) < 0 || !S_ISREG(st.st_mode) ||
         !made_from(path.data, o->spec_names))
       continue;
-    if (!o->quiet)
-      printf("%s: orphan\n", path.data);
+    buf_printf(lines, "%s: orphan\n", path.data);
     count++;
   }
   if (dh)
@@ -899,7 +899,8 @@ static int run_templates(const struct spec *s, const struct options *o,
   struct view *v = view_new(s, o->prefix, o->spec_names);
   struct output *out = output_new(o->check, o->no_sync);
   struct tmpldir *dir = tmpldir_open(where, d);
-  int status = EXIT_ERROR, r;
+  struct buf orphans = BUF_INIT;
+  int status = EXIT_ERROR, r, norphans = 0;
 
   working_on = where;
   if (o->list_outputs) {
@@ -915,9 +916,14 @@ static int run_templates(const struct spec *s, const struct options *o,
       finish_set(o, out, dir, d) < 0)
     goto done;
   working_on = o->out;
+  if (o->check) /* found first: a failure later must print nothing */
+    norphans = find_orphans(o, out, &orphans);
   r = output_commit(out, report, (void *)o, d);
-  if (r >= 0 && o->check)
-    r += report_orphans(o, out);
+  if (r >= 0 && norphans) {
+    if (!o->quiet)
+      fputs(orphans.data, stdout);
+    r += norphans;
+  }
   if (r >= 0)
     status = o->check && r > 0;
 done:
@@ -927,6 +933,7 @@ done:
     unmake_folders();            /* under the lock still */
   }
   forget_folders();
+  buf_free(&orphans);
   tmpldir_free(dir);
   output_free(out);
   view_free(v);
