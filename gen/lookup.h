@@ -35,17 +35,19 @@ struct lookup_key {
   long code;
   unsigned byte; /* the byte at its group's position (lower case when
                     folding) */
-  size_t slot;   /* its place in keys, plus one */
+  size_t slot;   /* its place in the texts it was built from, plus one */
   long row;      /* its group's base + byte */
   size_t next;   /* the slot of the next key with the same row, or 0 */
   size_t origin; /* its place in the texts it was built from */
   const struct lookup_text *stored; /* its text in the pool (lookup_pool) */
+  const char *label; /* its own name: n404 or r404, r413_1 for a former
+                        name's; in the design's arena */
 };
 
 /* A text of the pool: the bytes of one or more texts of the generated
    source, stored once. label names it (r404: the reason of 404, n404 its
-   name, d404 its description, f404 its reference, l404 its reason in
-   lower case; a former name's adds _1, _2...; m for a minus sign). */
+   name, d404 its description, f404 its reference; a former name's adds
+   _1, _2...; m for a minus sign). */
 struct lookup_text {
   const char *text; /* borrowed, or in the design's arena */
   size_t len;
@@ -87,7 +89,10 @@ struct lookup_group {
 };
 
 struct lookup_index {
-  struct lookup_key *keys; /* by length, then byte, then text */
+  struct lookup_key *keys;     /* by length, then byte, then text */
+  struct lookup_key **by_slot; /* by slot - 1: in the order of the texts, so
+                                  that a new text adds one slot and moves
+                                  none */
   size_t nkeys;
   struct lookup_group *groups; /* by length, ascending */
   size_t ngroups;
