@@ -354,12 +354,13 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a)
 {
   d->use_switch = 1;
+  d->holes = d->slots.dense;
+  if (!d->holes) {
+    d->rows = NULL;
+    d->nrows = 0;
+    build_rows(d, a, d->status_codes, d->nstatuses);
+  }
   d->slots.dense = 0;
-  d->slots.gaps = NULL;
-  d->slots.ngaps = 0;
-  d->rows = NULL;
-  d->nrows = 0;
-  build_rows(d, a, d->status_codes, d->nstatuses);
 }
 
 /* The pool. Candidates are every use of a text, in order; the first of

@@ -169,8 +169,10 @@ struct lookup_design {
   struct lookup_row *rows;   /* the code tables' entries, in order */
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
-  const char *slot_type;        /* the narrowest C type a status's slot fits */
-  int use_switch;               /* the switch shape */
+  const char *slot_type; /* the narrowest C type a status's slot fits */
+  int use_switch;        /* the switch shape */
+  int holes; /* the switch lists the codes in lo .. hi that are none, so
+                that clang too makes a table of it (rows holds them) */
   struct lookup_pool pool;      /* after lookup_design_pool */
   struct lookup_texts *by_slot; /* each status's texts, 1-based */
   /* the inputs, borrowed */
@@ -189,7 +191,10 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *codes, size_t n);
 
 /* Makes d's code tables the switch shape: a switch from code to slot,
-   whatever the codes' spread. Before lookup_design_pool. */
+   whatever the codes' spread; when they are dense enough for tables, one
+   that has a case for every value from lo to hi, the holes included
+   (clang makes a table of a switch whose cases fill 40% of its range,
+   jumps otherwise). Before lookup_design_pool. */
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a);
 
 /* Lays out the pool of d (built by lookup_design_build) from its texts

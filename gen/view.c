@@ -285,6 +285,7 @@ GETTER(slots_cases, struct lookup_slots, sl,
        list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0))
 GETTER(slots_rows, struct lookup_slots, sl,
        list(VIEW_ROW, v->design.rows, v->design.nrows, 0))
+GETTER(slots_holes, struct lookup_slots, sl, boolean(v->design.holes))
 GETTER(by_code_yes, void, p, boolean(1))
 GETTER(by_code_no, void, p, boolean(0))
 
@@ -330,6 +331,7 @@ GETTER(texts_description, struct lookup_texts, t,
 GETTER(texts_reference, struct lookup_texts, t,
        text(t->reference ? t->reference->label : NULL))
 GETTER(gap_offset, unsigned long, g, integer((long)*g))
+GETTER(gap_code, unsigned long, g, integer(v->design.slots.lo + (long)*g))
 
 GETTER(index_id, struct lookup_table, t,
        text(t == &v->design.names ? "name" : "reason"))
@@ -486,7 +488,8 @@ static const struct field slots_fields[] = {
     {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0},
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
     {"size", slots_size, 0},     {"cases", slots_cases, 0},
-    {"rows", slots_rows, 0},     {"slot_type", slots_slot_type, 0},
+    {"rows", slots_rows, 0},     {"holes", slots_holes, 0},
+    {"slot_type", slots_slot_type, 0},
     {"pool_type", slots_pool_type, 0}};
 static const struct field slot_fields[] = {
     {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
@@ -498,7 +501,8 @@ static const struct field row_fields[] = {{"status", row_status, 0},
                                           {"label", row_label, 0},
                                           {"texts", row_texts, 0},
                                           {"class_start", row_class_start, 0}};
-static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
+static const struct field gap_fields[] = {{"offset", gap_offset, 0},
+                                          {"code", gap_code, 0}};
 static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"id", index_id, 0},
                                             {"ID", index_upper, 0},

@@ -133,6 +133,12 @@ static void test_code_rows(void **state)
   assert_int_equal(d.rows[2].gaps[0], 2);
   assert_int_equal(d.rows[3].status, 3);
   assert_int_equal(d.rows[d.nrows - 1].status, 4);
+  /* the switch shape of dense codes keeps the holes, as cases */
+  lookup_design_use_switch(&d, a);
+  assert_false(d.slots.dense);
+  assert_true(d.holes);
+  assert_int_equal(d.slots.ngaps, 17);
+  assert_int_equal(d.rows[2].gaps[0], 2);
 
   lookup_design_build(&d, a, sparse, 3, t, t, sparse, 3);
   assert_false(d.slots.dense);
@@ -141,6 +147,9 @@ static void test_code_rows(void **state)
   assert_int_equal(d.rows[0].ngaps, 1);
   for (i = 1; i < 4; i++)
     assert_int_equal(d.rows[i].status, i);
+  lookup_design_use_switch(&d, a);
+  assert_false(d.holes);
+  assert_int_equal(d.nrows, 4);
   arena_free(a);
 }
 

@@ -335,6 +335,7 @@ static void test_dump_small_spec(void **state)
       "      \"last\": true\n"
       "    }\n"
       "  ],\n"
+      "  \"holes\": false,\n"
       "  \"slot_type\": \"unsigned char\",\n"
       "  \"pool_type\": \"unsigned char\"\n"
       "}\n";
