@@ -89,16 +89,29 @@ static void build_group(struct lookup_group *g, struct lookup_key *keys,
   *next_row += best_span;
 }
 
-/* Slots follow the order of the texts; keys that share a row are
-   chained. */
+/* Slots follow the order of the texts: a status's text (one whose code
+   is not the text's before) has the status's slot, 1 for the first; a
+   former name's comes after every status's, so that a new text moves no
+   other. Keys that share a row are chained. */
 static void number_keys(struct lookup_index *x, struct arena *a)
 {
-  size_t i;
+  long *code_of = arena_calloc(a, x->nkeys, sizeof *code_of);
+  size_t *slot_of = arena_calloc(a, x->nkeys, sizeof *slot_of);
+  size_t i, aliases = 0;
 
+  for (i = 0; i < x->nkeys; i++)
+    code_of[x->keys[i].origin] = x->keys[i].code;
+  x->nstatuses = 0;
+  for (i = 0; i < x->nkeys; i++)
+    if (i == 0 || code_of[i] != code_of[i - 1])
+      slot_of[i] = ++x->nstatuses;
+  for (i = 0; i < x->nkeys; i++)
+    if (slot_of[i] == 0)
+      slot_of[i] = x->nstatuses + ++aliases;
   x->by_slot = arena_calloc(a, x->nkeys, sizeof *x->by_slot);
   for (i = 0; i < x->nkeys; i++) {
-    x->keys[i].slot = x->keys[i].origin + 1;
-    x->by_slot[x->keys[i].origin] = &x->keys[i];
+    x->keys[i].slot = slot_of[x->keys[i].origin];
+    x->by_slot[x->keys[i].slot - 1] = &x->keys[i];
     x->keys[i].next = 0;
     if (i && x->keys[i - 1].row == x->keys[i].row)
       x->keys[i - 1].next = x->keys[i].slot;
@@ -460,8 +473,9 @@ static size_t gather(struct lookup_design *d, struct candidate *c,
   return n;
 }
 
-/* Each key's stored text, and its own name: its kind, code and alias. */
-static void name_keys(struct lookup_index *x, struct arena *a, char kind,
+/* Each key's stored text, and the name of its slot: its status's (S404)
+   or, for a former name's, A and its code and place (A413_1). */
+static void name_keys(struct lookup_index *x, struct arena *a,
                       const struct lookup_text **stored, const size_t *aliases)
 {
   char buf[sizeof stored[0]->label];
@@ -469,9 +483,10 @@ static void name_keys(struct lookup_index *x, struct arena *a, char kind,
 
   for (i = 0; i < x->nkeys; i++) {
     struct lookup_key *k = &x->keys[i];
+    size_t alias = aliases[k->origin];
 
     k->stored = stored[k->origin];
-    label(buf, kind, k->code, aliases[k->origin]);
+    label(buf, alias ? 'A' : 'S', k->code, alias);
     k->label = arena_strndup(a, buf, strlen(buf));
   }
 }
@@ -529,6 +544,6 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
       d->by_slot[++slot].name = name_of[i];
       d->by_slot[slot].reason = reason_of[i];
     }
-  name_keys(&d->names.index, a, 'n', name_of, aliases);
-  name_keys(&d->reasons.index, a, 'r', reason_of, aliases);
+  name_keys(&d->names.index, a, name_of, aliases);
+  name_keys(&d->reasons.index, a, reason_of, aliases);
 }

@@ -35,13 +35,14 @@ struct lookup_key {
   long code;
   unsigned byte; /* the byte at its group's position (lower case when
                     folding) */
-  size_t slot;   /* its place in the texts it was built from, plus one */
+  size_t slot;   /* its status's slot, or after every status's for a former
+                    name's (see lookup_index) */
   long row;      /* its group's base + byte */
   size_t next;   /* the slot of the next key with the same row, or 0 */
   size_t origin; /* its place in the texts it was built from */
   const struct lookup_text *stored; /* its text in the pool (lookup_pool) */
-  const char *label; /* its own name: n404 or r404, r413_1 for a former
-                        name's; in the design's arena */
+  const char *label; /* its slot's name: S404 (its status's), A413_1 for
+                        a former name's; in the design's arena */
 };
 
 /* A text of the pool: the bytes of one or more texts of the generated
@@ -89,11 +90,13 @@ struct lookup_group {
 };
 
 struct lookup_index {
-  struct lookup_key *keys;     /* by length, then byte, then text */
-  struct lookup_key **by_slot; /* by slot - 1: in the order of the texts, so
-                                  that a new text adds one slot and moves
-                                  none */
+  struct lookup_key *keys; /* by length, then byte, then text */
+  /* by slot - 1: the statuses' texts (whose code is not the text's before)
+     in order, then the former names' in order, so that a new text adds
+     one slot and moves none */
+  struct lookup_key **by_slot;
   size_t nkeys;
+  size_t nstatuses; /* the statuses' keys: by_slot[0 .. nstatuses - 1] */
   struct lookup_group *groups; /* by length, ascending */
   size_t ngroups;
   unsigned long rows; /* rows used: 0 .. rows-1 */

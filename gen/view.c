@@ -340,6 +340,9 @@ GETTER(index_groups, struct lookup_table, t,
        list(VIEW_GROUP, t->index.groups, t->index.ngroups, 0))
 GETTER(index_keys, struct lookup_table, t,
        list(VIEW_KEY, t->index.by_slot, t->index.nkeys, 1))
+GETTER(index_aliases, struct lookup_table, t,
+       list(VIEW_KEY, t->index.by_slot + t->index.nstatuses,
+            t->index.nkeys - t->index.nstatuses, 1))
 GETTER(index_rows, struct lookup_table, t, integer((long)t->index.rows))
 GETTER(index_max_length, struct lookup_table, t, integer((long)t->max_length))
 GETTER(index_by_length, struct lookup_table, t,
@@ -509,6 +512,7 @@ static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"fold", index_fold, 0},
                                             {"groups", index_groups, 0},
                                             {"keys", index_keys, 0},
+                                            {"aliases", index_aliases, 0},
                                             {"rows", index_rows, 0},
                                             {"max_length", index_max_length, 0},
                                             {"by_length", index_by_length, 0},

@@ -214,6 +214,8 @@ static void test_pool_stores_each_text_once(void **state)
   }
   assert_int_equal(p->size, at);
   assert_int_equal(p->ntexts, 9);
+  assert_int_equal(d.names.index.nstatuses, 3);
+  assert_int_equal(d.reasons.index.nstatuses, 3);
   assert_string_equal(p->type, "unsigned char");
   assert_string_equal(d.by_slot[1].reason->label, "rm3");
   assert_string_equal(d.by_slot[1].reason->text, "x");
@@ -226,7 +228,7 @@ static void test_pool_stores_each_text_once(void **state)
 
     assert_string_equal(key->stored->text, key->text);
     if (strcmp(key->text, "gone") == 0)
-      assert_string_equal(key->label, "r410_1");
+      assert_string_equal(key->label, "A410_1");
   }
   for (i = 0; i < d.names.index.nkeys; i++) {
     const struct lookup_key *key = &d.names.index.keys[i];
@@ -234,7 +236,12 @@ static void test_pool_stores_each_text_once(void **state)
     assert_string_equal(key->stored->text, key->text);
     if (strcmp(key->text, "OLD_GONE") == 0) {
       assert_string_equal(key->stored->label, "n410_1");
-      assert_string_equal(key->label, "n410_1");
+      assert_string_equal(key->label, "A410_1");
+      assert_int_equal(key->slot, 4); /* after the three statuses' */
+    }
+    if (strcmp(key->text, "GONE") == 0) {
+      assert_string_equal(key->label, "S410");
+      assert_int_equal(key->slot, 3); /* its status's */
     }
   }
   arena_free(a);
