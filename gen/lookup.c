@@ -89,16 +89,32 @@ static void build_group(struct lookup_group *g, struct lookup_key *keys,
   *next_row += best_span;
 }
 
-/* Slots follow the final order; keys that share a row are chained. */
-static void number_keys(struct lookup_index *x)
+/* Slots follow the order of the texts: a status's text (one whose code
+   is not the text's before) has the status's slot, 1 for the first; a
+   former name's comes after every status's, so that a new text moves no
+   other. Keys that share a row are chained. */
+static void number_keys(struct lookup_index *x, struct arena *a)
 {
-  size_t i;
+  long *code_of = arena_calloc(a, x->nkeys, sizeof *code_of);
+  size_t *slot_of = arena_calloc(a, x->nkeys, sizeof *slot_of);
+  size_t i, aliases = 0;
 
+  for (i = 0; i < x->nkeys; i++)
+    code_of[x->keys[i].origin] = x->keys[i].code;
+  x->nstatuses = 0;
+  for (i = 0; i < x->nkeys; i++)
+    if (i == 0 || code_of[i] != code_of[i - 1])
+      slot_of[i] = ++x->nstatuses;
+  for (i = 0; i < x->nkeys; i++)
+    if (slot_of[i] == 0)
+      slot_of[i] = x->nstatuses + ++aliases;
+  x->by_slot = arena_calloc(a, x->nkeys, sizeof *x->by_slot);
   for (i = 0; i < x->nkeys; i++) {
-    x->keys[i].slot = i + 1;
+    x->keys[i].slot = slot_of[x->keys[i].origin];
+    x->by_slot[x->keys[i].slot - 1] = &x->keys[i];
     x->keys[i].next = 0;
     if (i && x->keys[i - 1].row == x->keys[i].row)
-      x->keys[i - 1].next = i + 1;
+      x->keys[i - 1].next = x->keys[i].slot;
   }
 }
 
@@ -144,7 +160,7 @@ void lookup_index_build(struct lookup_index *x, struct arena *a,
     x->ngroups++;
     start = i;
   }
-  number_keys(x);
+  number_keys(x, a);
 }
 
 void lookup_slots_build(struct lookup_slots *s, struct arena *a,
@@ -236,28 +252,46 @@ static void table_types(struct lookup_table *t)
   t->base_type = lookup_ctype(blo, bhi);
 }
 
-/* Cuts the rows into lines of at most LOOKUP_NUMBERS_PER_LINE, each group
-   from a new line, so that a group that changes rewrites only its own. */
+/* How many entries of slots, from 0 to at most n, make the next line:
+   one key, or a run of holes up to the next key. */
+static unsigned long row_line(const unsigned long *slots, unsigned long n)
+{
+  unsigned long k = 1;
+
+  if (slots[0] == 0)
+    while (k < n && k < LOOKUP_NUMBERS_PER_LINE && slots[k] == 0)
+      k++;
+  return k;
+}
+
+/* Cuts the rows into lines, a key alone on its line, holes in runs of at
+   most LOOKUP_NUMBERS_PER_LINE, each group from a new line: a new key
+   changes a line or two, not the lines after it. */
 static size_t cut_rows(struct lookup_line **lines, struct arena *a,
                        const struct lookup_index *x, const unsigned long *slots)
 {
   size_t g, k = 0, n = 0;
+  int pass;
 
-  for (g = 0; g < x->ngroups; g++)
-    n += (x->groups[g].span + LOOKUP_NUMBERS_PER_LINE - 1) /
-         LOOKUP_NUMBERS_PER_LINE;
-  *lines = arena_calloc(a, n, sizeof **lines);
-  for (g = 0; g < x->ngroups; g++) {
-    const struct lookup_group *gr = &x->groups[g];
-    unsigned long r;
+  for (pass = 0; pass < 2; pass++) {
+    if (pass)
+      *lines = arena_calloc(a, n, sizeof **lines);
+    for (g = 0; g < x->ngroups; g++) {
+      const struct lookup_group *gr = &x->groups[g];
+      const unsigned long *first = slots + gr->start;
+      unsigned long r, step;
 
-    for (r = 0; r < gr->span; r += LOOKUP_NUMBERS_PER_LINE) {
-      struct lookup_line *l = &(*lines)[k++];
+      for (r = 0; r < gr->span; r += step) {
+        step = row_line(first + r, gr->span - r);
+        if (pass) {
+          struct lookup_line *l = &(*lines)[k++];
 
-      l->slots = slots + gr->start + r;
-      l->n = gr->span - r < LOOKUP_NUMBERS_PER_LINE ? gr->span - r
-                                                    : LOOKUP_NUMBERS_PER_LINE;
-      l->group = r == 0 ? gr : NULL;
+          l->slots = first + r;
+          l->n = step;
+          l->group = r == 0 ? gr : NULL;
+        } else
+          n++;
+      }
     }
   }
   return k;
@@ -350,12 +384,13 @@ void lookup_design_unknown(struct lookup_design *d, long unknown)
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a)
 {
   d->use_switch = 1;
+  d->holes = d->slots.dense;
+  if (!d->holes) {
+    d->rows = NULL;
+    d->nrows = 0;
+    build_rows(d, a, d->status_codes, d->nstatuses);
+  }
   d->slots.dense = 0;
-  d->slots.gaps = NULL;
-  d->slots.ngaps = 0;
-  d->rows = NULL;
-  d->nrows = 0;
-  build_rows(d, a, d->status_codes, d->nstatuses);
 }
 
 /* The pool. Candidates are every use of a text, in order; the first of
@@ -420,27 +455,17 @@ static void add(struct candidate *c, size_t *n, const char *text, char kind,
   k->into = into;
 }
 
-static char *lowered(struct arena *a, const char *s)
-{
-  size_t k, len = strlen(s);
-  char *lower = arena_strndup(a, s, len);
-
-  for (k = 0; k < len; k++)
-    lower[k] = (char)tolower((unsigned char)lower[k]);
-  return lower;
-}
-
 /* Every use of a text, in order: each status's reason, name, description
-   and reference, a former name's name; then each reason in lower case. */
-static size_t gather(struct lookup_design *d, struct arena *a,
-                     struct candidate *c, const char *const *descriptions,
+   and reference, a former name's name and reason. Each key is named after
+   its kind, its code and its place among its code's former names. */
+static size_t gather(struct lookup_design *d, struct candidate *c,
+                     const char *const *descriptions,
                      const char *const *references,
                      const struct lookup_text **name_of,
-                     const struct lookup_text **lower_of)
+                     const struct lookup_text **reason_of, size_t *aliases)
 {
-  size_t i, n = 0, slot = 0, alias = 0, *aliases;
+  size_t i, n = 0, slot = 0, alias = 0;
 
-  aliases = arena_calloc(a, d->n, sizeof *aliases);
   for (i = 0; i < d->n; i++) {
     long code = d->codes[i];
 
@@ -450,35 +475,54 @@ static size_t gather(struct lookup_design *d, struct arena *a,
       label(t->label, 'x', code, 0);
       memmove(t->label, t->label + 1, strlen(t->label));
       alias = 0;
-      add(c, &n, d->in_reasons[i], 'r', code, 0, &t->reason);
+      add(c, &n, d->in_reasons[i], 'r', code, 0, &reason_of[i]);
       add(c, &n, d->in_names[i], 'n', code, 0, &name_of[i]);
       if (descriptions && descriptions[slot - 1])
         add(c, &n, descriptions[slot - 1], 'd', code, 0, &t->description);
       if (references && references[slot - 1])
         add(c, &n, references[slot - 1], 'f', code, 0, &t->reference);
-    } else
+    } else {
       add(c, &n, d->in_names[i], 'n', code, ++alias, &name_of[i]);
+      add(c, &n, d->in_reasons[i], 'r', code, alias, &reason_of[i]);
+    }
     aliases[i] = alias;
   }
-  for (i = 0; i < d->n; i++)
-    add(c, &n, lowered(a, d->in_reasons[i]), 'l', d->codes[i], aliases[i],
-        &lower_of[i]);
   return n;
+}
+
+/* Each key's stored text, and the name of its slot: its status's (S404)
+   or, for a former name's, A and its code and place (A413_1). */
+static void name_keys(struct lookup_index *x, struct arena *a,
+                      const struct lookup_text **stored, const size_t *aliases)
+{
+  char buf[sizeof stored[0]->label];
+  size_t i;
+
+  for (i = 0; i < x->nkeys; i++) {
+    struct lookup_key *k = &x->keys[i];
+    size_t alias = aliases[k->origin];
+
+    k->stored = stored[k->origin];
+    label(buf, alias ? 'A' : 'S', k->code, alias);
+    k->label = arena_strndup(a, buf, strlen(buf));
+  }
 }
 
 void lookup_design_pool(struct lookup_design *d, struct arena *a,
                         const char *const *descriptions,
                         const char *const *references)
 {
-  size_t i, k, n, max = 5 * d->n + 1, slot = 0;
+  size_t i, k, n, max = 4 * d->n + 1, slot = 0;
   struct candidate *c = arena_calloc(a, max, sizeof *c);
   struct candidate **order = arena_calloc(a, max, sizeof *order);
   const struct lookup_text **name_of = arena_calloc(a, d->n, sizeof *name_of);
-  const struct lookup_text **lower_of = arena_calloc(a, d->n, sizeof *lower_of);
+  const struct lookup_text **reason_of =
+      arena_calloc(a, d->n, sizeof *reason_of);
+  size_t *aliases = arena_calloc(a, d->n, sizeof *aliases);
   struct lookup_pool *p = &d->pool;
 
   d->by_slot = arena_calloc(a, d->nstatuses + 1, sizeof *d->by_slot);
-  n = gather(d, a, c, descriptions, references, name_of, lower_of);
+  n = gather(d, c, descriptions, references, name_of, reason_of, aliases);
   for (i = 0; i < n; i++)
     order[i] = &c[i];
   qsort(order, n, sizeof *order, by_text_then_place);
@@ -513,10 +557,10 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
       *c[i].into = &p->texts[c[i].place];
   p->type = lookup_ctype(0, (long)p->size - 1);
   for (i = 0; i < d->n; i++)
-    if (i == 0 || d->codes[i] != d->codes[i - 1])
+    if (i == 0 || d->codes[i] != d->codes[i - 1]) {
       d->by_slot[++slot].name = name_of[i];
-  for (i = 0; i < d->names.index.nkeys; i++)
-    d->names.index.keys[i].stored = name_of[d->names.index.keys[i].origin];
-  for (i = 0; i < d->reasons.index.nkeys; i++)
-    d->reasons.index.keys[i].stored = lower_of[d->reasons.index.keys[i].origin];
+      d->by_slot[slot].reason = reason_of[i];
+    }
+  name_keys(&d->names.index, a, name_of, aliases);
+  name_keys(&d->reasons.index, a, reason_of, aliases);
 }

@@ -35,17 +35,20 @@ struct lookup_key {
   long code;
   unsigned byte; /* the byte at its group's position (lower case when
                     folding) */
-  size_t slot;   /* its place in keys, plus one */
+  size_t slot;   /* its status's slot, or after every status's for a former
+                    name's (see lookup_index) */
   long row;      /* its group's base + byte */
   size_t next;   /* the slot of the next key with the same row, or 0 */
   size_t origin; /* its place in the texts it was built from */
   const struct lookup_text *stored; /* its text in the pool (lookup_pool) */
+  const char *label; /* its slot's name: S404 (its status's), A413_1 for
+                        a former name's; in the design's arena */
 };
 
 /* A text of the pool: the bytes of one or more texts of the generated
    source, stored once. label names it (r404: the reason of 404, n404 its
-   name, d404 its description, f404 its reference, l404 its reason in
-   lower case; a former name's adds _1, _2...; m for a minus sign). */
+   name, d404 its description, f404 its reference; a former name's adds
+   _1, _2...; m for a minus sign). */
 struct lookup_text {
   const char *text; /* borrowed, or in the design's arena */
   size_t len;
@@ -88,7 +91,12 @@ struct lookup_group {
 
 struct lookup_index {
   struct lookup_key *keys; /* by length, then byte, then text */
+  /* by slot - 1: the statuses' texts (whose code is not the text's before)
+     in order, then the former names' in order, so that a new text adds
+     one slot and moves none */
+  struct lookup_key **by_slot;
   size_t nkeys;
+  size_t nstatuses; /* the statuses' keys: by_slot[0 .. nstatuses - 1] */
   struct lookup_group *groups; /* by length, ascending */
   size_t ngroups;
   unsigned long rows; /* rows used: 0 .. rows-1 */
@@ -164,8 +172,10 @@ struct lookup_design {
   struct lookup_row *rows;   /* the code tables' entries, in order */
   size_t nrows;
   struct lookup_table names, reasons; /* reasons fold ASCII case */
-  const char *slot_type;        /* the narrowest C type a status's slot fits */
-  int use_switch;               /* the switch shape */
+  const char *slot_type; /* the narrowest C type a status's slot fits */
+  int use_switch;        /* the switch shape */
+  int holes; /* the switch lists the codes in lo .. hi that are none, so
+                that clang too makes a table of it (rows holds them) */
   struct lookup_pool pool;      /* after lookup_design_pool */
   struct lookup_texts *by_slot; /* each status's texts, 1-based */
   /* the inputs, borrowed */
@@ -184,7 +194,10 @@ void lookup_design_build(struct lookup_design *d, struct arena *a,
                          const long *codes, size_t n);
 
 /* Makes d's code tables the switch shape: a switch from code to slot,
-   whatever the codes' spread. Before lookup_design_pool. */
+   whatever the codes' spread; when they are dense enough for tables, one
+   that has a case for every value from lo to hi, the holes included
+   (clang makes a table of a switch whose cases fill 40% of its range,
+   jumps otherwise). Before lookup_design_pool. */
 void lookup_design_use_switch(struct lookup_design *d, struct arena *a);
 
 /* Makes the text tables' code types hold unknown too, the value their

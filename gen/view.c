@@ -136,15 +136,15 @@ static struct view_ref list(enum view_type type, const void *base, size_t n,
   return r;
 }
 
-/* The label of the key at slot (1-based) of the index that holds k. */
-static struct view_ref key_label_at(const struct view *v,
-                                    const struct lookup_key *k, size_t slot)
+/* The key at slot (1-based) of the index that holds k, or NULL for 0. */
+static const struct lookup_key *key_at(const struct view *v,
+                                       const struct lookup_key *k, size_t slot)
 {
   const struct lookup_index *x = &v->design.names.index;
 
   if (k < x->keys || k >= x->keys + x->nkeys)
     x = &v->design.reasons.index;
-  return slot ? text(x->keys[slot - 1].stored->label) : make(VIEW_NULL);
+  return slot ? x->by_slot[slot - 1] : NULL;
 }
 
 static const struct lookup_table *table_of_length(const struct view *v,
@@ -157,15 +157,33 @@ static const struct lookup_table *table_of_length(const struct view *v,
              : &v->design.reasons;
 }
 
-/* The label of the key a by_row entry gives, or null for none. */
-static struct view_ref slot_label(const struct view *v,
-                                  const unsigned long *slot)
+/* The key a by_row entry gives, or NULL for none. */
+static const struct lookup_key *slot_key(const struct view *v,
+                                         const unsigned long *slot)
 {
   const struct lookup_table *t = &v->design.names;
 
   if (slot < t->by_row || slot >= t->by_row + t->index.rows)
     t = &v->design.reasons;
-  return *slot ? text(t->index.keys[*slot - 1].stored->label) : make(VIEW_NULL);
+  return *slot ? t->index.by_slot[*slot - 1] : NULL;
+}
+
+static struct view_ref label_of(const struct lookup_key *k, int own)
+{
+  if (!k)
+    return make(VIEW_NULL);
+  return text(own ? k->label : k->stored->label);
+}
+
+/* The class of status i (0-based) when it is its class's first, or null:
+   the code tables start each class with a line that names it. */
+static struct view_ref class_start(const struct view *v, size_t i)
+{
+  const struct spec_status *st = &v->s->statuses[i];
+
+  if (!st->cls || (i > 0 && st[-1].cls == st->cls))
+    return make(VIEW_NULL);
+  return object(VIEW_CLASS, st->cls);
 }
 
 /* Getters, grouped by type. Each reads one field of obj. */
@@ -278,6 +296,7 @@ GETTER(slots_cases, struct lookup_slots, sl,
        list(VIEW_SLOT, v->s->statuses, v->s->nstatuses, 0))
 GETTER(slots_rows, struct lookup_slots, sl,
        list(VIEW_ROW, v->design.rows, v->design.nrows, 0))
+GETTER(slots_holes, struct lookup_slots, sl, boolean(v->design.holes))
 GETTER(by_code_yes, void, p, boolean(1))
 GETTER(by_code_no, void, p, boolean(0))
 
@@ -295,6 +314,10 @@ GETTER(row_label, struct lookup_row, r,
        r->status ? text(v->design.by_slot[r->status].label) : make(VIEW_NULL))
 GETTER(row_texts, struct lookup_row, r,
        object(VIEW_TEXTS, r->status ? &v->design.by_slot[r->status] : NULL))
+GETTER(row_class_start, struct lookup_row, r,
+       r->status ? class_start(v, r->status - 1) : make(VIEW_NULL))
+GETTER(slot_class_start, struct spec_status, st,
+       class_start(v, (size_t)(st - v->s->statuses)))
 GETTER(slots_slot_type, struct lookup_slots, sl, text(v->design.slot_type))
 GETTER(slots_pool_type, struct lookup_slots, sl, text(v->design.pool.type))
 GETTER(slot_code_label, struct spec_status, st,
@@ -319,6 +342,7 @@ GETTER(texts_description, struct lookup_texts, t,
 GETTER(texts_reference, struct lookup_texts, t,
        text(t->reference ? t->reference->label : NULL))
 GETTER(gap_offset, unsigned long, g, integer((long)*g))
+GETTER(gap_code, unsigned long, g, integer(v->design.slots.lo + (long)*g))
 
 GETTER(index_id, struct lookup_table, t,
        text(t == &v->design.names ? "name" : "reason"))
@@ -326,7 +350,10 @@ GETTER(index_fold, struct lookup_table, t, boolean(t == &v->design.reasons))
 GETTER(index_groups, struct lookup_table, t,
        list(VIEW_GROUP, t->index.groups, t->index.ngroups, 0))
 GETTER(index_keys, struct lookup_table, t,
-       list(VIEW_KEY, t->index.keys, t->index.nkeys, 0))
+       list(VIEW_KEY, t->index.by_slot, t->index.nkeys, 1))
+GETTER(index_aliases, struct lookup_table, t,
+       list(VIEW_KEY, t->index.by_slot + t->index.nstatuses,
+            t->index.nkeys - t->index.nstatuses, 1))
 GETTER(index_rows, struct lookup_table, t, integer((long)t->index.rows))
 GETTER(index_max_length, struct lookup_table, t, integer((long)t->max_length))
 GETTER(index_by_length, struct lookup_table, t,
@@ -359,7 +386,9 @@ GETTER(key_code, struct lookup_key, k, integer(k->code))
 GETTER(key_slot, struct lookup_key, k, integer((long)k->slot))
 GETTER(key_row, struct lookup_key, k, integer(k->row))
 GETTER(key_next, struct lookup_key, k, integer((long)k->next))
-GETTER(key_next_label, struct lookup_key, k, key_label_at(v, k, k->next))
+GETTER(key_next_label, struct lookup_key, k, label_of(key_at(v, k, k->next), 0))
+GETTER(key_next_key, struct lookup_key, k, label_of(key_at(v, k, k->next), 1))
+GETTER(key_key, struct lookup_key, k, text(k->label))
 GETTER(key_label, struct lookup_key, k,
        text(k->stored ? k->stored->label : NULL))
 
@@ -370,7 +399,8 @@ GETTER(line_items, struct lookup_line, l,
 GETTER(length_at, struct lookup_length, x, integer((long)x->at))
 GETTER(length_base, struct lookup_length, x, integer(x->base))
 GETTER(row_slot, unsigned long, slot, integer((long)*slot))
-GETTER(row_slot_label, unsigned long, slot, slot_label(v, slot))
+GETTER(row_slot_label, unsigned long, slot, label_of(slot_key(v, slot), 0))
+GETTER(row_slot_key, unsigned long, slot, label_of(slot_key(v, slot), 1))
 GETTER(length_length, struct lookup_length, x,
        integer((long)(x - table_of_length(v, x)->by_length)))
 GETTER(length_used, struct lookup_length, x, boolean(x->group != NULL))
@@ -479,23 +509,28 @@ static const struct field slots_fields[] = {
     {"by_code", by_code_yes, 0}, {"lo", slots_lo, 0},
     {"hi", slots_hi, 0},         {"dense", slots_dense, 0},
     {"size", slots_size, 0},     {"cases", slots_cases, 0},
-    {"rows", slots_rows, 0},     {"slot_type", slots_slot_type, 0},
+    {"rows", slots_rows, 0},     {"holes", slots_holes, 0},
+    {"slot_type", slots_slot_type, 0},
     {"pool_type", slots_pool_type, 0}, {"lo_unsigned", slots_lo_unsigned, 0}};
 static const struct field slot_fields[] = {
     {"code", slot_code, 0}, {"slot", slot_slot, 0}, {"offset", slot_offset, 0},
-    {"texts", slot_texts, 0},   {"label", slot_code_label, 0}};
+    {"texts", slot_texts, 0},   {"label", slot_code_label, 0},
+    {"class_start", slot_class_start, 0}};
 static const struct field row_fields[] = {{"status", row_status, 0},
                                           {"gaps", row_gaps, 0},
                                           {"slot", row_slot_n, 0},
                                           {"label", row_label, 0},
-                                          {"texts", row_texts, 0}};
-static const struct field gap_fields[] = {{"offset", gap_offset, 0}};
+                                          {"texts", row_texts, 0},
+                                          {"class_start", row_class_start, 0}};
+static const struct field gap_fields[] = {{"offset", gap_offset, 0},
+                                          {"code", gap_code, 0}};
 static const struct field index_fields[] = {{"by_code", by_code_no, 0},
                                             {"id", index_id, 0},
                                             {"ID", index_upper, 0},
                                             {"fold", index_fold, 0},
                                             {"groups", index_groups, 0},
                                             {"keys", index_keys, 0},
+                                            {"aliases", index_aliases, 0},
                                             {"rows", index_rows, 0},
                                             {"max_length", index_max_length, 0},
                                             {"by_length", index_by_length, 0},
@@ -517,7 +552,8 @@ static const struct field key_fields[] = {
     {"text", key_text, 0}, {"lower", key_lower, 0}, {"length", key_length, 0},
     {"code", key_code, 0}, {"slot", key_slot, 0},   {"row", key_row, 0},
     {"next", key_next, 0}, {"label", key_label, 0},
-    {"next_label", key_next_label, 0}};
+    {"next_label", key_next_label, 0}, {"key", key_key, 0},
+    {"next_key", key_next_key, 0}};
 static const struct field line_fields[] = {{"items", line_items, 0},
                                            {"group", line_group, 0}};
 static const struct field length_fields[] = {{"at", length_at, 0},
@@ -526,7 +562,8 @@ static const struct field length_fields[] = {{"at", length_at, 0},
                                              {"used", length_used, 0},
                                              {"byte", length_byte, 0}};
 static const struct field row_slot_fields[] = {{"slot", row_slot, 0},
-                                               {"label", row_slot_label, 0}};
+                                               {"label", row_slot_label, 0},
+                                               {"key", row_slot_key, 0}};
 static const struct field pool_fields[] = {{"type", pool_type, 0},
                                            {"size", pool_size, 0},
                                            {"texts", pool_texts, 0}};

@@ -373,6 +373,7 @@ struct http_status_texts_ {
   char d302[64];
   char f302[25];
   char n302_1[18];
+  char r302_1[18];
   char r303[10];
   char n303[10];
   char d303[59];
@@ -434,6 +435,7 @@ struct http_status_texts_ {
   char d408[23];
   char f408[25];
   char n408_1[17];
+  char r408_1[17];
   char r409[9];
   char n409[9];
   char d409[62];
@@ -455,13 +457,17 @@ struct http_status_texts_ {
   char d413[65];
   char f413[26];
   char n413_1[18];
+  char r413_1[18];
   char n413_2[25];
+  char r413_2[25];
   char r414[13];
   char n414[13];
   char d414[67];
   char f414[26];
   char n414_1[21];
+  char r414_1[21];
   char n414_2[22];
+  char r414_2[22];
   char r415[23];
   char n415[23];
   char d415[76];
@@ -471,6 +477,7 @@ struct http_status_texts_ {
   char d416[83];
   char f416[26];
   char n416_1[32];
+  char r416_1[32];
   char r417[19];
   char n417[19];
   char d417[55];
@@ -488,6 +495,7 @@ struct http_status_texts_ {
   char d422[75];
   char f422[26];
   char n422_1[21];
+  char r422_1[21];
   char r423[7];
   char n423[7];
   char d423[43];
@@ -537,6 +545,7 @@ struct http_status_texts_ {
   char d504[100];
   char f504[25];
   char n504_1[17];
+  char r504_1[17];
   char r505[27];
   char n505[27];
   char d505[73];
@@ -558,79 +567,6 @@ struct http_status_texts_ {
   char r511[32];
   char n511[32];
   char d511[82];
-  char l100[9];
-  char l101[20];
-  char l102[11];
-  char l103[12];
-  char l104[28];
-  char l200[3];
-  char l201[8];
-  char l202[9];
-  char l203[30];
-  char l204[11];
-  char l205[14];
-  char l206[16];
-  char l207[13];
-  char l208[17];
-  char l226[8];
-  char l300[17];
-  char l301[18];
-  char l302[6];
-  char l302_1[18];
-  char l303[10];
-  char l304[13];
-  char l305[10];
-  char l306[13];
-  char l307[19];
-  char l308[19];
-  char l400[12];
-  char l401[13];
-  char l402[17];
-  char l403[10];
-  char l404[10];
-  char l405[19];
-  char l406[15];
-  char l407[30];
-  char l408[16];
-  char l408_1[17];
-  char l409[9];
-  char l410[5];
-  char l411[16];
-  char l412[20];
-  char l413[18];
-  char l413_1[18];
-  char l413_2[25];
-  char l414[13];
-  char l414_1[21];
-  char l414_2[22];
-  char l415[23];
-  char l416[22];
-  char l416_1[32];
-  char l417[19];
-  char l418[13];
-  char l421[20];
-  char l422[22];
-  char l422_1[21];
-  char l423[7];
-  char l424[18];
-  char l425[10];
-  char l426[17];
-  char l428[22];
-  char l429[18];
-  char l431[32];
-  char l451[30];
-  char l500[22];
-  char l501[16];
-  char l502[12];
-  char l503[20];
-  char l504[16];
-  char l504_1[17];
-  char l505[27];
-  char l506[24];
-  char l507[21];
-  char l508[14];
-  char l510[13];
-  char l511[32];
 };
 
 static const struct http_status_texts_ http_status_pool_ = {
@@ -707,6 +643,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The requested resource is temporarily available at another URL.",
   "RFC 9110, Section 15.4.3",
   "MOVED_TEMPORARILY",
+  "Moved Temporarily",
   "See Other",
   "SEE_OTHER",
   "The client should contact another URL to get the response.",
@@ -768,6 +705,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The request timed out.",
   "RFC 9110, Section 15.5.9",
   "REQUEST_TIME_OUT",
+  "Request Time-out",
   "Conflict",
   "CONFLICT",
   "The request conflicts with the current state of the resource.",
@@ -789,13 +727,17 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The server refuses the request because its content is too large.",
   "RFC 9110, Section 15.5.14",
   "PAYLOAD_TOO_LARGE",
+  "Payload Too Large",
   "REQUEST_ENTITY_TOO_LARGE",
+  "Request Entity Too Large",
   "URI Too Long",
   "URI_TOO_LONG",
   "The server refuses the request because the target URI is too long.",
   "RFC 9110, Section 15.5.15",
   "REQUEST_URI_TOO_LONG",
+  "Request-URI Too Long",
   "REQUEST_URI_TOO_LARGE",
+  "Request-URI Too Large",
   "Unsupported Media Type",
   "UNSUPPORTED_MEDIA_TYPE",
   "The server refuses the request because its content format is not supported.",
@@ -805,6 +747,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The server cannot serve any of the ranges asked for in the request's Range header.",
   "RFC 9110, Section 15.5.17",
   "REQUESTED_RANGE_NOT_SATISFIABLE",
+  "Requested Range Not Satisfiable",
   "Expectation Failed",
   "EXPECTATION_FAILED",
   "The server cannot satisfy the request's Expect header.",
@@ -822,6 +765,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The request is well formed, but the server cannot act on its instructions.",
   "RFC 9110, Section 15.5.21",
   "UNPROCESSABLE_ENTITY",
+  "Unprocessable Entity",
   "Locked",
   "LOCKED",
   "The requested resource is locked (WebDAV).",
@@ -871,6 +815,7 @@ static const struct http_status_texts_ http_status_pool_ = {
   "The server acting as a gateway or proxy did not receive a timely response from the upstream server.",
   "RFC 9110, Section 15.6.5",
   "GATEWAY_TIME_OUT",
+  "Gateway Time-out",
   "HTTP Version Not Supported",
   "HTTP_VERSION_NOT_SUPPORTED",
   "The request uses an HTTP major version that the server does not support.",
@@ -892,83 +837,10 @@ static const struct http_status_texts_ http_status_pool_ = {
   "Network Authentication Required",
   "NETWORK_AUTHENTICATION_REQUIRED",
   "The network requires the client to authenticate first (e.g. at a captive portal).",
-  "continue",
-  "switching protocols",
-  "processing",
-  "early hints",
-  "upload resumption supported",
-  "ok",
-  "created",
-  "accepted",
-  "non-authoritative information",
-  "no content",
-  "reset content",
-  "partial content",
-  "multi-status",
-  "already reported",
-  "im used",
-  "multiple choices",
-  "moved permanently",
-  "found",
-  "moved temporarily",
-  "see other",
-  "not modified",
-  "use proxy",
-  "switch proxy",
-  "temporary redirect",
-  "permanent redirect",
-  "bad request",
-  "unauthorized",
-  "payment required",
-  "forbidden",
-  "not found",
-  "method not allowed",
-  "not acceptable",
-  "proxy authentication required",
-  "request timeout",
-  "request time-out",
-  "conflict",
-  "gone",
-  "length required",
-  "precondition failed",
-  "content too large",
-  "payload too large",
-  "request entity too large",
-  "uri too long",
-  "request-uri too long",
-  "request-uri too large",
-  "unsupported media type",
-  "range not satisfiable",
-  "requested range not satisfiable",
-  "expectation failed",
-  "i'm a teapot",
-  "misdirected request",
-  "unprocessable content",
-  "unprocessable entity",
-  "locked",
-  "failed dependency",
-  "too early",
-  "upgrade required",
-  "precondition required",
-  "too many requests",
-  "request header fields too large",
-  "unavailable for legal reasons",
-  "internal server error",
-  "not implemented",
-  "bad gateway",
-  "service unavailable",
-  "gateway timeout",
-  "gateway time-out",
-  "http version not supported",
-  "variant also negotiates",
-  "insufficient storage",
-  "loop detected",
-  "not extended",
-  "network authentication required",
 };
 
-/* 9472 bytes, without padding: the offsets fit unsigned short. */
-typedef char http_status_pool_size_[sizeof http_status_pool_ == 9472 ? 1 : -1];
+/* 8425 bytes, without padding: the offsets fit unsigned short. */
+typedef char http_status_pool_size_[sizeof http_status_pool_ == 8425 ? 1 : -1];
 
 #define HTTP_STATUS_AT_(text) offsetof(struct http_status_texts_, text)
 
@@ -1054,6 +926,7 @@ enum http_status_slot_ {
 /* By code - 100: the slot of the code's texts, 0 where there is no
    status. */
 static const unsigned char http_status_slot_[412] = {
+  /* 100-199: Informational */
   /* 100 */ HTTP_STATUS_S100_,
   /* 101 */ HTTP_STATUS_S101_,
   /* 102 */ HTTP_STATUS_S102_,
@@ -1071,6 +944,7 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0,
+  /* 200-299: Success */
   /* 200 */ HTTP_STATUS_S200_,
   /* 201 */ HTTP_STATUS_S201_,
   /* 202 */ HTTP_STATUS_S202_,
@@ -1094,6 +968,7 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0,
+  /* 300-399: Redirect */
   /* 300 */ HTTP_STATUS_S300_,
   /* 301 */ HTTP_STATUS_S301_,
   /* 302 */ HTTP_STATUS_S302_,
@@ -1115,6 +990,7 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0,
+  /* 400-499: Client Errors */
   /* 400 */ HTTP_STATUS_S400_,
   /* 401 */ HTTP_STATUS_S401_,
   /* 402 */ HTTP_STATUS_S402_,
@@ -1156,6 +1032,7 @@ static const unsigned char http_status_slot_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
+  /* 500-599: Server Errors */
   /* 500 */ HTTP_STATUS_S500_,
   /* 501 */ HTTP_STATUS_S501_,
   /* 502 */ HTTP_STATUS_S502_,
@@ -1173,6 +1050,7 @@ static const unsigned char http_status_slot_[412] = {
 /* By code - 100: the reason's offset, 0 where there is no status; so
    that http_status_reason is one bounds check and one load. */
 static const unsigned short http_status_reasons_[412] = {
+  /* 100-199: Informational */
   /* 100 */ HTTP_STATUS_AT_(r100),
   /* 101 */ HTTP_STATUS_AT_(r101),
   /* 102 */ HTTP_STATUS_AT_(r102),
@@ -1190,6 +1068,7 @@ static const unsigned short http_status_reasons_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0,
+  /* 200-299: Success */
   /* 200 */ HTTP_STATUS_AT_(r200),
   /* 201 */ HTTP_STATUS_AT_(r201),
   /* 202 */ HTTP_STATUS_AT_(r202),
@@ -1213,6 +1092,7 @@ static const unsigned short http_status_reasons_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0,
+  /* 300-399: Redirect */
   /* 300 */ HTTP_STATUS_AT_(r300),
   /* 301 */ HTTP_STATUS_AT_(r301),
   /* 302 */ HTTP_STATUS_AT_(r302),
@@ -1234,6 +1114,7 @@ static const unsigned short http_status_reasons_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0,
+  /* 400-499: Client Errors */
   /* 400 */ HTTP_STATUS_AT_(r400),
   /* 401 */ HTTP_STATUS_AT_(r401),
   /* 402 */ HTTP_STATUS_AT_(r402),
@@ -1275,6 +1156,7 @@ static const unsigned short http_status_reasons_[412] = {
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0,
+  /* 500-599: Server Errors */
   /* 500 */ HTTP_STATUS_AT_(r500),
   /* 501 */ HTTP_STATUS_AT_(r501),
   /* 502 */ HTTP_STATUS_AT_(r502),
@@ -1302,6 +1184,7 @@ static const struct http_status_row_ {
   unsigned short reason, name, description, reference;
 } http_status_rows_[] = {
   {0, 0, 0, 0},
+  /* 100-199: Informational */
   /* 100 */ {HTTP_STATUS_AT_(r100), HTTP_STATUS_AT_(n100),
    HTTP_STATUS_AT_(d100), HTTP_STATUS_AT_(f100)},
   /* 101 */ {HTTP_STATUS_AT_(r101), HTTP_STATUS_AT_(n101),
@@ -1312,6 +1195,7 @@ static const struct http_status_row_ {
    HTTP_STATUS_AT_(d103), HTTP_STATUS_AT_(f103)},
   /* 104 */ {HTTP_STATUS_AT_(r104), HTTP_STATUS_AT_(n104),
    HTTP_STATUS_AT_(d104), HTTP_STATUS_AT_(f104)},
+  /* 200-299: Success */
   /* 200 */ {HTTP_STATUS_AT_(r200), HTTP_STATUS_AT_(r200),
    HTTP_STATUS_AT_(d200), HTTP_STATUS_AT_(f200)},
   /* 201 */ {HTTP_STATUS_AT_(r201), HTTP_STATUS_AT_(n201),
@@ -1332,6 +1216,7 @@ static const struct http_status_row_ {
    HTTP_STATUS_AT_(d208), HTTP_STATUS_AT_(f208)},
   /* 226 */ {HTTP_STATUS_AT_(r226), HTTP_STATUS_AT_(n226),
    HTTP_STATUS_AT_(d226), HTTP_STATUS_AT_(f226)},
+  /* 300-399: Redirect */
   /* 300 */ {HTTP_STATUS_AT_(r300), HTTP_STATUS_AT_(n300),
    HTTP_STATUS_AT_(d300), HTTP_STATUS_AT_(f300)},
   /* 301 */ {HTTP_STATUS_AT_(r301), HTTP_STATUS_AT_(n301),
@@ -1350,6 +1235,7 @@ static const struct http_status_row_ {
    HTTP_STATUS_AT_(d307), HTTP_STATUS_AT_(f307)},
   /* 308 */ {HTTP_STATUS_AT_(r308), HTTP_STATUS_AT_(n308),
    HTTP_STATUS_AT_(d308), HTTP_STATUS_AT_(f308)},
+  /* 400-499: Client Errors */
   /* 400 */ {HTTP_STATUS_AT_(r400), HTTP_STATUS_AT_(n400),
    HTTP_STATUS_AT_(d400), HTTP_STATUS_AT_(f400)},
   /* 401 */ {HTTP_STATUS_AT_(r401), HTTP_STATUS_AT_(n401),
@@ -1408,6 +1294,7 @@ static const struct http_status_row_ {
    HTTP_STATUS_AT_(d431), HTTP_STATUS_AT_(f428)},
   /* 451 */ {HTTP_STATUS_AT_(r451), HTTP_STATUS_AT_(n451),
    HTTP_STATUS_AT_(d451), HTTP_STATUS_AT_(f451)},
+  /* 500-599: Server Errors */
   /* 500 */ {HTTP_STATUS_AT_(r500), HTTP_STATUS_AT_(n500),
    HTTP_STATUS_AT_(d500), HTTP_STATUS_AT_(f500)},
   /* 501 */ {HTTP_STATUS_AT_(r501), HTTP_STATUS_AT_(n501),
@@ -1434,9 +1321,14 @@ static const struct http_status_row_ {
 
 const char *http_status_reason(int code)
 {
+  const char *pool = (const char *)&http_status_pool_, *text;
   unsigned i = (unsigned)code - 100u;
 
-  return i < 412u ? http_status_text_(http_status_reasons_[i]) : NULL;
+  if (i >= 412u)
+    return NULL;
+  /* compared as pointers, which gcc makes a conditional move */
+  text = pool + http_status_reasons_[i];
+  return text != pool ? text : NULL;
 }
 
 const char *http_status_name(int code)
@@ -1489,41 +1381,60 @@ const char *http_status_class_title(enum http_status_class c)
   return NULL;
 }
 
-/* Each byte in lower case: ASCII capitals folded, every other byte kept. */
-static const unsigned char http_status_lower_[256] = {
-  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-  12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
-  24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
-  36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
-  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59,
-  60, 61, 62, 63, 64, 97, 98, 99, 100, 101, 102, 103,
-  104, 105, 106, 107, 108, 109, 110, 111, 112, 113, 114, 115,
-  116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
-  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107,
-  108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-  120, 121, 122, 123, 124, 125, 126, 127, 128, 129, 130, 131,
-  132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
-  144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155,
-  156, 157, 158, 159, 160, 161, 162, 163, 164, 165, 166, 167,
-  168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179,
-  180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
-  192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203,
-  204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 214, 215,
-  216, 217, 218, 219, 220, 221, 222, 223, 224, 225, 226, 227,
-  228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
-  240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251,
-  252, 253, 254, 255
-};
+/* Byte c in lower case: an ASCII capital folded, any other byte kept
+   (arithmetic, without a branch or a table). */
+static unsigned http_status_lower_(char c)
+{
+  unsigned b = (unsigned char)c;
 
-/* 1 when the len bytes at s equal lower, which is in lower case, once the
-   ASCII capitals of s are folded to lower case. */
-static int http_status_equal_folded_(const char *s, const char *lower,
+  return b | (unsigned)(b - 'A' < 26u) << 5;
+}
+
+/* Each byte of w in lower case, as http_status_lower_ does, all at once:
+   a byte's top bit is set where its low seven bits are 'A' or more and
+   where they are more than 'Z' (no carry crosses a byte), and a capital
+   is a byte below 128 with the first and without the second. */
+static unsigned long http_status_lower_word_(unsigned long w)
+{
+  const unsigned long ones = ~0UL / 255u, tops = ones * 0x80u;
+  unsigned long low = w & ~tops;
+  unsigned long from_a = low + ones * (0x80u - 'A');
+  unsigned long past_z = low + ones * (0x80u - 'Z' - 1u);
+
+  return w | (from_a & ~past_z & ~w & tops) >> 2;
+}
+
+/* The word at p, of any alignment, in lower case. */
+static unsigned long http_status_lower_at_(const char *p)
+{
+  unsigned long w;
+
+  memcpy(&w, p, sizeof w);
+  return http_status_lower_word_(w);
+}
+
+/* 1 when the len bytes at s and at key are equal once their ASCII
+   capitals are folded to lower case. A word at a time: the first and the
+   last (which may overlap) at once, then the ones between; byte by byte
+   when len is shorter than a word. Never reads past len. */
+static int http_status_equal_folded_(const char *s, const char *key,
                                     size_t len)
 {
+  const size_t n = sizeof(unsigned long);
   size_t i;
 
-  for (i = 0; i < len; i++)
-    if (http_status_lower_[(unsigned char)s[i]] != (unsigned char)lower[i])
+  if (len < n) {
+    for (i = 0; i < len; i++)
+      if (http_status_lower_(s[i]) != http_status_lower_(key[i]))
+        return 0;
+    return 1;
+  }
+  if (((http_status_lower_at_(s) ^ http_status_lower_at_(key)) |
+       (http_status_lower_at_(s + len - n) ^
+        http_status_lower_at_(key + len - n))) != 0)
+    return 0;
+  for (i = n; i + n < len; i += n)
+    if (http_status_lower_at_(s + i) != http_status_lower_at_(key + i))
       return 0;
   return 1;
 }
@@ -1531,8 +1442,23 @@ static int http_status_equal_folded_(const char *s, const char *lower,
 /* The texts _from_name and _from_reason look for. A text's length gives the byte of it that tells the texts of that length
    apart (at) and a base; base + that byte is the text's row, which gives
    the slot to try first. */
-/* The keys' slots, and the first row of each length's (named, so that a
-   new key changes no other line). */
+/* The keys' slots: a status's own texts have its slot (HTTP_STATUS_S404_),
+   former names' texts come after (named, so that a new one changes no
+   other line). */
+enum http_status_alias_ {
+  HTTP_STATUS_A302_1_ = HTTP_STATUS_S_END_,
+  HTTP_STATUS_A408_1_,
+  HTTP_STATUS_A413_1_,
+  HTTP_STATUS_A413_2_,
+  HTTP_STATUS_A414_1_,
+  HTTP_STATUS_A414_2_,
+  HTTP_STATUS_A416_1_,
+  HTTP_STATUS_A422_1_,
+  HTTP_STATUS_A504_1_
+};
+
+/* The first row of each length's (named, so that a new key changes no
+   other line). */
 enum http_status_name_row_ {
   HTTP_STATUS_NAME_R2_ = 0,
   HTTP_STATUS_NAME_R4_ = HTTP_STATUS_NAME_R2_ + 1,
@@ -1563,88 +1489,88 @@ enum http_status_name_row_ {
   HTTP_STATUS_NAME_ROWS_ = HTTP_STATUS_NAME_R31_ + 8
 };
 
-/* The keys, by slot (0: none): each one's text, length and code, and the
-   next slot to try when two share a row. */
+/* The keys, by slot: each one's text, code and length, and the next slot
+   to try when two share a row. */
 static const struct http_status_name_key_ {
   unsigned short text;
-  unsigned char len;
   short code;
+  unsigned char len;
   unsigned char next;
 } http_status_name_keys_[] = {
-  {0, 0, HTTP_STATUS_UNKNOWN, 0},
-  {HTTP_STATUS_AT_(r200), 2, 200, 0},
-  {HTTP_STATUS_AT_(n410), 4, 410, 0},
-  {HTTP_STATUS_AT_(n302), 5, 302, 0},
-  {HTTP_STATUS_AT_(n423), 6, 423, 0},
-  {HTTP_STATUS_AT_(n226), 7, 226, 0},
-  {HTTP_STATUS_AT_(n201), 7, 201, 0},
-  {HTTP_STATUS_AT_(n100), 8, 100, 0},
-  {HTTP_STATUS_AT_(n409), 8, 409, 0},
-  {HTTP_STATUS_AT_(n202), 8, 202, 0},
-  {HTTP_STATUS_AT_(n425), 9, 425, 0},
-  {HTTP_STATUS_AT_(n404), 9, 404, 0},
-  {HTTP_STATUS_AT_(n403), 9, 403, 0},
-  {HTTP_STATUS_AT_(n303), 9, 303, 0},
-  {HTTP_STATUS_AT_(n305), 9, 305, 0},
-  {HTTP_STATUS_AT_(n102), 10, 102, 0},
-  {HTTP_STATUS_AT_(n204), 10, 204, 0},
-  {HTTP_STATUS_AT_(n418), 11, 418, 0},
-  {HTTP_STATUS_AT_(n103), 11, 103, 0},
-  {HTTP_STATUS_AT_(n400), 11, 400, 0},
-  {HTTP_STATUS_AT_(n502), 11, 502, 0},
-  {HTTP_STATUS_AT_(n207), 12, 207, 0},
-  {HTTP_STATUS_AT_(n304), 12, 304, 0},
-  {HTTP_STATUS_AT_(n401), 12, 401, 0},
-  {HTTP_STATUS_AT_(n414), 12, 414, 0},
-  {HTTP_STATUS_AT_(n510), 12, 510, 0},
-  {HTTP_STATUS_AT_(n306), 12, 306, 0},
-  {HTTP_STATUS_AT_(n205), 13, 205, 0},
-  {HTTP_STATUS_AT_(n508), 13, 508, 0},
-  {HTTP_STATUS_AT_(n406), 14, 406, 0},
-  {HTTP_STATUS_AT_(n504), 15, 504, 0},
-  {HTTP_STATUS_AT_(n411), 15, 411, 0},
-  {HTTP_STATUS_AT_(n501), 15, 501, 0},
-  {HTTP_STATUS_AT_(n206), 15, 206, 0},
-  {HTTP_STATUS_AT_(n408), 15, 408, 0},
-  {HTTP_STATUS_AT_(n426), 16, 426, 0},
-  {HTTP_STATUS_AT_(n300), 16, 300, 0},
-  {HTTP_STATUS_AT_(n408_1), 16, 408, 0},
-  {HTTP_STATUS_AT_(n208), 16, 208, 0},
-  {HTTP_STATUS_AT_(n504_1), 16, 504, 0},
-  {HTTP_STATUS_AT_(n402), 16, 402, 0},
-  {HTTP_STATUS_AT_(n302_1), 17, 302, 0},
-  {HTTP_STATUS_AT_(n424), 17, 424, 0},
-  {HTTP_STATUS_AT_(n413), 17, 413, 44},
-  {HTTP_STATUS_AT_(n413_1), 17, 413, 0},
-  {HTTP_STATUS_AT_(n429), 17, 429, 0},
-  {HTTP_STATUS_AT_(n301), 17, 301, 0},
-  {HTTP_STATUS_AT_(n307), 18, 307, 0},
-  {HTTP_STATUS_AT_(n417), 18, 417, 0},
-  {HTTP_STATUS_AT_(n308), 18, 308, 0},
-  {HTTP_STATUS_AT_(n405), 18, 405, 0},
-  {HTTP_STATUS_AT_(n503), 19, 503, 0},
-  {HTTP_STATUS_AT_(n421), 19, 421, 0},
-  {HTTP_STATUS_AT_(n412), 19, 412, 0},
-  {HTTP_STATUS_AT_(n101), 19, 101, 0},
-  {HTTP_STATUS_AT_(n422_1), 20, 422, 0},
-  {HTTP_STATUS_AT_(n414_1), 20, 414, 0},
-  {HTTP_STATUS_AT_(n507), 20, 507, 0},
-  {HTTP_STATUS_AT_(n428), 21, 428, 0},
-  {HTTP_STATUS_AT_(n414_2), 21, 414, 0},
-  {HTTP_STATUS_AT_(n416), 21, 416, 0},
-  {HTTP_STATUS_AT_(n422), 21, 422, 0},
-  {HTTP_STATUS_AT_(n500), 21, 500, 0},
-  {HTTP_STATUS_AT_(n415), 22, 415, 0},
-  {HTTP_STATUS_AT_(n506), 23, 506, 0},
-  {HTTP_STATUS_AT_(n413_2), 24, 413, 0},
-  {HTTP_STATUS_AT_(n505), 26, 505, 0},
-  {HTTP_STATUS_AT_(n104), 27, 104, 0},
-  {HTTP_STATUS_AT_(n451), 29, 451, 0},
-  {HTTP_STATUS_AT_(n203), 29, 203, 0},
-  {HTTP_STATUS_AT_(n407), 29, 407, 0},
-  {HTTP_STATUS_AT_(n511), 31, 511, 0},
-  {HTTP_STATUS_AT_(n416_1), 31, 416, 0},
-  {HTTP_STATUS_AT_(n431), 31, 431, 0},
+  {0, HTTP_STATUS_UNKNOWN, 0, 0},
+  {HTTP_STATUS_AT_(n100), 100, 8, 0},
+  {HTTP_STATUS_AT_(n101), 101, 19, 0},
+  {HTTP_STATUS_AT_(n102), 102, 10, 0},
+  {HTTP_STATUS_AT_(n103), 103, 11, 0},
+  {HTTP_STATUS_AT_(n104), 104, 27, 0},
+  {HTTP_STATUS_AT_(r200), 200, 2, 0},
+  {HTTP_STATUS_AT_(n201), 201, 7, 0},
+  {HTTP_STATUS_AT_(n202), 202, 8, 0},
+  {HTTP_STATUS_AT_(n203), 203, 29, 0},
+  {HTTP_STATUS_AT_(n204), 204, 10, 0},
+  {HTTP_STATUS_AT_(n205), 205, 13, 0},
+  {HTTP_STATUS_AT_(n206), 206, 15, 0},
+  {HTTP_STATUS_AT_(n207), 207, 12, 0},
+  {HTTP_STATUS_AT_(n208), 208, 16, 0},
+  {HTTP_STATUS_AT_(n226), 226, 7, 0},
+  {HTTP_STATUS_AT_(n300), 300, 16, 0},
+  {HTTP_STATUS_AT_(n301), 301, 17, 0},
+  {HTTP_STATUS_AT_(n302), 302, 5, 0},
+  {HTTP_STATUS_AT_(n303), 303, 9, 0},
+  {HTTP_STATUS_AT_(n304), 304, 12, 0},
+  {HTTP_STATUS_AT_(n305), 305, 9, 0},
+  {HTTP_STATUS_AT_(n306), 306, 12, 0},
+  {HTTP_STATUS_AT_(n307), 307, 18, 0},
+  {HTTP_STATUS_AT_(n308), 308, 18, 0},
+  {HTTP_STATUS_AT_(n400), 400, 11, 0},
+  {HTTP_STATUS_AT_(n401), 401, 12, 0},
+  {HTTP_STATUS_AT_(n402), 402, 16, 0},
+  {HTTP_STATUS_AT_(n403), 403, 9, 0},
+  {HTTP_STATUS_AT_(n404), 404, 9, 0},
+  {HTTP_STATUS_AT_(n405), 405, 18, 0},
+  {HTTP_STATUS_AT_(n406), 406, 14, 0},
+  {HTTP_STATUS_AT_(n407), 407, 29, 0},
+  {HTTP_STATUS_AT_(n408), 408, 15, 0},
+  {HTTP_STATUS_AT_(n409), 409, 8, 0},
+  {HTTP_STATUS_AT_(n410), 410, 4, 0},
+  {HTTP_STATUS_AT_(n411), 411, 15, 0},
+  {HTTP_STATUS_AT_(n412), 412, 19, 0},
+  {HTTP_STATUS_AT_(n413), 413, 17, HTTP_STATUS_A413_1_},
+  {HTTP_STATUS_AT_(n414), 414, 12, 0},
+  {HTTP_STATUS_AT_(n415), 415, 22, 0},
+  {HTTP_STATUS_AT_(n416), 416, 21, 0},
+  {HTTP_STATUS_AT_(n417), 417, 18, 0},
+  {HTTP_STATUS_AT_(n418), 418, 11, 0},
+  {HTTP_STATUS_AT_(n421), 421, 19, 0},
+  {HTTP_STATUS_AT_(n422), 422, 21, 0},
+  {HTTP_STATUS_AT_(n423), 423, 6, 0},
+  {HTTP_STATUS_AT_(n424), 424, 17, 0},
+  {HTTP_STATUS_AT_(n425), 425, 9, 0},
+  {HTTP_STATUS_AT_(n426), 426, 16, 0},
+  {HTTP_STATUS_AT_(n428), 428, 21, 0},
+  {HTTP_STATUS_AT_(n429), 429, 17, 0},
+  {HTTP_STATUS_AT_(n431), 431, 31, 0},
+  {HTTP_STATUS_AT_(n451), 451, 29, 0},
+  {HTTP_STATUS_AT_(n500), 500, 21, 0},
+  {HTTP_STATUS_AT_(n501), 501, 15, 0},
+  {HTTP_STATUS_AT_(n502), 502, 11, 0},
+  {HTTP_STATUS_AT_(n503), 503, 19, 0},
+  {HTTP_STATUS_AT_(n504), 504, 15, 0},
+  {HTTP_STATUS_AT_(n505), 505, 26, 0},
+  {HTTP_STATUS_AT_(n506), 506, 23, 0},
+  {HTTP_STATUS_AT_(n507), 507, 20, 0},
+  {HTTP_STATUS_AT_(n508), 508, 13, 0},
+  {HTTP_STATUS_AT_(n510), 510, 12, 0},
+  {HTTP_STATUS_AT_(n511), 511, 31, 0},
+  {HTTP_STATUS_AT_(n302_1), 302, 17, 0},
+  {HTTP_STATUS_AT_(n408_1), 408, 16, 0},
+  {HTTP_STATUS_AT_(n413_1), 413, 17, 0},
+  {HTTP_STATUS_AT_(n413_2), 413, 24, 0},
+  {HTTP_STATUS_AT_(n414_1), 414, 20, 0},
+  {HTTP_STATUS_AT_(n414_2), 414, 21, 0},
+  {HTTP_STATUS_AT_(n416_1), 416, 31, 0},
+  {HTTP_STATUS_AT_(n422_1), 422, 20, 0},
+  {HTTP_STATUS_AT_(n504_1), 504, 16, 0},
 };
 
 static const unsigned char http_status_name_at_[31 + 1] = {
@@ -1690,38 +1616,117 @@ static const short http_status_name_base_[31 + 1] = {
   HTTP_STATUS_NAME_R31_ - 65,
 };
 
-/* By row: the first key to compare; the rows of a length start a line. */
+/* By row: the first key to compare, a key a line; each length's rows
+   start on a line that says the length. */
 static const unsigned char http_status_name_row_[HTTP_STATUS_NAME_ROWS_] = {
-  /* 2 */ 1,
-  /* 4 */ 2,
-  /* 5 */ 3,
-  /* 6 */ 4,
-  /* 7 */ 5, 6,
-  /* 8 */ 7, 0, 0, 8, 0, 0, 0, 9,
-  /* 9 */ 10, 11, 0, 0, 12, 0, 0, 0, 0, 0, 13, 14,
-  /* 10 */ 15, 16,
-  /* 11 */ 17, 0, 0, 18, 0, 0, 0, 0, 0, 0, 0, 0,
-  19, 0, 0, 20,
-  /* 12 */ 21, 0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24,
-  0, 25, 0, 0, 0, 26,
-  /* 13 */ 27, 0, 28,
-  /* 14 */ 29,
-  /* 15 */ 30, 0, 0, 0, 0, 31, 0, 32, 0, 33, 0, 34,
-  /* 16 */ 35, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 38,
-  0, 39, 0, 0, 0, 0, 40,
-  /* 17 */ 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45, 46,
-  /* 18 */ 47, 0, 0, 48, 0, 49, 0, 50,
-  /* 19 */ 51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
-  0, 54,
-  /* 20 */ 55, 56, 0, 57,
-  /* 21 */ 58, 0, 59, 0, 0, 0, 0, 60, 0, 61, 62,
-  /* 22 */ 63,
-  /* 23 */ 64,
-  /* 24 */ 65,
-  /* 26 */ 66,
-  /* 27 */ 67,
-  /* 29 */ 68, 69, 0, 0, 70,
-  /* 31 */ 71, 0, 0, 72, 0, 0, 0, 73,
+  /* 2 */ HTTP_STATUS_S200_,
+  /* 4 */ HTTP_STATUS_S410_,
+  /* 5 */ HTTP_STATUS_S302_,
+  /* 6 */ HTTP_STATUS_S423_,
+  /* 7 */ HTTP_STATUS_S226_,
+  HTTP_STATUS_S201_,
+  /* 8 */ HTTP_STATUS_S100_,
+  0, 0,
+  HTTP_STATUS_S409_,
+  0, 0, 0,
+  HTTP_STATUS_S202_,
+  /* 9 */ HTTP_STATUS_S425_,
+  HTTP_STATUS_S404_,
+  0, 0,
+  HTTP_STATUS_S403_,
+  0, 0, 0, 0, 0,
+  HTTP_STATUS_S303_,
+  HTTP_STATUS_S305_,
+  /* 10 */ HTTP_STATUS_S102_,
+  HTTP_STATUS_S204_,
+  /* 11 */ HTTP_STATUS_S418_,
+  0, 0,
+  HTTP_STATUS_S103_,
+  0, 0, 0, 0, 0, 0, 0, 0,
+  HTTP_STATUS_S400_,
+  0, 0,
+  HTTP_STATUS_S502_,
+  /* 12 */ HTTP_STATUS_S207_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S304_,
+  0, 0,
+  HTTP_STATUS_S401_,
+  0, 0,
+  HTTP_STATUS_S414_,
+  0,
+  HTTP_STATUS_S510_,
+  0, 0, 0,
+  HTTP_STATUS_S306_,
+  /* 13 */ HTTP_STATUS_S205_,
+  0,
+  HTTP_STATUS_S508_,
+  /* 14 */ HTTP_STATUS_S406_,
+  /* 15 */ HTTP_STATUS_S504_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S411_,
+  0,
+  HTTP_STATUS_S501_,
+  0,
+  HTTP_STATUS_S206_,
+  0,
+  HTTP_STATUS_S408_,
+  /* 16 */ HTTP_STATUS_S426_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S300_,
+  0, 0, 0, 0,
+  HTTP_STATUS_A408_1_,
+  HTTP_STATUS_S208_,
+  0,
+  HTTP_STATUS_A504_1_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S402_,
+  /* 17 */ HTTP_STATUS_A302_1_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S424_,
+  0, 0, 0,
+  HTTP_STATUS_S413_,
+  HTTP_STATUS_S429_,
+  HTTP_STATUS_S301_,
+  /* 18 */ HTTP_STATUS_S307_,
+  0, 0,
+  HTTP_STATUS_S417_,
+  0,
+  HTTP_STATUS_S308_,
+  0,
+  HTTP_STATUS_S405_,
+  /* 19 */ HTTP_STATUS_S503_,
+  0, 0,
+  HTTP_STATUS_S421_,
+  0, 0, 0, 0, 0, 0,
+  HTTP_STATUS_S412_,
+  0, 0,
+  HTTP_STATUS_S101_,
+  /* 20 */ HTTP_STATUS_A422_1_,
+  HTTP_STATUS_A414_1_,
+  0,
+  HTTP_STATUS_S507_,
+  /* 21 */ HTTP_STATUS_S428_,
+  0,
+  HTTP_STATUS_A414_2_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S416_,
+  0,
+  HTTP_STATUS_S422_,
+  HTTP_STATUS_S500_,
+  /* 22 */ HTTP_STATUS_S415_,
+  /* 23 */ HTTP_STATUS_S506_,
+  /* 24 */ HTTP_STATUS_A413_2_,
+  /* 26 */ HTTP_STATUS_S505_,
+  /* 27 */ HTTP_STATUS_S104_,
+  /* 29 */ HTTP_STATUS_S451_,
+  HTTP_STATUS_S203_,
+  0, 0,
+  HTTP_STATUS_S407_,
+  /* 31 */ HTTP_STATUS_S511_,
+  0, 0,
+  HTTP_STATUS_A416_1_,
+  0, 0, 0,
+  HTTP_STATUS_S431_,
 };
 
 int http_status_from_name(const char *s, size_t len)
@@ -1738,12 +1743,12 @@ int http_status_from_name(const char *s, size_t len)
   for (i = http_status_name_row_[row]; i != 0;
        i = http_status_name_keys_[i].next)
     if ((size_t)http_status_name_keys_[i].len == len &&
-        memcmp(s, http_status_text_(http_status_name_keys_[i].text), len) == 0)
+        memcmp(s, (const char *)&http_status_pool_ + http_status_name_keys_[i].text, len) == 0)
       return http_status_name_keys_[i].code;
   return HTTP_STATUS_UNKNOWN;
 }
-/* The keys' slots, and the first row of each length's (named, so that a
-   new key changes no other line). */
+/* The first row of each length's (named, so that a new key changes no
+   other line). */
 enum http_status_reason_row_ {
   HTTP_STATUS_REASON_R2_ = 0,
   HTTP_STATUS_REASON_R4_ = HTTP_STATUS_REASON_R2_ + 1,
@@ -1774,88 +1779,88 @@ enum http_status_reason_row_ {
   HTTP_STATUS_REASON_ROWS_ = HTTP_STATUS_REASON_R31_ + 8
 };
 
-/* The keys, by slot (0: none): each one's text, length and code, and the
-   next slot to try when two share a row. */
+/* The keys, by slot: each one's text, code and length, and the next slot
+   to try when two share a row. */
 static const struct http_status_reason_key_ {
   unsigned short text;
-  unsigned char len;
   short code;
+  unsigned char len;
   unsigned char next;
 } http_status_reason_keys_[] = {
-  {0, 0, HTTP_STATUS_UNKNOWN, 0},
-  {HTTP_STATUS_AT_(l200), 2, 200, 0},
-  {HTTP_STATUS_AT_(l410), 4, 410, 0},
-  {HTTP_STATUS_AT_(l302), 5, 302, 0},
-  {HTTP_STATUS_AT_(l423), 6, 423, 0},
-  {HTTP_STATUS_AT_(l226), 7, 226, 0},
-  {HTTP_STATUS_AT_(l201), 7, 201, 0},
-  {HTTP_STATUS_AT_(l100), 8, 100, 0},
-  {HTTP_STATUS_AT_(l409), 8, 409, 0},
-  {HTTP_STATUS_AT_(l202), 8, 202, 0},
-  {HTTP_STATUS_AT_(l425), 9, 425, 0},
-  {HTTP_STATUS_AT_(l404), 9, 404, 0},
-  {HTTP_STATUS_AT_(l403), 9, 403, 0},
-  {HTTP_STATUS_AT_(l303), 9, 303, 0},
-  {HTTP_STATUS_AT_(l305), 9, 305, 0},
-  {HTTP_STATUS_AT_(l102), 10, 102, 0},
-  {HTTP_STATUS_AT_(l204), 10, 204, 0},
-  {HTTP_STATUS_AT_(l103), 11, 103, 0},
-  {HTTP_STATUS_AT_(l400), 11, 400, 0},
-  {HTTP_STATUS_AT_(l502), 11, 502, 0},
-  {HTTP_STATUS_AT_(l418), 12, 418, 21},
-  {HTTP_STATUS_AT_(l207), 12, 207, 0},
-  {HTTP_STATUS_AT_(l304), 12, 304, 0},
-  {HTTP_STATUS_AT_(l401), 12, 401, 0},
-  {HTTP_STATUS_AT_(l414), 12, 414, 0},
-  {HTTP_STATUS_AT_(l510), 12, 510, 0},
-  {HTTP_STATUS_AT_(l306), 12, 306, 0},
-  {HTTP_STATUS_AT_(l205), 13, 205, 0},
-  {HTTP_STATUS_AT_(l508), 13, 508, 0},
-  {HTTP_STATUS_AT_(l406), 14, 406, 0},
-  {HTTP_STATUS_AT_(l504), 15, 504, 0},
-  {HTTP_STATUS_AT_(l411), 15, 411, 0},
-  {HTTP_STATUS_AT_(l501), 15, 501, 0},
-  {HTTP_STATUS_AT_(l206), 15, 206, 0},
-  {HTTP_STATUS_AT_(l408), 15, 408, 0},
-  {HTTP_STATUS_AT_(l426), 16, 426, 0},
-  {HTTP_STATUS_AT_(l300), 16, 300, 0},
-  {HTTP_STATUS_AT_(l408_1), 16, 408, 0},
-  {HTTP_STATUS_AT_(l208), 16, 208, 0},
-  {HTTP_STATUS_AT_(l504_1), 16, 504, 0},
-  {HTTP_STATUS_AT_(l402), 16, 402, 0},
-  {HTTP_STATUS_AT_(l302_1), 17, 302, 0},
-  {HTTP_STATUS_AT_(l424), 17, 424, 0},
-  {HTTP_STATUS_AT_(l413), 17, 413, 44},
-  {HTTP_STATUS_AT_(l413_1), 17, 413, 0},
-  {HTTP_STATUS_AT_(l429), 17, 429, 0},
-  {HTTP_STATUS_AT_(l301), 17, 301, 0},
-  {HTTP_STATUS_AT_(l307), 18, 307, 0},
-  {HTTP_STATUS_AT_(l417), 18, 417, 0},
-  {HTTP_STATUS_AT_(l308), 18, 308, 0},
-  {HTTP_STATUS_AT_(l405), 18, 405, 0},
-  {HTTP_STATUS_AT_(l503), 19, 503, 0},
-  {HTTP_STATUS_AT_(l421), 19, 421, 0},
-  {HTTP_STATUS_AT_(l412), 19, 412, 0},
-  {HTTP_STATUS_AT_(l101), 19, 101, 0},
-  {HTTP_STATUS_AT_(l422_1), 20, 422, 0},
-  {HTTP_STATUS_AT_(l414_1), 20, 414, 0},
-  {HTTP_STATUS_AT_(l507), 20, 507, 0},
-  {HTTP_STATUS_AT_(l428), 21, 428, 0},
-  {HTTP_STATUS_AT_(l414_2), 21, 414, 0},
-  {HTTP_STATUS_AT_(l416), 21, 416, 0},
-  {HTTP_STATUS_AT_(l422), 21, 422, 0},
-  {HTTP_STATUS_AT_(l500), 21, 500, 0},
-  {HTTP_STATUS_AT_(l415), 22, 415, 0},
-  {HTTP_STATUS_AT_(l506), 23, 506, 0},
-  {HTTP_STATUS_AT_(l413_2), 24, 413, 0},
-  {HTTP_STATUS_AT_(l505), 26, 505, 0},
-  {HTTP_STATUS_AT_(l104), 27, 104, 0},
-  {HTTP_STATUS_AT_(l451), 29, 451, 0},
-  {HTTP_STATUS_AT_(l203), 29, 203, 0},
-  {HTTP_STATUS_AT_(l407), 29, 407, 0},
-  {HTTP_STATUS_AT_(l511), 31, 511, 0},
-  {HTTP_STATUS_AT_(l416_1), 31, 416, 0},
-  {HTTP_STATUS_AT_(l431), 31, 431, 0},
+  {0, HTTP_STATUS_UNKNOWN, 0, 0},
+  {HTTP_STATUS_AT_(r100), 100, 8, 0},
+  {HTTP_STATUS_AT_(r101), 101, 19, 0},
+  {HTTP_STATUS_AT_(r102), 102, 10, 0},
+  {HTTP_STATUS_AT_(r103), 103, 11, 0},
+  {HTTP_STATUS_AT_(r104), 104, 27, 0},
+  {HTTP_STATUS_AT_(r200), 200, 2, 0},
+  {HTTP_STATUS_AT_(r201), 201, 7, 0},
+  {HTTP_STATUS_AT_(r202), 202, 8, 0},
+  {HTTP_STATUS_AT_(r203), 203, 29, 0},
+  {HTTP_STATUS_AT_(r204), 204, 10, 0},
+  {HTTP_STATUS_AT_(r205), 205, 13, 0},
+  {HTTP_STATUS_AT_(r206), 206, 15, 0},
+  {HTTP_STATUS_AT_(r207), 207, 12, 0},
+  {HTTP_STATUS_AT_(r208), 208, 16, 0},
+  {HTTP_STATUS_AT_(r226), 226, 7, 0},
+  {HTTP_STATUS_AT_(r300), 300, 16, 0},
+  {HTTP_STATUS_AT_(r301), 301, 17, 0},
+  {HTTP_STATUS_AT_(r302), 302, 5, 0},
+  {HTTP_STATUS_AT_(r303), 303, 9, 0},
+  {HTTP_STATUS_AT_(r304), 304, 12, 0},
+  {HTTP_STATUS_AT_(r305), 305, 9, 0},
+  {HTTP_STATUS_AT_(r306), 306, 12, 0},
+  {HTTP_STATUS_AT_(r307), 307, 18, 0},
+  {HTTP_STATUS_AT_(r308), 308, 18, 0},
+  {HTTP_STATUS_AT_(r400), 400, 11, 0},
+  {HTTP_STATUS_AT_(r401), 401, 12, 0},
+  {HTTP_STATUS_AT_(r402), 402, 16, 0},
+  {HTTP_STATUS_AT_(r403), 403, 9, 0},
+  {HTTP_STATUS_AT_(r404), 404, 9, 0},
+  {HTTP_STATUS_AT_(r405), 405, 18, 0},
+  {HTTP_STATUS_AT_(r406), 406, 14, 0},
+  {HTTP_STATUS_AT_(r407), 407, 29, 0},
+  {HTTP_STATUS_AT_(r408), 408, 15, 0},
+  {HTTP_STATUS_AT_(r409), 409, 8, 0},
+  {HTTP_STATUS_AT_(r410), 410, 4, 0},
+  {HTTP_STATUS_AT_(r411), 411, 15, 0},
+  {HTTP_STATUS_AT_(r412), 412, 19, 0},
+  {HTTP_STATUS_AT_(r413), 413, 17, HTTP_STATUS_A413_1_},
+  {HTTP_STATUS_AT_(r414), 414, 12, 0},
+  {HTTP_STATUS_AT_(r415), 415, 22, 0},
+  {HTTP_STATUS_AT_(r416), 416, 21, 0},
+  {HTTP_STATUS_AT_(r417), 417, 18, 0},
+  {HTTP_STATUS_AT_(r418), 418, 12, HTTP_STATUS_S207_},
+  {HTTP_STATUS_AT_(r421), 421, 19, 0},
+  {HTTP_STATUS_AT_(r422), 422, 21, 0},
+  {HTTP_STATUS_AT_(r423), 423, 6, 0},
+  {HTTP_STATUS_AT_(r424), 424, 17, 0},
+  {HTTP_STATUS_AT_(r425), 425, 9, 0},
+  {HTTP_STATUS_AT_(r426), 426, 16, 0},
+  {HTTP_STATUS_AT_(r428), 428, 21, 0},
+  {HTTP_STATUS_AT_(r429), 429, 17, 0},
+  {HTTP_STATUS_AT_(r431), 431, 31, 0},
+  {HTTP_STATUS_AT_(r451), 451, 29, 0},
+  {HTTP_STATUS_AT_(r500), 500, 21, 0},
+  {HTTP_STATUS_AT_(r501), 501, 15, 0},
+  {HTTP_STATUS_AT_(r502), 502, 11, 0},
+  {HTTP_STATUS_AT_(r503), 503, 19, 0},
+  {HTTP_STATUS_AT_(r504), 504, 15, 0},
+  {HTTP_STATUS_AT_(r505), 505, 26, 0},
+  {HTTP_STATUS_AT_(r506), 506, 23, 0},
+  {HTTP_STATUS_AT_(r507), 507, 20, 0},
+  {HTTP_STATUS_AT_(r508), 508, 13, 0},
+  {HTTP_STATUS_AT_(r510), 510, 12, 0},
+  {HTTP_STATUS_AT_(r511), 511, 31, 0},
+  {HTTP_STATUS_AT_(r302_1), 302, 17, 0},
+  {HTTP_STATUS_AT_(r408_1), 408, 16, 0},
+  {HTTP_STATUS_AT_(r413_1), 413, 17, 0},
+  {HTTP_STATUS_AT_(r413_2), 413, 24, 0},
+  {HTTP_STATUS_AT_(r414_1), 414, 20, 0},
+  {HTTP_STATUS_AT_(r414_2), 414, 21, 0},
+  {HTTP_STATUS_AT_(r416_1), 416, 31, 0},
+  {HTTP_STATUS_AT_(r422_1), 422, 20, 0},
+  {HTTP_STATUS_AT_(r504_1), 504, 16, 0},
 };
 
 static const unsigned char http_status_reason_at_[31 + 1] = {
@@ -1901,37 +1906,114 @@ static const short http_status_reason_base_[31 + 1] = {
   HTTP_STATUS_REASON_R31_ - 97,
 };
 
-/* By row: the first key to compare; the rows of a length start a line. */
+/* By row: the first key to compare, a key a line; each length's rows
+   start on a line that says the length. */
 static const unsigned char http_status_reason_row_[HTTP_STATUS_REASON_ROWS_] = {
-  /* 2 */ 1,
-  /* 4 */ 2,
-  /* 5 */ 3,
-  /* 6 */ 4,
-  /* 7 */ 5, 6,
-  /* 8 */ 7, 0, 0, 8, 0, 0, 0, 9,
-  /* 9 */ 10, 11, 0, 0, 12, 0, 0, 0, 0, 0, 13, 14,
-  /* 10 */ 15, 16,
-  /* 11 */ 17, 18, 0, 0, 0, 0, 19,
-  /* 12 */ 20, 0, 0, 0, 0, 22, 0, 0, 23, 0, 0, 24,
-  0, 25, 0, 0, 0, 26,
-  /* 13 */ 27, 0, 28,
-  /* 14 */ 29,
-  /* 15 */ 30, 0, 0, 0, 0, 31, 0, 32, 0, 33, 0, 34,
-  /* 16 */ 35, 0, 0, 0, 0, 36, 0, 0, 0, 0, 37, 38,
-  0, 39, 0, 0, 0, 0, 40,
-  /* 17 */ 41, 0, 0, 0, 0, 42, 0, 0, 0, 43, 45, 46,
-  /* 18 */ 47, 0, 0, 48, 0, 49, 0, 50,
-  /* 19 */ 51, 0, 0, 52, 0, 0, 0, 0, 0, 0, 53, 0,
-  0, 54,
-  /* 20 */ 55, 56, 0, 57,
-  /* 21 */ 58, 0, 59, 0, 0, 0, 0, 60, 0, 61, 62,
-  /* 22 */ 63,
-  /* 23 */ 64,
-  /* 24 */ 65,
-  /* 26 */ 66,
-  /* 27 */ 67,
-  /* 29 */ 68, 69, 0, 0, 70,
-  /* 31 */ 71, 0, 0, 72, 0, 0, 0, 73,
+  /* 2 */ HTTP_STATUS_S200_,
+  /* 4 */ HTTP_STATUS_S410_,
+  /* 5 */ HTTP_STATUS_S302_,
+  /* 6 */ HTTP_STATUS_S423_,
+  /* 7 */ HTTP_STATUS_S226_,
+  HTTP_STATUS_S201_,
+  /* 8 */ HTTP_STATUS_S100_,
+  0, 0,
+  HTTP_STATUS_S409_,
+  0, 0, 0,
+  HTTP_STATUS_S202_,
+  /* 9 */ HTTP_STATUS_S425_,
+  HTTP_STATUS_S404_,
+  0, 0,
+  HTTP_STATUS_S403_,
+  0, 0, 0, 0, 0,
+  HTTP_STATUS_S303_,
+  HTTP_STATUS_S305_,
+  /* 10 */ HTTP_STATUS_S102_,
+  HTTP_STATUS_S204_,
+  /* 11 */ HTTP_STATUS_S103_,
+  HTTP_STATUS_S400_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S502_,
+  /* 12 */ HTTP_STATUS_S418_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S304_,
+  0, 0,
+  HTTP_STATUS_S401_,
+  0, 0,
+  HTTP_STATUS_S414_,
+  0,
+  HTTP_STATUS_S510_,
+  0, 0, 0,
+  HTTP_STATUS_S306_,
+  /* 13 */ HTTP_STATUS_S205_,
+  0,
+  HTTP_STATUS_S508_,
+  /* 14 */ HTTP_STATUS_S406_,
+  /* 15 */ HTTP_STATUS_S504_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S411_,
+  0,
+  HTTP_STATUS_S501_,
+  0,
+  HTTP_STATUS_S206_,
+  0,
+  HTTP_STATUS_S408_,
+  /* 16 */ HTTP_STATUS_S426_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S300_,
+  0, 0, 0, 0,
+  HTTP_STATUS_A408_1_,
+  HTTP_STATUS_S208_,
+  0,
+  HTTP_STATUS_A504_1_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S402_,
+  /* 17 */ HTTP_STATUS_A302_1_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S424_,
+  0, 0, 0,
+  HTTP_STATUS_S413_,
+  HTTP_STATUS_S429_,
+  HTTP_STATUS_S301_,
+  /* 18 */ HTTP_STATUS_S307_,
+  0, 0,
+  HTTP_STATUS_S417_,
+  0,
+  HTTP_STATUS_S308_,
+  0,
+  HTTP_STATUS_S405_,
+  /* 19 */ HTTP_STATUS_S503_,
+  0, 0,
+  HTTP_STATUS_S421_,
+  0, 0, 0, 0, 0, 0,
+  HTTP_STATUS_S412_,
+  0, 0,
+  HTTP_STATUS_S101_,
+  /* 20 */ HTTP_STATUS_A422_1_,
+  HTTP_STATUS_A414_1_,
+  0,
+  HTTP_STATUS_S507_,
+  /* 21 */ HTTP_STATUS_S428_,
+  0,
+  HTTP_STATUS_A414_2_,
+  0, 0, 0, 0,
+  HTTP_STATUS_S416_,
+  0,
+  HTTP_STATUS_S422_,
+  HTTP_STATUS_S500_,
+  /* 22 */ HTTP_STATUS_S415_,
+  /* 23 */ HTTP_STATUS_S506_,
+  /* 24 */ HTTP_STATUS_A413_2_,
+  /* 26 */ HTTP_STATUS_S505_,
+  /* 27 */ HTTP_STATUS_S104_,
+  /* 29 */ HTTP_STATUS_S451_,
+  HTTP_STATUS_S203_,
+  0, 0,
+  HTTP_STATUS_S407_,
+  /* 31 */ HTTP_STATUS_S511_,
+  0, 0,
+  HTTP_STATUS_A416_1_,
+  0, 0, 0,
+  HTTP_STATUS_S431_,
 };
 
 int http_status_from_reason(const char *s, size_t len)
@@ -1941,16 +2023,15 @@ int http_status_from_reason(const char *s, size_t len)
 
   if (s == NULL || len == 0 || len > 31)
     return HTTP_STATUS_UNKNOWN;
-  /* in lower case, as the keys are */
+  /* in lower case, as the rows are */
   row = (unsigned long)(http_status_reason_base_[len] +
-                        http_status_lower_[(unsigned char)
-                                          s[http_status_reason_at_[len]]]);
+                        (long)http_status_lower_(s[http_status_reason_at_[len]]));
   if (row >= (unsigned long)HTTP_STATUS_REASON_ROWS_)
     return HTTP_STATUS_UNKNOWN;
   for (i = http_status_reason_row_[row]; i != 0;
        i = http_status_reason_keys_[i].next)
     if ((size_t)http_status_reason_keys_[i].len == len &&
-        http_status_equal_folded_(s, http_status_text_(http_status_reason_keys_[i].text), len))
+        http_status_equal_folded_(s, (const char *)&http_status_pool_ + http_status_reason_keys_[i].text, len))
       return http_status_reason_keys_[i].code;
   return HTTP_STATUS_UNKNOWN;
 }

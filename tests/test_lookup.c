@@ -35,8 +35,8 @@ static long probe(const struct lookup_table *t, const char *s, int fold)
   row = (unsigned long)(t->by_length[len].base + (long)byte);
   if (row >= t->index.rows)
     return -1;
-  for (i = t->by_row[row]; i != 0; i = t->index.keys[i - 1].next) {
-    const struct lookup_key *k = &t->index.keys[i - 1];
+  for (i = t->by_row[row]; i != 0; i = t->index.by_slot[i - 1]->next) {
+    const struct lookup_key *k = t->index.by_slot[i - 1];
 
     if (k->len == len &&
         (fold ? equal_folded(s, k->lower) : strcmp(k->text, s) == 0))
@@ -133,6 +133,12 @@ static void test_code_rows(void **state)
   assert_int_equal(d.rows[2].gaps[0], 2);
   assert_int_equal(d.rows[3].status, 3);
   assert_int_equal(d.rows[d.nrows - 1].status, 4);
+  /* the switch shape of dense codes keeps the holes, as cases */
+  lookup_design_use_switch(&d, a);
+  assert_false(d.slots.dense);
+  assert_true(d.holes);
+  assert_int_equal(d.slots.ngaps, 17);
+  assert_int_equal(d.rows[2].gaps[0], 2);
 
   lookup_design_build(&d, a, sparse, 3, t, t, sparse, 3);
   assert_false(d.slots.dense);
@@ -141,6 +147,9 @@ static void test_code_rows(void **state)
   assert_int_equal(d.rows[0].ngaps, 1);
   for (i = 1; i < 4; i++)
     assert_int_equal(d.rows[i].status, i);
+  lookup_design_use_switch(&d, a);
+  assert_false(d.holes);
+  assert_int_equal(d.nrows, 4);
   arena_free(a);
 }
 
@@ -176,7 +185,7 @@ static void test_lines_cover_the_tables(void **state)
 
 /* The pool: each text once, offsets past the lone NUL at 0, every use
    pointing at its stored text; a former name's and a status's equal texts
-   share it, and a reason already in lower case is its own key. */
+   share it, and every key is stored in its own case (no lower-case copy). */
 static void test_pool_stores_each_text_once(void **state)
 {
   static const char *const n[] = {"X", "OK", "GONE", "OLD_GONE"};
@@ -194,7 +203,7 @@ static void test_pool_stores_each_text_once(void **state)
   (void)state;
   lookup_design_build(&d, a, sorted, 3, n, r, c, 4);
   lookup_design_pool(&d, a, descriptions, references);
-  /* stored: x, X, same, OK, Gone, GONE, RFC, OLD_GONE, ok, gone */
+  /* stored: x, X, same, OK, RFC, Gone, GONE, OLD_GONE, gone */
   for (i = 0; i < p->ntexts; i++) {
     assert_int_equal(p->texts[i].offset, at);
     at += p->texts[i].len + 1;
@@ -204,7 +213,9 @@ static void test_pool_stores_each_text_once(void **state)
           memcmp(p->texts[k].text, p->texts[i].text, p->texts[i].len) == 0);
   }
   assert_int_equal(p->size, at);
-  assert_int_equal(p->ntexts, 10);
+  assert_int_equal(p->ntexts, 9);
+  assert_int_equal(d.names.index.nstatuses, 3);
+  assert_int_equal(d.reasons.index.nstatuses, 3);
   assert_string_equal(p->type, "unsigned char");
   assert_string_equal(d.by_slot[1].reason->label, "rm3");
   assert_string_equal(d.by_slot[1].reason->text, "x");
@@ -215,14 +226,23 @@ static void test_pool_stores_each_text_once(void **state)
   for (i = 0; i < d.reasons.index.nkeys; i++) {
     const struct lookup_key *key = &d.reasons.index.keys[i];
 
-    assert_string_equal(key->stored->text, key->lower);
+    assert_string_equal(key->stored->text, key->text);
+    if (strcmp(key->text, "gone") == 0)
+      assert_string_equal(key->label, "A410_1");
   }
   for (i = 0; i < d.names.index.nkeys; i++) {
     const struct lookup_key *key = &d.names.index.keys[i];
 
     assert_string_equal(key->stored->text, key->text);
-    if (strcmp(key->text, "OLD_GONE") == 0)
+    if (strcmp(key->text, "OLD_GONE") == 0) {
       assert_string_equal(key->stored->label, "n410_1");
+      assert_string_equal(key->label, "A410_1");
+      assert_int_equal(key->slot, 4); /* after the three statuses' */
+    }
+    if (strcmp(key->text, "GONE") == 0) {
+      assert_string_equal(key->label, "S410");
+      assert_int_equal(key->slot, 3); /* its status's */
+    }
   }
   arena_free(a);
 }

@@ -164,7 +164,7 @@ try "one more status" sh -c "
   grep -q 'Page Expired' '$tmp/after/http_status.c' &&
   n=\$(diff '$tmp/before/http_status.c' '$tmp/after/http_status.c' |
        grep -c '^[<>]') &&
-  echo \"\$n lines changed\" && test \"\$n\" -le 140"
+  echo \"\$n lines changed\" && test \"\$n\" -le 60"
 
 # The switch shape (--shape switch, or shape: switch in the spec; the
 # option wins): the same checks, and the property tests of
