@@ -103,7 +103,7 @@ RUNNER    := $(if $(wildcard tests/conformance.c),$(B)/mustache-spec)
 DIFF_DIR     := tests/differential
 DIFFERENTIAL := $(B)/differential
 
-.PHONY: FORCE all deps check check-posix check-musl memcheck conformance bench fuzz clean help install \
+.PHONY: all deps check check-posix check-musl memcheck conformance bench fuzz clean help install \
         uninstall install-lib uninstall-lib format differential-corpus
 
 all: $(STATUSGEN) $(GEN_STAMP)
@@ -154,9 +154,13 @@ $(B)/tobj/%.o: tests/%.c
 $(B)/obj/cli.o $(B)/tobj/test_cli.o: ALL_CFLAGS += \
   -DSTATUSGEN_DATADIR='"$(DATADIR)"'
 $(B)/obj/cli.o $(B)/tobj/test_cli.o $(B)/lib/http_status.pc: $(B)/prefix
-$(B)/prefix: FORCE
-	@mkdir -p $(@D)
-	@printf '%s\n' '$(PREFIX)' | cmp -s - $@ || printf '%s\n' '$(PREFIX)' >$@
+# Written while the makefile is read, and only when PREFIX changed, so
+# that make -q still finds nothing to do when it did not.
+ifneq ($(filter-out $(NOBUILD_GOALS),$(or $(MAKECMDGOALS),all)),)
+PREFIX_SAID := $(shell mkdir -p $(B) && \
+  { printf '%s\n' '$(PREFIX)' | cmp -s - $(B)/prefix || \
+    printf '%s\n' '$(PREFIX)' >$(B)/prefix; })
+endif
 
 $(B)/tobj/support/%.o: tests/support/%.c
 	@mkdir -p $(@D)
@@ -442,4 +446,3 @@ clean:
                     $(B)/outobj/*.d \
                     $(B)/generated.d)
 
-FORCE:

@@ -577,8 +577,8 @@ static void binary_path(struct buf *exe)
     if (!colon)
       colon = p + strlen(p);
     buf_clear(&try);
-    buf_printf(&try, "%.*s/%s", colon - p ? (int)(colon - p) : 1,
-               colon - p ? p : ".", program); /* an empty entry: "." */
+    buf_printf(&try, "%.*s/%s", (colon - p) ? (int)(colon - p) : 1,
+               (colon - p) ? p : ".", program); /* an empty entry: "." */
     if (access(try.data, X_OK) == 0)
       real = sysio_realpath(try.data);
     if (!*colon)

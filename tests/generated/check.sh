@@ -216,7 +216,8 @@ matrix "$tmp/hostile" hostile
 relocs "$tmp/hostile" hostile
 checker hostile_check hostile_check.c "$tmp/hostile" hostile
 try "hostile markdown tables" table_shape "$tmp/hostile/hostile.md"
-try "hostile markdown rows" test "$(grep -c '^| <a id=' "$tmp/hostile/hostile.md")" = 5
+try "hostile markdown rows" test \
+  "$(grep -c '^| <a id="[a-z0-9_]*-[0-9-]*">' "$tmp/hostile/hostile.md")" = 5
 
 try "generate smtp" "$statusgen" -q --prefix smtp -o "$tmp/smtp" \
   "$here/../specs/valid/smtp.yaml"
