@@ -48,13 +48,10 @@ if(NOT STATUSGEN_EXECUTABLE)
   return()
 endif()
 if(NOT TARGET statusgen::statusgen)
-  add_executable(statusgen::statusgen IMPORTED)
+  add_executable(statusgen::statusgen IMPORTED GLOBAL)
   set_target_properties(statusgen::statusgen PROPERTIES
                         IMPORTED_LOCATION "${STATUSGEN_EXECUTABLE}")
 endif()
-set(_statusgen_retarget
-    "${CMAKE_CURRENT_LIST_DIR}/statusgen-retarget-depfile.cmake")
-
 function(statusgen_generate)
   cmake_parse_arguments(PARSE_ARGV 0 arg ""
     "TARGET;SPEC;TEMPLATES;LANG;PREFIX;OUT_DIR;OUTPUTS" "")
@@ -69,6 +66,8 @@ function(statusgen_generate)
     message(FATAL_ERROR "statusgen_generate: no target '${arg_TARGET}'")
   endif()
   set(here "${CMAKE_CURRENT_SOURCE_DIR}")
+  set(retarget
+      "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/statusgen-retarget-depfile.cmake")
   get_filename_component(spec "${arg_SPEC}" ABSOLUTE BASE_DIR "${here}")
   if(arg_OUT_DIR)
     get_filename_component(out "${arg_OUT_DIR}" ABSOLUTE
@@ -143,9 +142,9 @@ function(statusgen_generate)
     COMMAND "${STATUSGEN_EXECUTABLE}" ${options} -o "${out}"
             -M "${depfile}" "${spec}"
     COMMAND "${CMAKE_COMMAND}" "-DDEPFILE=${depfile}" "-DSTAMP=${stamp}"
-            -P "${_statusgen_retarget}"
+            -P "${retarget}"
     DEPENDS "${spec}" ${folder} "${STATUSGEN_EXECUTABLE}"
-            "${_statusgen_retarget}"
+            "${retarget}"
     DEPFILE "${depfile}"
     WORKING_DIRECTORY "${out}"
     COMMENT "Generating ${names} from ${arg_SPEC}"
