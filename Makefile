@@ -22,6 +22,7 @@ MAN5DIR    = $(PREFIX)/share/man/man5
 DATADIR    = $(PREFIX)/share/statusgen
 INCLUDEDIR = $(PREFIX)/include
 LIBDIR     = $(PREFIX)/lib
+CMAKEDIR   = $(LIBDIR)/cmake/statusgen
 
 # Warnings are listed once and enforced on everything we compile.
 WARNINGS = -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
@@ -252,7 +253,8 @@ check: $(STATUSGEN) $(TESTS) $(RUNNER) $(EXAMPLE) $(REPLAYS) $(DIFFERENTIAL) \
 	@sh tests/generated/check.sh $(STATUSGEN)
 	@sh tests/generated/rebuild.sh $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh examples/check.sh $(EXAMPLE)
-	@sh examples/build-systems.sh $(STATUSGEN)
+	@sh examples/build-systems.sh $(STATUSGEN) \
+	  $(if $(SANITIZE),SANITIZE=$(SANITIZE))
 	@sh tests/bad/run.sh $(STATUSGEN)
 	@sh tests/mistakes/run.sh $(STATUSGEN)
 	@sh tests/lang/run.sh $(STATUSGEN) $(REGISTRY_TSV)
@@ -384,25 +386,39 @@ format:
 
 # Installing: the generator, its man page and the default templates; and
 # (install-lib) the generated HTTP library with a pkg-config file.
-install: $(STATUSGEN) $(B)/examples/app_errors.yaml
+# The build-system integrations too: the CMake package under
+# LIBDIR/cmake/statusgen, statusgen.mk and the Meson fragment under DATADIR.
+install: $(STATUSGEN) $(B)/examples/app_errors.yaml \
+         $(B)/cmake/statusgen-config-version.cmake
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(MAN5DIR) \
-	  $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/examples
+	  $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/examples \
+	  $(DESTDIR)$(DATADIR)/meson $(DESTDIR)$(CMAKEDIR)
 	install -m 755 $(STATUSGEN) $(DESTDIR)$(BINDIR)/statusgen
 	install -m 644 doc/statusgen.1 $(DESTDIR)$(MANDIR)/statusgen.1
 	install -m 644 doc/statusgen-spec.5 $(DESTDIR)$(MAN5DIR)/statusgen-spec.5
 	cp -R templates/. $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 spec/http_status.yaml $(B)/examples/app_errors.yaml \
 	  $(DESTDIR)$(DATADIR)/examples/
+	install -m 644 cmake/statusgen-config.cmake \
+	  cmake/statusgen-retarget-depfile.cmake \
+	  $(B)/cmake/statusgen-config-version.cmake $(DESTDIR)$(CMAKEDIR)/
+	install -m 644 integrations/statusgen.mk $(DESTDIR)$(DATADIR)/
+	install -m 644 integrations/meson/meson.build $(DESTDIR)$(DATADIR)/meson/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/statusgen $(DESTDIR)$(MANDIR)/statusgen.1 \
 	  $(DESTDIR)$(MAN5DIR)/statusgen-spec.5
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(CMAKEDIR)
 
 # The starter spec, as statusgen --init writes it: an installed example.
 $(B)/examples/app_errors.yaml: $(STATUSGEN)
 	@rm -rf $(@D) && mkdir -p $(@D)
 	cd $(@D) && $(abspath $(STATUSGEN)) -q --init app_errors
+
+$(B)/cmake/statusgen-config-version.cmake: cmake/statusgen-config-version.cmake.in \
+                                           gen/version.h
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/g' cmake/statusgen-config-version.cmake.in >$@
 
 $(B)/lib/libhttp_status.a: $(B)/outobj/http_status.o
 	@mkdir -p $(@D)

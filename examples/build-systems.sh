@@ -1,28 +1,37 @@
 #!/bin/sh
-# Builds the build-system examples (examples/make, examples/cmake with each
-# of its generators, examples/meson) with every tool installed, each in a
-# scratch folder with its own copy of the spec and templates, and checks:
-# the app prints the spec's text; a second build does nothing; touching the
-# spec reruns the generator and compiles nothing; a new description of 404
-# reruns it, recompiles http_status.c only and the app prints the new text;
-# an edited partial (known from the depfile only) likewise. Writes nothing
-# outside its scratch folder. Ends with "build-systems: N passed, N failed".
+# Installs statusgen into a staging folder, then builds the build-system
+# examples (examples/make with the installed statusgen.mk, examples/cmake
+# with find_package(statusgen) and each of its generators, examples/meson
+# with the installed Meson fragment) with every tool installed, each
+# copied to a scratch folder outside the project, against the staged
+# install (its bin folder first in PATH), for two specs:
 #
-# usage: examples/build-systems.sh STATUSGEN
+# - the HTTP spec, with a copy of the templates: the app prints the spec's
+#   text; a second build does nothing; touching the spec reruns the
+#   generator and compiles nothing; a new description of 404 reruns it,
+#   recompiles http_status.c only and the app prints the new text; an
+#   edited partial (known from the depfile only) likewise;
+# - the installed starter spec app_errors.yaml (statusgen --init), with
+#   the installed templates: the app prints the spec's text, and a second
+#   build does nothing.
+#
+# Writes nothing outside its scratch folder but the project's build
+# folder (make install). Ends with "build-systems: N passed, N failed".
+#
+# usage: examples/build-systems.sh STATUSGEN [MAKE VARIABLES...]
+# (STATUSGEN: the built program, which make install installs; the make
+# variables are given to make install, as SANITIZE=1.)
 set -u
-sg=${1:?usage: build-systems.sh STATUSGEN}
-case $sg in /*) ;; *) sg=$(pwd)/$sg ;; esac
-if [ ! -x "$sg" ]; then
-  echo "build-systems: $sg: no such program" >&2; exit 2
+built=${1:?usage: build-systems.sh STATUSGEN [MAKE VARIABLES...]}
+shift
+if [ ! -x "$built" ]; then
+  echo "build-systems: $built: no such program" >&2; exit 2
 fi
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
-# Builds started from make check must not inherit its flags (-n, -k, -j,
-# variable settings).
-unset MAKEFLAGS MFLAGS MAKELEVEL
 passed=0 failed=0 tool=
 new_text="Edited by build-systems.sh."
 
@@ -30,6 +39,21 @@ ok() { passed=$((passed + 1)); }
 bad() { failed=$((failed + 1)); echo "build-systems: $tool: FAILED: $*"; }
 show() { sed -n 's/^/  | /;1,40p' "$1"; }
 has() { command -v "$1" >/dev/null 2>&1; }
+
+prefix=/usr/local
+stage=$tmp/stage
+if ! (cd "$top" && make -s "$@" install DESTDIR="$stage" PREFIX=$prefix) \
+  >"$tmp/install.log" 2>&1; then
+  tool="make install" bad "staging an install"; show "$tmp/install.log"
+  echo "build-systems: $passed passed, $failed failed"; exit 1
+fi
+sg=$stage$prefix/bin/statusgen
+share=$stage$prefix/share/statusgen
+PATH=$stage$prefix/bin:$PATH
+export PATH
+# Builds started from make check must not inherit its flags (-n, -k, -j,
+# variable settings).
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # The file names of the sources a build log shows compiled, sorted.
 compiled() {
@@ -57,6 +81,13 @@ describe_404() {
     { print }' "$1" >"$tmp/spec.new" && cat "$tmp/spec.new" >"$1"
 }
 
+# The description of the status $2 in the spec $1, when on one line.
+description() {
+  awk -v code="$2" '$0 == "  - code: " code { f = 1 }
+    f && /^    description:/ { sub(/^    description: */, ""); print; exit }
+    ' "$1"
+}
+
 # build LOG STEP WANT_GENERATED WANT_COMPILED: runs $build, then checks
 # that the generator ran (yes or no) and what was compiled.
 build() {
@@ -64,7 +95,7 @@ build() {
     bad "$2: the build failed"; show "$w/$1"; return 1
   fi
   ran=no
-  if grep -qF -- "$sg " "$w/$1"; then ran=yes; fi
+  if grep -qE -- '(^|[ /"])statusgen"? (.* )?-M ' "$w/$1"; then ran=yes; fi
   got=$(compiled "$w/$1")
   if [ "$ran" = "$3" ] && [ "$got" = "$4" ]; then ok; else
     bad "$2: generator ran: $ran (want $3), compiled: '$got' (want '$4')"
@@ -78,22 +109,24 @@ idle() {
   if $idle "$w/$1"; then ok; else bad "$2: $idle_says"; fi
 }
 
-# run STEP WANT: the app prints WANT for 404.
+# run STEP CODE WANT: the app prints WANT for CODE.
 run() {
-  got=$("$w/build/app" 2>&1)
-  if [ "$got" = "$2" ]; then ok; else bad "$1: app printed '$got', want '$2'"; fi
+  got=$("$w/build/app" "$2" 2>&1)
+  if [ "$got" = "$3" ]; then ok; else bad "$1: app printed '$got', want '$3'"; fi
 }
 
-# steps: the scenario, once $w holds spec.yaml and tpl/ and $build, $idle
-# and $configure are set.
-steps() {
-  desc=$(awk '/^  - code: 404$/ { f = 1 }
-    f && /^    description:/ { sub(/^    description: */, ""); print; exit }
-    ' "$w/spec.yaml")
-  $configure "$w/configure.log" ||
-    { bad "configuring failed"; show "$w/configure.log"; return; }
+# configure: $configure, once $w holds the example and its inputs.
+configure() {
+  $configure "$w/configure.log" && return
+  bad "configuring failed"; show "$w/configure.log"; return 1
+}
+
+# http_steps: the whole scenario with the HTTP spec and its own templates.
+http_steps() {
+  desc=$(description "$w/spec.yaml" 404)
+  configure || return
   build 1.log "first build" yes "app.c http_status.c" || return
-  run "first build" "404 Not Found: $desc"
+  run "first build" 404 "404 Not Found: $desc"
   idle 2.log "second build"
 
   settle "$w/build"
@@ -104,67 +137,94 @@ steps() {
   settle "$w/build"
   describe_404 "$w/spec.yaml" "$new_text"
   build 5.log "404 described anew" yes "http_status.c" || return
-  run "404 described anew" "404 Not Found: $new_text"
+  run "404 described anew" 404 "404 Not Found: $new_text"
 
   settle "$w/build"
   printf '/* edited partial */\n' >>"$w/tpl/_impl.mustache"
   build 6.log "partial edited" yes "http_status.c" || return
-  if grep -q 'edited partial' "$w/build/http_status.c"; then ok
-  else bad "partial edited: http_status.c lacks the partial's new line"; fi
+  if find "$w/build" -name http_status.c -exec grep -q 'edited partial' {} +
+  then ok; else bad "partial edited: http_status.c lacks the partial's new line"; fi
   idle 7.log "build after the edits"
 }
 
-# scenario TOOL: a fresh scratch folder for TOOL, then the steps.
+# errors_steps: the starter spec with the installed templates.
+errors_steps() {
+  configure || return
+  build 1.log "first build" yes "app.c app_errors.c" || return
+  run "first build" 101 "101 Busy: $(description "$w/spec.yaml" 101)"
+  idle 2.log "second build"
+}
+
+# scenario TOOL SPEC: a fresh scratch folder for TOOL and SPEC (http or
+# errors) holding a copy of the example, then the steps.
 scenario() {
-  tool=$1
-  w=$tmp/$(echo "$tool" | tr -c 'a-zA-Z0-9\n' '_')
-  mkdir -p "$w"
-  cp "$top/spec/http_status.yaml" "$w/spec.yaml"
-  cp -R "$top/templates" "$w/tpl"
-  steps
+  tool="$1, $2"
+  w=$tmp/$(echo "$1-$2" | tr -c 'a-zA-Z0-9\n-' '_')
+  mkdir -p "$w/src"
+  cp -R "$here/$example" "$here/build-systems" "$w/src/"
+  if [ "$example" = meson ]; then cp -R "$share/meson" "$w/src/meson/statusgen"; fi
+  templates=
+  case $2 in
+  http)
+    cp "$top/spec/http_status.yaml" "$w/spec.yaml"
+    cp -R "$share/templates" "$w/tpl"
+    templates=$w/tpl
+    http_steps ;;
+  errors)
+    cp "$share/examples/app_errors.yaml" "$w/spec.yaml"
+    errors_steps ;;
+  esac
+}
+
+# both TOOL: the scenario for each spec.
+both() {
+  scenario "$1" http
+  scenario "$1" errors
 }
 
 # make: the stamp is an included makefile, so make -q must agree too.
 make_build() {
-  (cd "$w" && make -f "$here/make/Makefile" STATUSGEN="$sg" SPEC=spec.yaml \
-    TEMPLATES=tpl BUILD=build) >"$1" 2>&1
+  (cd "$w" && make -f src/make/Makefile SPEC=spec.yaml TEMPLATES="$templates" \
+    BUILD=build) >"$1" 2>&1
 }
 make_idle() {
-  (cd "$w" && make -q -f "$here/make/Makefile" STATUSGEN="$sg" \
-    SPEC=spec.yaml TEMPLATES=tpl BUILD=build) >/dev/null 2>&1
+  (cd "$w" && make -q -f src/make/Makefile SPEC=spec.yaml \
+    TEMPLATES="$templates" BUILD=build) >/dev/null 2>&1
 }
 true_configure() { :; }
-build=make_build idle=make_idle configure=true_configure
+example=make build=make_build idle=make_idle configure=true_configure
 idle_says="make -q says there is work"
-scenario make
+both make
 
 # cmake: with Ninja when installed, and with Unix Makefiles.
 cmake_configure() {
-  cmake -S "$here/cmake" -B "$w/build" -G "$generator" \
-    -DSTATUSGEN="$sg" -DSPEC="$w/spec.yaml" -DTEMPLATES="$w/tpl" \
-    >"$1" 2>&1
+  cmake -S "$w/src/cmake" -B "$w/build" -G "$generator" \
+    -DCMAKE_PREFIX_PATH="$stage$prefix" -DSPEC="$w/spec.yaml" \
+    -DTEMPLATES="$templates" >"$1" 2>&1
 }
 cmake_build() { cmake --build "$w/build" -v -j 1 >"$1" 2>&1; }
 says_no_work() { grep -q 'no work to do' "$1"; }
 idle_says="ninja does not say 'no work to do'"
 if has cmake; then
-  build=cmake_build configure=cmake_configure
+  example=cmake build=cmake_build configure=cmake_configure
   if has ninja; then
     generator=Ninja idle=says_no_work
-    scenario "cmake (Ninja)"
+    both "cmake (Ninja)"
   else
     echo "build-systems: skipped: cmake with Ninja: ninja not installed"
   fi
   generator="Unix Makefiles" idle=true
-  scenario "cmake (Unix Makefiles)"
+  both "cmake (Unix Makefiles)"
 else
   echo "build-systems: skipped: cmake not installed"
 fi
 
 # meson, which builds with ninja.
 meson_configure() {
-  meson setup "$w/build" "$here/meson" -Dstatusgen="$sg" \
-    -Dspec="$w/spec.yaml" -Dtemplates="$w/tpl" >"$1" 2>&1
+  log=$1
+  set -- -Dspec="$w/spec.yaml"
+  if [ -n "$templates" ]; then set -- "$@" -Dtemplates="$templates"; fi
+  meson setup "$w/build" "$w/src/meson" "$@" >"$log" 2>&1
 }
 meson_build() { ninja -C "$w/build" -v -j 1 >"$1" 2>&1; }
 if ! has meson; then
@@ -172,8 +232,8 @@ if ! has meson; then
 elif ! has ninja; then
   echo "build-systems: skipped: meson: ninja not installed"
 else
-  build=meson_build idle=says_no_work configure=meson_configure
-  scenario meson
+  example=meson build=meson_build idle=says_no_work configure=meson_configure
+  both meson
 fi
 
 echo "build-systems: $passed passed, $failed failed"
