@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xmem.h"
+
 /* Tables indexed by code have an entry for every value in the range: allow
    this many holes per status, plus a fixed allowance, before falling back
    to a switch from code to slot. */
@@ -512,13 +514,14 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
                         const char *const *descriptions,
                         const char *const *references)
 {
+  /* the candidates and the maps below are needed here only: on the heap,
+     not in the design's arena, which lives as long as the render */
   size_t i, k, n, max = 4 * d->n + 1, slot = 0;
-  struct candidate *c = arena_calloc(a, max, sizeof *c);
-  struct candidate **order = arena_calloc(a, max, sizeof *order);
-  const struct lookup_text **name_of = arena_calloc(a, d->n, sizeof *name_of);
-  const struct lookup_text **reason_of =
-      arena_calloc(a, d->n, sizeof *reason_of);
-  size_t *aliases = arena_calloc(a, d->n, sizeof *aliases);
+  struct candidate *c = xcalloc(max, sizeof *c);
+  struct candidate **order = xcalloc(max, sizeof *order);
+  const struct lookup_text **name_of = xcalloc(d->n + 1, sizeof *name_of);
+  const struct lookup_text **reason_of = xcalloc(d->n + 1, sizeof *reason_of);
+  size_t *aliases = xcalloc(d->n + 1, sizeof *aliases);
   struct lookup_pool *p = &d->pool;
 
   d->by_slot = arena_calloc(a, d->nstatuses + 1, sizeof *d->by_slot);
@@ -563,4 +566,9 @@ void lookup_design_pool(struct lookup_design *d, struct arena *a,
     }
   name_keys(&d->names.index, a, name_of, aliases);
   name_keys(&d->reasons.index, a, reason_of, aliases);
+  free(c);
+  free(order);
+  free(name_of);
+  free(reason_of);
+  free(aliases);
 }
