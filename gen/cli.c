@@ -561,33 +561,17 @@ static int is_dir(const char *path)
 static const char *program = "statusgen";
 
 /* The running binary's canonical path into exe (empty when it cannot be
-   told): /proc/self/exe where the system has it; else, as POSIX shells
-   set argv[0], that path when it holds a '/', or the first executable
-   file of that name along PATH. */
+   told): /proc/self/exe where the system has it, else found from argv[0]
+   (sysio_find_program). */
 static void binary_path(struct buf *exe)
 {
-  const char *path = getenv("PATH"), *p, *colon;
-  struct buf try = BUF_INIT;
   char *real = sysio_realpath("/proc/self/exe");
 
-  if (!real && strchr(program, '/'))
-    real = sysio_realpath(program);
-  for (p = path; !real && !strchr(program, '/') && p && *p; p = colon + 1) {
-    colon = strchr(p, ':');
-    if (!colon)
-      colon = p + strlen(p);
-    buf_clear(&try);
-    buf_printf(&try, "%.*s/%s", (colon - p) ? (int)(colon - p) : 1,
-               (colon - p) ? p : ".", program); /* an empty entry: "." */
-    if (access(try.data, X_OK) == 0)
-      real = sysio_realpath(try.data);
-    if (!*colon)
-      break;
-  }
+  if (!real)
+    real = sysio_find_program(program, getenv("PATH"));
   if (real)
     buf_puts(exe, real);
   free(real);
-  buf_free(&try);
 }
 
 /* A place templates may be taken from, and why it was not. */

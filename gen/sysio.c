@@ -210,3 +210,29 @@ char *sysio_realpath(const char *path)
 {
   return realpath(path, NULL);
 }
+
+char *sysio_find_program(const char *argv0, const char *path)
+{
+  struct buf try = BUF_INIT;
+  const char *p, *colon;
+  char *real = NULL;
+
+  if (strchr(argv0, '/'))
+    return sysio_realpath(argv0);
+  for (p = path; !real && p && *p; p = colon + 1) {
+    colon = strchr(p, ':');
+    if (!colon)
+      colon = p + strlen(p);
+    buf_clear(&try);
+    if (colon == p) /* an empty entry is the current folder */
+      buf_printf(&try, "./%s", argv0);
+    else
+      buf_printf(&try, "%.*s/%s", (int)(colon - p), p, argv0);
+    if (access(try.data, X_OK) == 0)
+      real = sysio_realpath(try.data);
+    if (!*colon)
+      break;
+  }
+  buf_free(&try);
+  return real;
+}

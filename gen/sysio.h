@@ -46,4 +46,10 @@ int sysio_read_fd(int fd, size_t limit, struct buf *out, struct buf *why);
    with errno set when it cannot be found. Not a fault point. */
 char *sysio_realpath(const char *path);
 
+/* Where a program started as argv0 is, as POSIX shells find it: argv0
+   itself when it holds a '/', else the first executable file of that
+   name in the folders of path (a PATH value; an empty entry is the
+   current folder). Its canonical path, to free(), or NULL. */
+char *sysio_find_program(const char *argv0, const char *path);
+
 #endif

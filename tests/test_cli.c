@@ -765,6 +765,57 @@ static void test_check_orphans(void **state)
   remove_scratch(&dir);
 }
 
+/* Where /proc/self/exe is missing, the binary is found from argv[0] as
+   a shell finds it: a path as it is, else the first executable of that
+   name along PATH (an empty entry: the current folder). */
+static void test_find_program(void **state)
+{
+  struct buf dir = BUF_INIT, a = BUF_INIT, b = BUF_INIT, path = BUF_INIT;
+  char *real, *want, *cwd = getcwd(NULL, 0);
+
+  (void)state;
+  assert_non_null(cwd);
+  scratch(&dir);
+  buf_printf(&a, "%s/a", dir.data);
+  buf_printf(&b, "%s/b", dir.data);
+  assert_int_equal(mkdir(a.data, 0777), 0);
+  assert_int_equal(mkdir(b.data, 0777), 0);
+  put_file(a.data, "tool", "#!/bin/sh\n"); /* not executable: passed */
+  put_file(b.data, "tool", "#!/bin/sh\n");
+  buf_clear(&path);
+  buf_printf(&path, "%s/tool", b.data);
+  assert_int_equal(chmod(path.data, 0755), 0);
+  want = sysio_realpath(path.data);
+  assert_non_null(want);
+
+  buf_clear(&path);
+  buf_printf(&path, "/no/such:%s:%s", a.data, b.data);
+  real = sysio_find_program("tool", path.data);
+  assert_non_null(real);
+  assert_string_equal(real, want);
+  free(real);
+  assert_null(sysio_find_program("tool", "/no/such"));
+  assert_null(sysio_find_program("tool", NULL));
+  assert_int_equal(chdir(b.data), 0); /* an empty entry: here */
+  real = sysio_find_program("tool", "/no/such::");
+  assert_int_equal(chdir(cwd), 0);
+  assert_non_null(real);
+  assert_string_equal(real, want);
+  free(real);
+  buf_clear(&path);
+  buf_printf(&path, "%s/../b/tool", a.data); /* a path: as it is */
+  real = sysio_find_program(path.data, "/no/such");
+  assert_non_null(real);
+  assert_string_equal(real, want);
+  free(real);
+  free(want);
+  free(cwd);
+  buf_free(&a);
+  buf_free(&b);
+  buf_free(&path);
+  remove_scratch(&dir);
+}
+
 /* Runs statusgen on a pseudo-terminal through script(1), env first and
    opts (options, or "") before the spec. */
 static void run_on_tty(struct proc_result *r, const char *env, const char *opts)
@@ -924,6 +975,7 @@ int main(void)
       cmocka_unit_test(test_init),
       cmocka_unit_test(test_list_outputs),
       cmocka_unit_test(test_check_orphans),
+      cmocka_unit_test(test_find_program),
   };
   size_t ninvalid, nvalid, nreserved, n = 0, i;
   size_t nfixed = sizeof fixed / sizeof *fixed;
