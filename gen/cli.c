@@ -470,6 +470,19 @@ static void add_depfile(const struct options *o, struct output *out,
   free(deps);
 }
 
+/* Prints "statusgen: WHAT PATH[: WHY]" with the path made visible. */
+static void say_folder(const char *what, const char *path, const char *why)
+{
+  struct buf line = BUF_INIT;
+
+  buf_printf(&line, "statusgen: %s ", what);
+  diag_put_visible(&line, path, strlen(path));
+  if (why && *why)
+    buf_printf(&line, ": %s", why);
+  fprintf(stderr, "%s\n", line.data);
+  buf_free(&line);
+}
+
 /* The folders this run made for its outputs, in the order made: removed
    again (rmdir, which leaves a folder that is not empty) when the run
    ends without writing, also from a signal handler. Past the first 64,
@@ -503,15 +516,12 @@ static int make_folders(const char *path, int verbose, struct diag *d)
   m.file = path;
   for (;;) {
     char *slash = strchr(end + 1, '/');
-    char was = '\0';
 
-    if (slash) {
-      was = *slash;
+    if (slash)
       *slash = '\0';
-    }
     if (mkdir(p, 0777) == 0) {
       if (verbose)
-        fprintf(stderr, "statusgen: made the folder %s\n", p);
+        say_folder("made the folder", p, NULL);
       if ((size_t)nmade < sizeof made / sizeof *made) {
         made[nmade] = xstrndup(p, strlen(p));
         nmade = nmade + 1;
@@ -523,7 +533,7 @@ static int make_folders(const char *path, int verbose, struct diag *d)
     }
     if (!slash)
       break;
-    *slash = was;
+    *slash = '/';
     end = slash;
   }
   free(p);
@@ -576,8 +586,9 @@ static void binary_path(struct buf *exe)
 
 /* A place templates may be taken from, and why it was not. */
 struct root {
-  struct buf path;
-  enum tmpldir_probe probe;
+  struct buf path;          /* -t's folder, ./templates or an installed one */
+  struct buf tried;         /* the folder looked at: path, or path/NAME */
+  enum tmpldir_probe probe; /* what tried is (without -t) */
 };
 
 /* Where templates are looked for, in order, into roots (each empty on
@@ -657,19 +668,6 @@ static int unknown_set(const char *lang, const struct root *roots, size_t n)
   return r;
 }
 
-/* Prints "statusgen: WHAT PATH[: WHY]" with the path made visible. */
-static void say_folder(const char *what, const char *path, const char *why)
-{
-  struct buf line = BUF_INIT;
-
-  buf_printf(&line, "statusgen: %s ", what);
-  diag_put_visible(&line, path, strlen(path));
-  if (why && *why)
-    buf_printf(&line, ": %s", why);
-  fprintf(stderr, "%s\n", line.data);
-  buf_free(&line);
-}
-
 /* The templates folder of the run, into where (empty on entry): the
    folder -t gave; else the first root (template_roots) that holds
    statusgen templates, or with --lang NAME its folder NAME that does.
@@ -681,38 +679,27 @@ static void say_folder(const char *what, const char *path, const char *why)
 static int find_templates(const struct options *o, struct buf *where)
 {
   struct root roots[3];
-  struct buf tried = BUF_INIT;
-  size_t n, i, passed = 0;
+  size_t n, i, k;
   int r = -1;
 
-  for (i = 0; i < 3; i++)
+  for (i = 0; i < 3; i++) {
     buf_init(&roots[i].path);
+    buf_init(&roots[i].tried);
+  }
   n = template_roots(o->templates, roots);
-  for (i = 0; i < n; i++) {
-    roots[i].probe = tmpldir_probe(roots[i].path.data);
-    if (where->len)
-      continue;
-    buf_clear(&tried);
+  for (i = 0; i < n && !where->len; i++) {
+    struct root *t = &roots[i];
+
     if (o->lang)
-      buf_printf(&tried, "%s/%s", roots[i].path.data, o->lang);
+      buf_printf(&t->tried, "%s/%s", t->path.data, o->lang);
     else
-      buf_puts(&tried, roots[i].path.data);
+      buf_puts(&t->tried, t->path.data);
     /* -t is taken as it is (tmpldir_open says what is wrong with it), and
        its set NAME when it has such a folder */
-    if (o->templates ? !o->lang || is_dir(tried.data)
-                     : tmpldir_probe(tried.data) == TMPLDIR_HAS_TEMPLATES)
-      buf_puts(where, tried.data);
-    else
-      passed = i + 1;
-  }
-  for (i = 0; where->len && o->verbose && i < passed; i++) {
-    buf_clear(&tried);
-    if (o->lang)
-      buf_printf(&tried, "%s/%s", roots[i].path.data, o->lang);
-    else
-      buf_puts(&tried, roots[i].path.data);
-    say_folder("passed over", tried.data,
-               tmpldir_probe_text(tmpldir_probe(tried.data)));
+    if (o->templates ? !o->lang || is_dir(t->tried.data)
+                     : (t->probe = tmpldir_probe(t->tried.data)) ==
+                           TMPLDIR_HAS_TEMPLATES)
+      buf_puts(where, t->tried.data);
   }
   if (!where->len && o->lang) {
     r = unknown_set(o->lang, roots, n);
@@ -720,16 +707,20 @@ static int find_templates(const struct options *o, struct buf *where)
     fputs("statusgen: error: no templates folder found: give one with -t "
           "DIR\n",
           stderr);
-    for (i = 0; i < n; i++)
-      say_folder("note: tried", roots[i].path.data,
-                 tmpldir_probe_text(roots[i].probe));
+    for (k = 0; k < n; k++)
+      say_folder("note: tried", roots[k].tried.data,
+                 tmpldir_probe_text(roots[k].probe));
     r = EXIT_ERROR;
   } else if (o->verbose) {
+    for (k = 0; k + 1 < i; k++) /* those before the one taken */
+      say_folder("passed over", roots[k].tried.data,
+                 tmpldir_probe_text(roots[k].probe));
     say_folder("templates from", where->data, NULL);
   }
-  for (i = 0; i < 3; i++)
+  for (i = 0; i < 3; i++) {
     buf_free(&roots[i].path);
-  buf_free(&tried);
+    buf_free(&roots[i].tried);
+  }
   return r;
 }
 
