@@ -68,6 +68,18 @@ static struct value grown(struct merge *m, const struct value *v, size_t more)
   return c;
 }
 
+/* The value of key k among the first upto pairs of map; NULL: none. */
+static struct value *value_of(struct value *map, size_t upto,
+                              const struct value *k)
+{
+  size_t j;
+
+  for (j = 0; k->str && j < upto; j++)
+    if (value_is(&map->as.items[2 * j], k->str))
+      return &map->as.items[2 * j + 1];
+  return NULL;
+}
+
 static void append_pair(struct value *map, const struct value *k,
                         const struct value *v)
 {
@@ -137,11 +149,8 @@ static void merge_status(struct merge *m, struct value *earlier,
   for (i = 0; i < later->len; i++) {
     const struct value *k = &later->as.items[2 * i];
     const struct value *v = &later->as.items[2 * i + 1];
-    struct value *have = NULL;
+    struct value *have = value_of(&st, st.len, k);
 
-    for (j = 0; j < st.len; j++)
-      if (k->str && value_is(&st.as.items[2 * j], k->str))
-        have = &st.as.items[2 * j + 1];
     if (listed(fixed, k)) {
       if (!have)
         conflict(m, k, earlier, of_status(what, sizeof what, k, earlier),
@@ -204,7 +213,7 @@ static void merge_flags(struct merge *m, struct value *earlier,
                         const struct value *later)
 {
   struct value map;
-  size_t i, j, before = earlier->len;
+  size_t i, before = earlier->len;
 
   if (earlier->kind != VALUE_MAP || later->kind != VALUE_MAP) {
     if (!same(earlier, later))
@@ -215,14 +224,12 @@ static void merge_flags(struct merge *m, struct value *earlier,
   for (i = 0; i < later->len; i++) {
     const struct value *k = &later->as.items[2 * i];
     const struct value *v = &later->as.items[2 * i + 1];
+    struct value *have = value_of(&map, before, k);
 
-    for (j = 0; j < before; j++)
-      if (k->str && value_is(&map.as.items[2 * j], k->str))
-        break;
-    if (j == before)
+    if (!have)
       append_pair(&map, k, v);
-    else if (!same(&map.as.items[2 * j + 1], v))
-      conflict(m, v, &map.as.items[2 * j + 1], "what the flag means",
+    else if (!same(have, v))
+      conflict(m, v, have, "what the flag means",
                "a later spec may add flags, and change none");
   }
   *earlier = map;
@@ -233,17 +240,14 @@ static void merge_root(struct merge *m, struct value *root,
                        const struct value *later)
 {
   char what[80];
-  size_t i, j;
+  size_t i;
 
   *root = grown(m, root, later->len);
   for (i = 0; i < later->len; i++) {
     const struct value *k = &later->as.items[2 * i];
     const struct value *v = &later->as.items[2 * i + 1];
-    struct value *have = NULL;
+    struct value *have = value_of(root, root->len, k);
 
-    for (j = 0; j < root->len; j++)
-      if (k->str && value_is(&root->as.items[2 * j], k->str))
-        have = &root->as.items[2 * j + 1];
     if (!have)
       append_pair(root, k, v); /* new here; an unknown key is the model's */
     else if (value_is(k, "statuses"))
