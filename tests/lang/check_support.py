@@ -14,12 +14,11 @@ import sys
 import traceback
 import typing
 
-# Each set is generated for these, run from the project's root: HTTP (also
-# checked against the registry), SMTP, the hostile texts, odd texts, and a
-# spec with neither classes nor flags.
-SPECS = ("spec/http_status.yaml", "tests/specs/valid/smtp.yaml",
-         "tests/specs/hostile.yaml", "tests/specs/valid/text.yaml",
-         "tests/specs/valid/minimal.yaml", "tests/specs/valid/errno.yaml")
+# Each set is generated for the specs of tests/lang/specs.txt, run from
+# the project's root.
+with open("tests/lang/specs.txt", encoding="utf-8") as _list:
+    SPECS = tuple(line.strip() for line in _list
+                  if line.strip() and not line.startswith("#"))
 
 
 class Status(typing.NamedTuple):

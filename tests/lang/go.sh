@@ -46,9 +46,7 @@ step() {
 }
 
 # Each spec's set is one package, in the module folder named as it is.
-for spec in spec/http_status.yaml tests/specs/valid/smtp.yaml \
-  tests/specs/valid/minimal.yaml tests/specs/valid/text.yaml \
-  tests/specs/valid/errno.yaml tests/specs/hostile.yaml; do
+for spec in $(grep -v '^#' tests/lang/specs.txt); do
   out=$tmp/out/$(basename "$spec" .yaml)
   mkdir -p "$out"
   step "generate $spec" "$statusgen" -q -t templates/go -o "$out" "$spec"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs the test of every stock template set of another language
 # (tests/lang/LANG.sh STATUSGEN REGISTRY_TSV), each of which generates its
-# set for the HTTP, SMTP and hostile specs and checks the result with that
-# language's own toolchain, or says it skipped when the toolchain is not
+# set for the specs listed in tests/lang/specs.txt and checks the result
+# with that language's own toolchain, or says it skipped when the toolchain is not
 # installed ("make deps" installs them). Ends with "lang: N passed, N
 # failed".
 #

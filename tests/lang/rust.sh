@@ -47,9 +47,7 @@ generate() {
   done
 }
 
-for spec in spec/http_status.yaml tests/specs/valid/smtp.yaml \
-  tests/specs/valid/minimal.yaml tests/specs/valid/text.yaml \
-  tests/specs/valid/errno.yaml tests/specs/hostile.yaml; do
+for spec in $(grep -v '^#' tests/lang/specs.txt); do
   generate "$spec"
 done
 

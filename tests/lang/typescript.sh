@@ -62,9 +62,7 @@ step() {
 # dump SPEC FILE: what statusgen shows templates of SPEC, as JSON in FILE.
 dump() { "$sg" --dump-model "$1" >"$2"; }
 
-for spec in spec/http_status.yaml tests/specs/valid/smtp.yaml \
-  tests/specs/valid/minimal.yaml tests/specs/valid/text.yaml \
-  tests/specs/valid/errno.yaml tests/specs/hostile.yaml; do
+for spec in $(grep -v '^#' tests/lang/specs.txt); do
   base=$(basename "$spec" .yaml)
   out=$tmp/$base
   mkdir -p "$out/js"
